@@ -1,0 +1,344 @@
+/**
+ * The process API for TypeScript: the BIFs of Erlang as functions that act for the calling
+ * process (`self()`, `send()`, `spawn()`, `link()`, ...). Outside any process they act on the
+ * default node of this isolate, which is made on first use.
+ *
+ * @example
+ * ```ts
+ * import { $, on, receive, run, self, send, spawn } from "./mod.ts";
+ * const reason = await run(function* () {
+ *   const echo = spawn(function* () {
+ *     yield* receive(on(["ping", $("from")], ({ from }) => send(from, "pong")));
+ *   });
+ *   send(echo, ["ping", self()]);
+ *   yield* receive(on("pong", () => "ok"));
+ * });
+ * ```
+ *
+ * @module
+ */
+
+import { badarg, raiseExit } from "./errors.ts";
+import { type Output, startUser } from "./io.ts";
+import { Node, type NodeOptions, type ProcessFn } from "./node.ts";
+import { type Process, State } from "./process.ts";
+import { $, _, mustCurrent, NOMATCH, on, receive, receiveWith } from "./receive.ts";
+import { currentProcess } from "./scheduler.ts";
+import { exactEq } from "./term_order.ts";
+import { type Atom, Pid, Ref, type Term, whyNotTerm } from "./terms.ts";
+import type { Yielded } from "./process.ts";
+
+let defaultNode: Node | null = null;
+
+/** Options of {@linkcode createNode}. */
+export interface CreateNodeOptions extends NodeOptions {
+  /** Where the node's default group leader writes; the terminal by default. */
+  output?: Output;
+}
+
+/** Makes a node with its default group leader (`user`) running. */
+export function createNode(options: CreateNodeOptions = {}): Node {
+  const node = new Node(options);
+  startUser(node, options.output);
+  return node;
+}
+
+/** The node of the calling process, or the isolate's default node. */
+export function thisNode(): Node {
+  return currentProcess()?.node ?? (defaultNode ??= createNode());
+}
+
+/** Makes `node` the default node of this isolate (for code outside any process). */
+export function setDefaultNode(node: Node): void {
+  defaultNode = node;
+}
+
+/** Thrown into the body of a process that was ended while it ran; never caught by the node. */
+class ProcessEnded extends Error {}
+
+function stopIfEnded(p: Process): void {
+  if (p.state === State.Exited) throw new ProcessEnded("process ended");
+}
+
+/** The pid of the calling process. */
+export function self(): Pid {
+  return mustCurrent("self()").pid;
+}
+
+/** The name of this node, as an atom. */
+export function node(): Atom {
+  return thisNode().name;
+}
+
+/** A destination: a pid, a registered name, or `[name, node]`. */
+export type Dest = Pid | Atom | readonly [Atom, Atom];
+
+/**
+ * Sends `msg` to `to` and returns `msg`. A dead pid drops it silently, as in Erlang; a name
+ * that no process has raises `badarg` in the sender.
+ */
+export function send(to: Dest, msg: Term): Term {
+  const p = currentProcess();
+  const node = p?.node ?? thisNode();
+  if (to instanceof Pid) {
+    const why = whyNotTerm(msg);
+    if (why !== undefined) throw new TypeError(`Cannot send to ${describePid(to)}: ${why}`);
+    node.sendPid(to, msg, p);
+    return msg;
+  }
+  const why = whyNotTerm(msg);
+  if (why !== undefined) throw new TypeError(`Cannot send to ${String(to)}: ${why}`);
+  if (typeof to === "string") {
+    if (!node.sendName(to, msg)) badarg(`Cannot send to ${to}: no process is registered by it`);
+    return msg;
+  }
+  if (Array.isArray(to) && to.length === 2 && typeof to[0] === "string" && typeof to[1] === "string") {
+    node.sendNameAt(to[0], to[1], msg, p);
+    return msg;
+  }
+  return badarg(`Cannot send to ${String(to)}: not a pid, a name or #(name node)`);
+}
+
+function describePid(pid: Pid): string {
+  return `<${pid.node}.${pid.id}.${pid.serial}>`;
+}
+
+/** Starts a process running `fn(...args)`; `fn` is a generator function or a plain function. */
+export function spawn(fn: ProcessFn, ...args: unknown[]): Pid {
+  const p = currentProcess();
+  return (p?.node ?? thisNode()).spawn(fn, args, { parent: p });
+}
+
+/** Starts a process linked to the caller. */
+export function spawnLink(fn: ProcessFn, ...args: unknown[]): Pid {
+  const p = mustCurrent("spawnLink()");
+  return p.node.spawn(fn, args, { parent: p, link: true });
+}
+
+/** Starts a process monitored by the caller; returns its pid and the monitor's reference. */
+export function spawnMonitor(fn: ProcessFn, ...args: unknown[]): [Pid, Ref] {
+  const p = mustCurrent("spawnMonitor()");
+  const pid = p.node.spawn(fn, args, { parent: p });
+  return [pid, p.node.monitor(p, pid)];
+}
+
+/** Links the caller with `pid`. */
+export function link(pid: Pid): true {
+  const p = mustCurrent("link()");
+  if (!(pid instanceof Pid)) badarg(`Cannot link to ${String(pid)}: not a pid`);
+  p.node.link(p, pid);
+  stopIfEnded(p);
+  return true;
+}
+
+/** Removes the link between the caller and `pid`. */
+export function unlink(pid: Pid): true {
+  const p = mustCurrent("unlink()");
+  if (!(pid instanceof Pid)) badarg(`Cannot unlink ${String(pid)}: not a pid`);
+  p.node.unlink(p, pid);
+  return true;
+}
+
+/** Monitors a process by pid, by local name, or by `[name, node]`. */
+export function monitor(target: Pid | Atom | readonly [Atom, Atom]): Ref {
+  const p = mustCurrent("monitor()");
+  if (target instanceof Pid) return p.node.monitor(p, target);
+  if (typeof target === "string") return p.node.monitor(p, [target, p.node.name]);
+  if (Array.isArray(target) && typeof target[0] === "string" && typeof target[1] === "string") {
+    return p.node.monitor(p, [target[0], target[1]]);
+  }
+  return badarg(`Cannot monitor ${String(target)}: not a pid, a name or #(name node)`);
+}
+
+/** Removes a monitor; with `flush`, also a `DOWN` message of it already received. */
+export function demonitor(ref: Ref, options: { flush?: boolean } = {}): true {
+  const p = mustCurrent("demonitor()");
+  if (!(ref instanceof Ref)) badarg(`Cannot demonitor ${String(ref)}: not a reference`);
+  p.node.demonitor(p, ref);
+  if (options.flush && p.q !== null) {
+    const q = p.q;
+    for (let i = p.qh; i < p.qt; i++) {
+      const m = q[i];
+      if (Array.isArray(m) && m[0] === "DOWN" && exactEq(m[1] as Term, ref)) p.take(i);
+    }
+  }
+  return true;
+}
+
+/**
+ * `exit(reason)` ends the caller with `reason` (an exception that `catch` can see);
+ * `exit(pid, reason)` sends an exit signal to `pid`.
+ */
+export function exit(reason: Term): never;
+export function exit(pid: Pid, reason: Term): true;
+export function exit(a: Term, b?: Term): true {
+  if (arguments.length < 2) raiseExit(a);
+  if (!(a instanceof Pid)) badarg(`Cannot send an exit signal to ${String(a)}: not a pid`);
+  const why = whyNotTerm(b);
+  if (why !== undefined) throw new TypeError(`Cannot exit ${describePid(a)}: ${why}`);
+  const p = currentProcess();
+  const node = p?.node ?? thisNode();
+  node.exitSignal(p?.pid ?? node.defaultGroupLeader, a, b as Term);
+  if (p !== null) stopIfEnded(p);
+  return true;
+}
+
+/** Sets whether the caller traps exits; returns the old setting. */
+export function trapExit(on: boolean): boolean {
+  const p = mustCurrent("trapExit()");
+  const old = p.trapExit;
+  p.trapExit = on;
+  return old;
+}
+
+/** Registers `pid` under `name`; `badarg` if either is taken or the process is dead. */
+export function register(name: Atom, pid: Pid): true {
+  const node = thisNode();
+  if (typeof name !== "string" || name === "undefined") {
+    badarg(`Cannot register ${String(name)}: not an atom that can name a process`);
+  }
+  const p = pid instanceof Pid ? node.lookup(pid) : undefined;
+  if (p === undefined) badarg(`Cannot register ${name}: ${String(pid)} is not a live local pid`);
+  if (!node.register(name, p)) {
+    badarg(`Cannot register ${name}: the name is taken or the process has a name`);
+  }
+  return true;
+}
+
+/** Removes a registered name; `badarg` if it is not registered. */
+export function unregister(name: Atom): true {
+  if (typeof name !== "string" || !thisNode().unregister(name)) {
+    badarg(`Cannot unregister ${String(name)}: not a registered name`);
+  }
+  return true;
+}
+
+/** The pid registered under `name`, or the atom `undefined`. */
+export function whereis(name: Atom): Pid | "undefined" {
+  return typeof name === "string" ? thisNode().whereis(name)?.pid ?? "undefined" : "undefined";
+}
+
+/** The registered names of this node. */
+export function registered(): Atom[] {
+  return thisNode().registered();
+}
+
+/** Whether the local process `pid` is alive. */
+export function isProcessAlive(pid: Pid): boolean {
+  return thisNode().lookup(pid) !== undefined;
+}
+
+/** The pids of every live process of this node. */
+export function processes(): Pid[] {
+  return thisNode().processes().map((p) => p.pid);
+}
+
+/** What {@linkcode processInfo} tells of a process. */
+export interface ProcessInfo {
+  pid: Pid;
+  registeredName: Atom | undefined;
+  status: "running" | "runnable" | "waiting";
+  messageQueueLen: number;
+  messages: Term[];
+  links: Pid[];
+  monitors: Term[];
+  monitoredBy: Pid[];
+  trapExit: boolean;
+  groupLeader: Pid;
+  initialCall: Term;
+  reductions: number;
+}
+
+const STATUS = ["runnable", "running", "waiting"] as const;
+
+/** What is known of a live local process, or `undefined` if it is not alive. */
+export function processInfo(pid: Pid): ProcessInfo | undefined {
+  const p = thisNode().lookup(pid);
+  if (p === undefined) return undefined;
+  return {
+    pid: p.pid,
+    registeredName: p.name,
+    status: STATUS[p.state as 0 | 1 | 2],
+    messageQueueLen: p.queueLength,
+    messages: p.messages(),
+    links: [...(p.links ?? [])],
+    monitors: [...(p.monitors?.values() ?? [])].map((e) =>
+      e.name !== undefined ? ["process", e.name] : ["process", e.other as Pid]
+    ),
+    monitoredBy: [...(p.monitoredBy?.values() ?? [])].map((e) => e.other as Pid),
+    trapExit: p.trapExit,
+    groupLeader: p.groupLeader,
+    initialCall: p.initialCall,
+    reductions: p.reductions,
+  };
+}
+
+/** The group leader of the caller (outside a process: the node's default). */
+export function groupLeader(): Pid {
+  return currentProcess()?.groupLeader ?? thisNode().defaultGroupLeader;
+}
+
+/** Makes `leader` the group leader of `pid`. */
+export function setGroupLeader(leader: Pid, pid: Pid): true {
+  const p = thisNode().lookup(pid);
+  if (p === undefined || !(leader instanceof Pid)) {
+    badarg(`Cannot set the group leader of ${String(pid)}: not a live local pid`);
+  }
+  p.groupLeader = leader;
+  return true;
+}
+
+/** A new reference. */
+export function makeRef(): Ref {
+  return thisNode().makeRef();
+}
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+function timerKey(ref: Ref): string {
+  return ref.ids.join(".");
+}
+
+/** Sends `msg` to `dest` after `ms` milliseconds; returns a reference to cancel it. */
+export function sendAfter(ms: number, dest: Dest, msg: Term): Ref {
+  const node = thisNode();
+  const ref = node.makeRef();
+  const key = timerKey(ref);
+  timers.set(
+    key,
+    setTimeout(() => {
+      timers.delete(key);
+      try {
+        send(dest, msg);
+      } catch { /* the name went away: dropped, as erlang:send_after does */ }
+    }, ms),
+  );
+  return ref;
+}
+
+/** Cancels a timer of {@linkcode sendAfter}; `false` if it already fired or was cancelled. */
+export function cancelTimer(ref: Ref): boolean {
+  const key = timerKey(ref);
+  const t = timers.get(key);
+  if (t === undefined) return false;
+  clearTimeout(t);
+  timers.delete(key);
+  return true;
+}
+
+/** Lets the caller wait `ms` milliseconds (a receive that matches nothing). */
+export function* sleep(ms: number): Generator<Yielded, void, unknown> {
+  yield* receiveWith(() => NOMATCH, ms, () => undefined);
+}
+
+/**
+ * Runs `fn(...args)` as a process and resolves with its exit reason (`normal` when it
+ * returned). For programs and tests that start processes from outside any process.
+ */
+export function run(fn: ProcessFn, ...args: unknown[]): Promise<Term> {
+  return new Promise((resolve) => {
+    thisNode().spawn(function* watcher() {
+      const [, ref] = spawnMonitor(fn, ...args);
+      resolve(yield* receive(on(["DOWN", ref, _, _, $("reason")], ({ reason }) => reason)));
+    }, []);
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * Exceptions as Erlang has them: a class (`error`, `exit`, `throw`) and a reason that is a term.
+ * A JavaScript error raised inside a process becomes an `error` with a `js_error` reason.
+ *
+ * @module
+ */
+
+import { binary, Cons, list, type Term } from "./terms.ts";
+
+/** The three classes of Erlang exceptions. */
+export type ErrorClass = "error" | "exit" | "throw";
+
+/** An Erlang exception: `erlang:error/1`, `exit/1` or `throw/1`. */
+export class ErlangError extends Error {
+  /** `error`, `exit` or `throw`. */
+  readonly cls: ErrorClass;
+  /** The reason (for `throw`, the thrown value). */
+  readonly reason: Term;
+  /** The Erlang-style stack trace, when one was attached by the raiser. */
+  stackTerm: Term | undefined;
+  constructor(cls: ErrorClass, reason: Term, stackTerm?: Term) {
+    super(`${cls}: reason is an Erlang term`);
+    this.name = "ErlangError";
+    this.cls = cls;
+    this.reason = reason;
+    this.stackTerm = stackTerm;
+  }
+}
+
+/** Raises an `error` exception with `reason`, as `erlang:error/1`. */
+export function raiseError(reason: Term): never {
+  throw new ErlangError("error", reason);
+}
+
+/** Raises a `throw` exception, as `throw/1`. */
+export function raiseThrow(value: Term): never {
+  throw new ErlangError("throw", value);
+}
+
+/** Raises an `exit` exception, as `exit/1`. */
+export function raiseExit(reason: Term): never {
+  throw new ErlangError("exit", reason);
+}
+
+/** `badarg`, with the action that got the bad argument for a JavaScript caller to read. */
+export function badarg(why: string): never {
+  const e = new ErlangError("error", "badarg");
+  e.message = why;
+  throw e;
+}
+
+/** An exception caught from running code, in Erlang's terms. */
+export interface Caught {
+  cls: ErrorClass;
+  reason: Term;
+  stack: Term;
+}
+
+/** Turns anything thrown by process code into an Erlang class, reason and stack. */
+export function caught(e: unknown): Caught {
+  if (e instanceof ErlangError) {
+    return { cls: e.cls, reason: e.reason, stack: e.stackTerm ?? stackOf(e) };
+  }
+  if (e instanceof Error) {
+    const reason: Term = e instanceof RangeError && /call stack/i.test(e.message)
+      ? "system_limit"
+      : ["js_error", binary(`${e.name}: ${e.message}`)];
+    return { cls: "error", reason, stack: stackOf(e) };
+  }
+  return { cls: "error", reason: ["js_error", binary(String(e))], stack: null };
+}
+
+/**
+ * The exit reason of a process that ended with this exception, and whether it deserves an
+ * error report (errors and uncaught throws do; `exit/1` does not).
+ */
+export function exitReasonOf(e: unknown): { reason: Term; report: boolean } {
+  const c = caught(e);
+  switch (c.cls) {
+    case "exit":
+      return { reason: c.reason, report: false };
+    case "throw":
+      return { reason: [["nocatch", c.reason], c.stack], report: true };
+    default:
+      return { reason: [c.reason, c.stack], report: true };
+  }
+}
+
+// Frames of the JavaScript stack as Erlang stack entries: #(module function 0 (#(line N))).
+function stackOf(e: Error): Term {
+  const frames: Term[] = [];
+  for (const line of (e.stack ?? "").split("\n")) {
+    const m = /^\s+at (?:(\S+) \()?(?:.*\/)?([^/():]+?)(?:\.[jt]s)?:(\d+):\d+\)?$/.exec(line);
+    if (m === null) continue;
+    const fn = m[1] ?? "anonymous";
+    if (/^(Generator|AsyncGenerator)\.|^Scheduler\.|^Node\./.test(fn)) continue;
+    frames.push([m[2] as string, fn.replace(/^.*\./, ""), 0, list(["line", Number(m[3])])]);
+    if (frames.length >= 8) break;
+  }
+  let l: Term = null;
+  for (let i = frames.length - 1; i >= 0; i--) l = new Cons(frames[i] as Term, l);
+  return l;
+}

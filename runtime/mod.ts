@@ -1,0 +1,33 @@
+/**
+ * The runtime of a node: terms, processes and their scheduler, mailboxes with selective
+ * receive, names, links, monitors, exits, group leaders and io. It imports nothing of the
+ * other layers; the distribution layer plugs in through {@linkcode Router}.
+ *
+ * @example
+ * ```ts
+ * import { $, on, print, receive, run, self, send, spawn } from "./mod.ts";
+ * await run(function* () {
+ *   const pong = spawn(function* () {
+ *     yield* receive(on(["ping", $("from")], ({ from }) => send(from, "pong")));
+ *   });
+ *   send(pong, ["ping", self()]);
+ *   yield* receive(on("pong", () => print("got pong\n")));
+ * });
+ * ```
+ *
+ * @module
+ */
+
+export * from "./terms.ts";
+export * from "./term_order.ts";
+export * from "./print_term.ts";
+// CBOR-TMP export * from "./cbor_codec.ts";
+export * from "./errors.ts";
+export { type Body, type Proc, type Process, State, WAIT, type Yielded } from "./process.ts";
+export { BUDGET, currentProcess } from "./scheduler.ts";
+export { Node, type NodeOptions, type ProcessFn, samePid, type SpawnOptions } from "./node.ts";
+export type { Router } from "./router.ts";
+export { localNodeName, nodeIndex, setLocalNode } from "./node_table.ts";
+export * from "./receive.ts";
+export * from "./io.ts";
+export * from "./api.ts";

@@ -1,0 +1,400 @@
+/**
+ * A local node: its processes, their names, and the signals between them — messages, links,
+ * monitors and exits — as Erlang defines them. Signals to other nodes go through a
+ * {@linkcode Router} that the distribution layer provides.
+ *
+ * @module
+ */
+
+import { exitReasonOf } from "./errors.ts";
+import { type Body, InitialFn, type MonitorEntry, Process, State } from "./process.ts";
+import type { Router } from "./router.ts";
+import { Scheduler } from "./scheduler.ts";
+import { Pid, Ref, type Term } from "./terms.ts";
+
+/** Options of {@linkcode Node.spawn}. */
+export interface SpawnOptions {
+  /** Link the new process with `parent`. */
+  link?: boolean;
+  /** Make `parent` monitor the new process; the reference is returned. */
+  monitor?: boolean;
+  /** The spawning process (links, monitors and the group leader come from it). */
+  parent?: Process | null;
+  /** The group leader; by default the parent's, else the node's. */
+  groupLeader?: Pid;
+  /** `#(module function arity)` to report as the initial call. */
+  initialCall?: Term;
+}
+
+/** Options of a new {@linkcode Node}. */
+export interface NodeOptions {
+  /** The node's name; `nonode@nohost` when not distributed. */
+  name?: string;
+  /** The incarnation of the name, set by the port mapper. */
+  creation?: number;
+}
+
+/** A process body: a generator function (sync or async), or a plain function run once. */
+// deno-lint-ignore no-explicit-any
+export type ProcessFn = (...args: any[]) => any;
+
+const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
+const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor;
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+const MAX_ID = 1 << 28;
+
+/** Reports printed for processes that crash: the node writes them through a group leader. */
+export type ReportSink = (groupLeader: Pid, text: Term, p: Process) => void;
+
+/** The processes of one node and the signals between them. */
+export class Node {
+  name: string;
+  creation: number;
+  readonly scheduler: Scheduler;
+  /** Carries signals to other nodes, once distribution is started. */
+  router: Router | null = null;
+  /** The group leader of processes spawned from outside any process. */
+  defaultGroupLeader: Pid;
+  /** Where crash reports go; set by the io layer. */
+  reportCrash: (p: Process, reason: Term) => void = () => {};
+  readonly #procs = new Map<number, Process>();
+  readonly #names = new Map<string, Process>();
+  #nextId = 0;
+  #wraps = 0;
+  #refs = 0;
+  readonly #exits: Process[] = [];
+  #draining = false;
+
+  constructor(options: NodeOptions = {}) {
+    this.name = options.name ?? "nonode@nohost";
+    this.creation = options.creation ?? 0;
+    this.scheduler = new Scheduler({
+      finished: (p) => this.exitProcess(p, "normal"),
+      crashed: (p, e) => {
+        if (p.state === State.Exited) return;
+        const { reason, report } = exitReasonOf(e);
+        if (report) this.reportCrash(p, reason);
+        this.exitProcess(p, reason);
+      },
+    });
+    this.defaultGroupLeader = new Pid(this.name, 0, 0, this.creation);
+  }
+
+  /** Starts a process running `fn(...args)`. */
+  spawn(fn: ProcessFn, args: readonly unknown[] = [], options: SpawnOptions = {}): Pid {
+    const parent = options.parent ?? null;
+    const pid = this.#newPid();
+    const gl = options.groupLeader ?? parent?.groupLeader ?? this.defaultGroupLeader;
+    const p = new Process(this, pid, gl, options.initialCall ?? new InitialFn(fn));
+    pid.proc = p;
+    p.gen = bodyOf(fn, args);
+    p.isAsync = Symbol.asyncIterator in p.gen;
+    this.#procs.set(pid.id, p);
+    if (parent !== null) {
+      if (options.link) this.link(parent, pid);
+      if (options.monitor) this.monitor(parent, pid);
+    }
+    this.scheduler.enqueue(p);
+    return pid;
+  }
+
+  #newPid(): Pid {
+    let id = this.#nextId++;
+    if (id >= MAX_ID) {
+      this.#nextId = 1;
+      id = 0;
+      this.#wraps++;
+    }
+    while (this.#procs.has(id)) id = this.#nextId++;
+    return new Pid(this.name, id, this.#wraps << 8, this.creation);
+  }
+
+  /** The live local process of `pid`, or `undefined`. */
+  lookup(pid: Pid): Process | undefined {
+    const p = pid.proc as Process | undefined;
+    if (p !== undefined) return p.state === State.Exited ? undefined : p;
+    if (pid.node !== this.name || pid.creation !== this.creation) return undefined;
+    const q = this.#procs.get(pid.id);
+    return q !== undefined && q.pid.serial === pid.serial ? q : undefined;
+  }
+
+  /** Whether `pid` names a process of this node. */
+  isLocal(pid: Pid): boolean {
+    return pid.node === this.name;
+  }
+
+  /** Every live process, oldest first. */
+  processes(): Process[] {
+    return [...this.#procs.values()];
+  }
+
+  /** Sends `msg` to a pid; a dead local pid drops it, as Erlang does. */
+  sendPid(to: Pid, msg: Term, from: Process | null): void {
+    const p = (to.proc as Process | undefined) ?? this.lookup(to);
+    if (p !== undefined) {
+      if (p.state === State.Exited) return;
+      p.deliver(msg);
+      if (p.state === State.Waiting) this.scheduler.enqueue(p);
+    } else if (to.node !== this.name) {
+      this.router?.send(from?.pid ?? null, to, msg);
+    }
+  }
+
+  /** Sends to a local registered name; `false` if no process has it. */
+  sendName(name: string, msg: Term): boolean {
+    const p = this.#names.get(name);
+    if (p === undefined) return false;
+    p.deliver(msg);
+    if (p.state === State.Waiting) this.scheduler.enqueue(p);
+    return true;
+  }
+
+  /** Sends to `#(name node)`; an unknown name on a node that is up drops the message. */
+  sendNameAt(name: string, node: string, msg: Term, from: Process | null): void {
+    if (node === this.name) this.sendName(name, msg);
+    else this.router?.sendName(from?.pid ?? null, node, name, msg);
+  }
+
+  /** Registers `p` under `name`; `false` if the name is taken or `p` has one. */
+  register(name: string, p: Process): boolean {
+    if (this.#names.has(name) || p.name !== undefined || p.state === State.Exited) return false;
+    this.#names.set(name, p);
+    p.name = name;
+    return true;
+  }
+
+  /** Removes a registered name; `false` if it was not registered. */
+  unregister(name: string): boolean {
+    const p = this.#names.get(name);
+    if (p === undefined) return false;
+    this.#names.delete(name);
+    p.name = undefined;
+    return true;
+  }
+
+  /** The process registered under `name`. */
+  whereis(name: string): Process | undefined {
+    return this.#names.get(name);
+  }
+
+  /** The registered names. */
+  registered(): string[] {
+    return [...this.#names.keys()];
+  }
+
+  /** A new reference, unique on this node. */
+  makeRef(): Ref {
+    const n = ++this.#refs;
+    return new Ref(this.name, this.creation, [n % 0x40000, Math.floor(n / 0x40000), 0]);
+  }
+
+  /** Links `p` with `to`. A dead local `to` sends `noproc` to a trapping `p`. */
+  link(p: Process, to: Pid): void {
+    if (to === p.pid || hasPid(p.links, to)) return;
+    if (!this.isLocal(to)) {
+      (p.links ??= []).push(to);
+      this.router?.link(p.pid, to);
+      return;
+    }
+    const q = this.lookup(to);
+    if (q === undefined) {
+      if (p.trapExit) this.#deliverSignal(p, ["EXIT", to, "noproc"]);
+      return;
+    }
+    (p.links ??= []).push(to);
+    (q.links ??= []).push(p.pid);
+  }
+
+  /** Removes the link between `p` and `to`. */
+  unlink(p: Process, to: Pid): void {
+    removePid(p.links, to);
+    if (!this.isLocal(to)) {
+      this.router?.unlink(p.pid, to);
+      return;
+    }
+    const q = this.lookup(to);
+    if (q !== undefined) removePid(q.links, p.pid);
+  }
+
+  /** `p` starts monitoring `to` (a pid, or a registered name on a node). */
+  monitor(p: Process, to: Pid | [string, string]): Ref {
+    const ref = this.makeRef();
+    const key = refKey(ref);
+    if (to instanceof Pid) {
+      if (!this.isLocal(to)) {
+        (p.monitors ??= new Map()).set(key, { key, ref, other: to, node: to.node });
+        this.router?.monitor(p.pid, to, to.node, ref);
+        return ref;
+      }
+      const q = this.lookup(to);
+      if (q === undefined) this.#deliverSignal(p, ["DOWN", ref, "process", to, "noproc"]);
+      else this.#addMonitor(p, q, key, ref);
+      return ref;
+    }
+    const [name, node] = to;
+    if (node !== this.name) {
+      (p.monitors ??= new Map()).set(key, { key, ref, other: null, node, name: [name, node] });
+      this.router?.monitor(p.pid, name, node, ref);
+      return ref;
+    }
+    const q = this.#names.get(name);
+    if (q === undefined) this.#deliverSignal(p, ["DOWN", ref, "process", [name, node], "noproc"]);
+    else this.#addMonitor(p, q, key, ref, [name, node]);
+    return ref;
+  }
+
+  #addMonitor(p: Process, q: Process, key: string, ref: Ref, name?: Term): void {
+    const mine: MonitorEntry = { key, ref, other: q.pid, node: this.name };
+    const theirs: MonitorEntry = { key, ref, other: p.pid, node: this.name };
+    if (name !== undefined) mine.name = theirs.name = name;
+    (p.monitors ??= new Map()).set(key, mine);
+    (q.monitoredBy ??= new Map()).set(key, theirs);
+  }
+
+  /** Removes a monitor `p` holds; `false` if it held none under `ref`. */
+  demonitor(p: Process, ref: Ref): boolean {
+    const key = refKey(ref);
+    const e = p.monitors?.get(key);
+    if (e === undefined) return false;
+    p.monitors!.delete(key);
+    this.#dropMonitor(p, e);
+    return true;
+  }
+
+  // Tells the target's end that the monitor `e`, held by `p`, is gone.
+  #dropMonitor(p: Process, e: MonitorEntry): void {
+    if (e.node === this.name) {
+      if (e.other !== null) this.lookup(e.other)?.monitoredBy?.delete(e.key);
+    } else {
+      const to = e.other ?? (e.name as [string, string])[0];
+      this.router?.demonitor(p.pid, to, e.node, e.ref as Ref);
+    }
+  }
+
+  /** Sends the exit signal of `exit/2` from `from` to `to`. */
+  exitSignal(from: Pid, to: Pid, reason: Term): void {
+    if (!this.isLocal(to)) {
+      this.router?.exit(from, to, reason, false);
+      return;
+    }
+    const q = this.lookup(to);
+    if (q === undefined) return;
+    if (reason === "kill") this.exitProcess(q, "killed");
+    else if (q.trapExit) this.#deliverSignal(q, ["EXIT", from, reason]);
+    else if (reason !== "normal" || from === q.pid) this.exitProcess(q, reason);
+  }
+
+  /** Delivers a link's exit signal, from a process that ended with `reason`, to `q`. */
+  linkSignal(q: Process, from: Pid, reason: Term): void {
+    if (!removePid(q.links, from)) return;
+    if (q.trapExit) this.#deliverSignal(q, ["EXIT", from, reason]);
+    else if (reason !== "normal") this.exitProcess(q, reason);
+  }
+
+  /** Delivers a `DOWN` message for a monitor that `q` holds. */
+  downSignal(q: Process, ref: Ref, object: Term, reason: Term): void {
+    if (q.monitors?.delete(refKey(ref))) {
+      this.#deliverSignal(q, ["DOWN", ref, "process", object, reason]);
+    }
+  }
+
+  #deliverSignal(q: Process, msg: Term): void {
+    if (q.state === State.Exited) return;
+    q.deliver(msg);
+    if (q.state === State.Waiting) this.scheduler.enqueue(q);
+  }
+
+  /**
+   * Ends `p` with `reason`: it never runs again, and its links and monitors are told. Exits
+   * that cascade through links are handled one after another, not by recursion.
+   */
+  exitProcess(p: Process, reason: Term): void {
+    if (p.state === State.Exited) return;
+    p.state = State.Exited;
+    p.exitReason = reason;
+    this.#exits.push(p);
+    if (this.#draining) return;
+    this.#draining = true;
+    try {
+      for (let i = 0; i < this.#exits.length; i++) this.#cleanUp(this.#exits[i] as Process);
+    } finally {
+      this.#exits.length = 0;
+      this.#draining = false;
+    }
+  }
+
+  #cleanUp(p: Process): void {
+    const reason = p.exitReason;
+    if (p.timer !== undefined) clearTimeout(p.timer);
+    this.#procs.delete(p.pid.id);
+    if (p.name !== undefined) this.#names.delete(p.name);
+    p.pid.proc = undefined;
+    p.gen = undefined;
+    p.clear();
+    for (const l of p.links ?? []) {
+      if (!this.isLocal(l)) this.router?.exit(p.pid, l, reason, true);
+      else {
+        const q = this.lookup(l);
+        if (q !== undefined) this.linkSignal(q, p.pid, reason);
+      }
+    }
+    p.links = null;
+    for (const e of p.monitoredBy?.values() ?? []) {
+      const watcher = e.other as Pid;
+      const object = e.name ?? p.pid;
+      if (!this.isLocal(watcher)) {
+        this.router?.send(p.pid, watcher, ["DOWN", e.ref, "process", object, reason]);
+      } else {
+        const q = this.lookup(watcher);
+        if (q !== undefined) this.downSignal(q, e.ref as Ref, object, reason);
+      }
+    }
+    p.monitoredBy = null;
+    for (const e of p.monitors?.values() ?? []) this.#dropMonitor(p, e);
+    p.monitors = null;
+  }
+}
+
+/** The key under which a monitor is kept. */
+export function refKey(ref: Ref): string {
+  return `${ref.ids.join(".")}@${ref.node}`;
+}
+
+function hasPid(pids: Pid[] | null, pid: Pid): boolean {
+  if (pids === null) return false;
+  for (const p of pids) if (samePid(p, pid)) return true;
+  return false;
+}
+
+function removePid(pids: Pid[] | null, pid: Pid): boolean {
+  if (pids === null) return false;
+  for (let i = 0; i < pids.length; i++) {
+    if (samePid(pids[i] as Pid, pid)) {
+      pids.splice(i, 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether two pids name the same process. */
+export function samePid(a: Pid, b: Pid): boolean {
+  return a === b ||
+    (a.id === b.id && a.serial === b.serial && a.node === b.node && a.creation === b.creation);
+}
+
+// The generator a process runs: a generator function's own, or one that calls a plain function
+// once the process first runs (so that self() inside it is the new process).
+function bodyOf(fn: ProcessFn, args: readonly unknown[]): Body {
+  if (fn instanceof GeneratorFunction || fn instanceof AsyncGeneratorFunction) {
+    return fn(...args) as Body;
+  }
+  if (fn instanceof AsyncFunction) {
+    return (async function* () {
+      return await fn(...args);
+    })();
+  }
+  return (function* () {
+    return fn(...args);
+  })();
+}

@@ -1,0 +1,257 @@
+/**
+ * A process: a generator run by its node's scheduler, with a mailbox, links, monitors and a
+ * group leader. The mailbox is an array with a head index; a selective receive removes a
+ * message from the middle by leaving a hole, so no message moves while others wait.
+ *
+ * @module
+ */
+
+import type { Node } from "./node.ts";
+import { type Fun, funInfo, type Pid, type Term } from "./terms.ts";
+
+/** What a process body yields to its scheduler: nothing to go on later, or `WAIT`. */
+export const WAIT: unique symbol = Symbol("wait");
+/** A value a process yields: `undefined` to let others run, {@linkcode WAIT} to wait. */
+export type Yielded = typeof WAIT | undefined | void;
+/** The generator that is a process body. */
+export type Body =
+  | Generator<Yielded, unknown, unknown>
+  | AsyncGenerator<Yielded, unknown, unknown>;
+
+/** Where a process stands. */
+export const State = {
+  /** In the run queue. */
+  Runnable: 0,
+  /** Being stepped, or (an async body) waiting for its step's promise. */
+  Running: 1,
+  /** Blocked in a receive. */
+  Waiting: 2,
+  /** Ended; its generator is never resumed again. */
+  Exited: 3,
+} as const;
+/** One of {@linkcode State}. */
+export type State = typeof State[keyof typeof State];
+
+/** A removed message in the middle of a mailbox. */
+export const HOLE: unique symbol = Symbol("hole");
+
+/** A monitor between two processes, seen from either end. */
+export interface MonitorEntry {
+  /** The monitor's reference, as a key. */
+  key: string;
+  /** The reference itself. */
+  ref: Term;
+  /** The other end: the target for the watcher, the watcher for the target; `null` while a
+   * remote name is not yet resolved. */
+  other: Pid | null;
+  /** The node of the other end. */
+  node: string;
+  /** The name monitored, when the monitor was made by registered name. */
+  name?: Term;
+}
+
+/** What few processes need: kept apart so that a million waiting processes stay small. */
+interface Extra {
+  links: Pid[] | null;
+  monitors: Map<string, MonitorEntry> | null;
+  monitoredBy: Map<string, MonitorEntry> | null;
+  name: string | undefined;
+  dict: Map<unknown, [Term, Term]> | null;
+}
+
+const IS_ASYNC = 1;
+const TRAP_EXIT = 2;
+const TIMED_OUT = 4;
+const INITIAL_FN = 8;
+
+/** A body function standing for the initial call, read from it only when asked. */
+export class InitialFn {
+  readonly fn: Fun;
+  constructor(fn: Fun) {
+    this.fn = fn;
+  }
+}
+
+/** A process of a local node. Fields are read and written by the node and its scheduler. */
+export class Process {
+  readonly pid: Pid;
+  readonly node: Node;
+  gen: Body | undefined = undefined;
+  state: State = State.Runnable as State;
+  /** Messages; `HOLE` marks one taken by a selective receive. */
+  q: (Term | typeof HOLE)[] | null = null;
+  /** Index of the first message not taken. */
+  qh = 0;
+  /** Index after the last message; slots from here on are free (the array is reused). */
+  qt = 0;
+  /** The mailbox length when the process last found nothing to match. */
+  waitLen = 0;
+  /** Reductions left in this slice. */
+  reds = 0;
+  /** Total reductions, for inspection. */
+  reductions = 0;
+  groupLeader: Pid;
+  timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  /** The exit reason, once exited. */
+  exitReason: Term = null;
+  /** A finished receive kept for the next one, so a receive allocates nothing. */
+  rx: unknown = null;
+  #flags = 0;
+  #extra: Extra | null = null;
+  /** `#(module function arity)`, or (flag INITIAL_FN) the body function to read it from. */
+  #initialCall: unknown;
+
+  constructor(node: Node, pid: Pid, groupLeader: Pid, initialCall: Term | InitialFn) {
+    this.node = node;
+    this.pid = pid;
+    this.groupLeader = groupLeader;
+    if (initialCall instanceof InitialFn) {
+      this.#initialCall = initialCall.fn;
+      this.#flags = INITIAL_FN;
+    } else this.#initialCall = initialCall;
+  }
+
+  #x(): Extra {
+    return this.#extra ??= {
+      links: null,
+      monitors: null,
+      monitoredBy: null,
+      name: undefined,
+      dict: null,
+    };
+  }
+  #flag(bit: number, on: boolean): void {
+    this.#flags = on ? this.#flags | bit : this.#flags & ~bit;
+  }
+
+  /** Whether the body is an async generator. */
+  get isAsync(): boolean {
+    return (this.#flags & IS_ASYNC) !== 0;
+  }
+  set isAsync(on: boolean) {
+    this.#flag(IS_ASYNC, on);
+  }
+  /** Whether exit signals arrive as messages. */
+  get trapExit(): boolean {
+    return (this.#flags & TRAP_EXIT) !== 0;
+  }
+  set trapExit(on: boolean) {
+    this.#flag(TRAP_EXIT, on);
+  }
+  /** Whether the timer of the current receive has fired. */
+  get timedOut(): boolean {
+    return (this.#flags & TIMED_OUT) !== 0;
+  }
+  set timedOut(on: boolean) {
+    this.#flag(TIMED_OUT, on);
+  }
+  get links(): Pid[] | null {
+    return this.#extra?.links ?? null;
+  }
+  set links(v: Pid[] | null) {
+    if (v !== null || this.#extra !== null) this.#x().links = v;
+  }
+  /** Monitors this process holds on others. */
+  get monitors(): Map<string, MonitorEntry> | null {
+    return this.#extra?.monitors ?? null;
+  }
+  set monitors(v: Map<string, MonitorEntry> | null) {
+    if (v !== null || this.#extra !== null) this.#x().monitors = v;
+  }
+  /** Monitors others hold on this process. */
+  get monitoredBy(): Map<string, MonitorEntry> | null {
+    return this.#extra?.monitoredBy ?? null;
+  }
+  set monitoredBy(v: Map<string, MonitorEntry> | null) {
+    if (v !== null || this.#extra !== null) this.#x().monitoredBy = v;
+  }
+  /** The registered name. */
+  get name(): string | undefined {
+    return this.#extra?.name;
+  }
+  set name(v: string | undefined) {
+    if (v !== undefined || this.#extra !== null) this.#x().name = v;
+  }
+  /** The process dictionary. */
+  get dict(): Map<unknown, [Term, Term]> | null {
+    return this.#extra?.dict ?? null;
+  }
+  set dict(v: Map<unknown, [Term, Term]> | null) {
+    if (v !== null || this.#extra !== null) this.#x().dict = v;
+  }
+  /** `#(module function arity)` the process started in. */
+  get initialCall(): Term {
+    if ((this.#flags & INITIAL_FN) !== 0) {
+      this.#flag(INITIAL_FN, false);
+      const i = funInfo(this.#initialCall as Fun);
+      this.#initialCall = [i.module, i.name, i.arity];
+    }
+    return this.#initialCall as Term;
+  }
+
+  /** Appends a message. */
+  deliver(msg: Term): void {
+    const q = this.q;
+    if (q === null) {
+      this.q = [msg];
+      this.qt = 1;
+    } else if (this.qt < q.length) q[this.qt++] = msg;
+    else {
+      q.push(msg);
+      this.qt++;
+    }
+  }
+
+  /** The number of messages not yet taken. */
+  get queueLength(): number {
+    const q = this.q;
+    if (q === null) return 0;
+    let n = 0;
+    for (let i = this.qh; i < this.qt; i++) if (q[i] !== HOLE) n++;
+    return n;
+  }
+
+  /** Takes the message at index `i` out of the mailbox. */
+  take(i: number): void {
+    const q = this.q as (Term | typeof HOLE)[];
+    q[i] = HOLE;
+    if (i !== this.qh) return;
+    const t = this.qt;
+    let h = i + 1;
+    while (h < t && q[h] === HOLE) h++;
+    if (h === t) {
+      // Empty: start again at the front, keeping the array's storage for the next message.
+      for (let j = i; j < t; j++) q[j] = HOLE;
+      this.qh = this.qt = 0;
+    } else if (h > 1024 && h > t >> 1) {
+      // A long-lived backlog: move it to the front so the array does not grow forever.
+      q.copyWithin(0, h, t);
+      q.length = t - h;
+      this.qh = 0;
+      this.qt = t - h;
+    } else {
+      this.qh = h;
+    }
+  }
+
+  /** Takes every message out of the mailbox. */
+  clear(): void {
+    this.q = null;
+    this.qh = this.qt = 0;
+  }
+
+  /** The messages not yet taken, oldest first. */
+  messages(): Term[] {
+    const q = this.q;
+    if (q === null) return [];
+    const out: Term[] = [];
+    for (let i = this.qh; i < this.qt; i++) {
+      const m = q[i];
+      if (m !== HOLE) out.push(m as Term);
+    }
+    return out;
+  }
+}
+
+/** The type of a process body written in TypeScript: `function* p(): Proc { ... }`. */
+export type Proc<R = unknown> = Generator<Yielded, R, unknown>;

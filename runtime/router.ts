@@ -1,0 +1,26 @@
+/**
+ * What a node asks of the distribution layer: the interface `net/` implements. The runtime
+ * calls it for every signal whose target lives on another node.
+ *
+ * @module
+ */
+
+import type { Pid, Ref, Term } from "./terms.ts";
+
+/** Carries signals to processes of other nodes. */
+export interface Router {
+  /** Sends `msg` to the remote process `to`. */
+  send(from: Pid | null, to: Pid, msg: Term): void;
+  /** Sends `msg` to the process registered as `name` on `node`. */
+  sendName(from: Pid | null, node: string, name: string, msg: Term): void;
+  /** Links the local `from` with the remote `to`. */
+  link(from: Pid, to: Pid): void;
+  /** Removes the link between the local `from` and the remote `to`. */
+  unlink(from: Pid, to: Pid): void;
+  /** Sends an exit signal; `link` tells a link's exit from `exit/2`. */
+  exit(from: Pid, to: Pid, reason: Term, link: boolean): void;
+  /** Makes the local `from` monitor `to` (a pid, or a name on `node`). */
+  monitor(from: Pid, to: Pid | string, node: string, ref: Ref): void;
+  /** Removes a monitor that the local `from` holds. */
+  demonitor(from: Pid, to: Pid | string, node: string, ref: Ref): void;
+}

@@ -1,0 +1,182 @@
+/**
+ * The scheduler: steps runnable processes from a run queue. A synchronous body (`function*`)
+ * costs no promise per step; an async body (`async function*`) is stepped without blocking the
+ * queue and comes back when its promise settles. A turn of the event loop runs processes for
+ * at most a time slice, then lets timers and I/O in.
+ *
+ * @module
+ */
+
+import { AsyncLocalStorage } from "node:async_hooks";
+import { setImmediate } from "node:timers";
+import { type Process, State, WAIT } from "./process.ts";
+
+/** Reductions a process may use before it must let others run. */
+export const BUDGET = 2000;
+/** How long one turn of the event loop may run processes, in milliseconds. */
+const SLICE_MS = 8;
+
+/** What the scheduler reports back to its node. */
+export interface SchedulerHost {
+  /** A process returned from its body. */
+  finished(p: Process, value: unknown): void;
+  /** A process's body threw. */
+  crashed(p: Process, e: unknown): void;
+}
+
+/** A first-in first-out queue of processes in a growable ring buffer. */
+class RunQueue {
+  #a: (Process | undefined)[] = new Array(64);
+  #h = 0;
+  #t = 0;
+  #mask = 63;
+  get length(): number {
+    return (this.#t - this.#h) & this.#mask;
+  }
+  push(p: Process): void {
+    this.#a[this.#t] = p;
+    this.#t = (this.#t + 1) & this.#mask;
+    if (this.#t === this.#h) this.#grow();
+  }
+  shift(): Process | undefined {
+    if (this.#h === this.#t) return undefined;
+    const p = this.#a[this.#h];
+    this.#a[this.#h] = undefined;
+    this.#h = (this.#h + 1) & this.#mask;
+    return p;
+  }
+  #grow(): void {
+    const n = this.#a.length;
+    const b: (Process | undefined)[] = new Array(n * 2);
+    for (let i = 0; i < n; i++) b[i] = this.#a[(this.#h + i) & this.#mask];
+    this.#a = b;
+    this.#h = 0;
+    this.#t = n;
+    this.#mask = n * 2 - 1;
+  }
+}
+
+let current: Process | null = null;
+const asyncCurrent = new AsyncLocalStorage<Process>();
+
+/** The process whose code is running, or `null` outside any process. */
+export function currentProcess(): Process | null {
+  return current ?? asyncCurrent.getStore() ?? null;
+}
+
+/** Runs processes of one node. */
+export class Scheduler {
+  readonly #host: SchedulerHost;
+  readonly #runq = new RunQueue();
+  #pending = false;
+  #chainStart = 0;
+  readonly #run = () => this.#runTurn();
+  readonly #runMicro = () => this.#runMicrotask();
+  readonly #endChain = () => {
+    this.#chainStart = 0;
+  };
+
+  constructor(host: SchedulerHost) {
+    this.#host = host;
+  }
+
+  /** Number of processes waiting to run. */
+  get runQueueLength(): number {
+    return this.#runq.length;
+  }
+
+  /** Puts a runnable process at the end of the queue and makes sure a turn will come. */
+  enqueue(p: Process): void {
+    p.state = State.Runnable;
+    this.#runq.push(p);
+    if (!this.#pending) {
+      this.#pending = true;
+      queueMicrotask(this.#runMicro);
+    }
+  }
+
+  /** Makes a waiting process runnable (a message or a timeout arrived). */
+  wake(p: Process): void {
+    if (p.state === State.Waiting) this.enqueue(p);
+  }
+
+  // Turns started from microtasks chain into each other without a turn of the event loop in
+  // between; past a time slice the chain hands over to setImmediate so I/O and timers get in.
+  #runMicrotask(): void {
+    const now = performance.now();
+    if (this.#chainStart === 0) {
+      this.#chainStart = now;
+      setImmediate(this.#endChain);
+    } else if (now - this.#chainStart > SLICE_MS) {
+      setImmediate(this.#run);
+      return;
+    }
+    this.#loop(now);
+  }
+
+  #runTurn(): void {
+    this.#loop(performance.now());
+  }
+
+  #loop(start: number): void {
+    const q = this.#runq;
+    const deadline = start + SLICE_MS;
+    let steps = 0;
+    for (;;) {
+      const p = q.shift();
+      if (p === undefined) break;
+      if (p.state !== State.Runnable) continue;
+      this.#step(p);
+      if ((++steps & 127) === 0 && performance.now() > deadline) {
+        setImmediate(this.#run);
+        return;
+      }
+    }
+    this.#pending = false;
+  }
+
+  #step(p: Process): void {
+    const gen = p.gen;
+    if (gen === undefined) return;
+    p.state = State.Running;
+    p.reds = BUDGET;
+    if (p.isAsync) {
+      let r;
+      try {
+        r = asyncCurrent.run(p, () => gen.next()) as Promise<IteratorResult<unknown>>;
+      } catch (e) {
+        this.#host.crashed(p, e);
+        return;
+      }
+      r.then((res) => this.#after(p, res), (e) => {
+        if ((p.state as State) !== State.Exited) this.#host.crashed(p, e);
+      });
+      return;
+    }
+    current = p;
+    let r: IteratorResult<unknown>;
+    try {
+      r = (gen as Generator).next();
+    } catch (e) {
+      current = null;
+      if ((p.state as State) !== State.Exited) this.#host.crashed(p, e);
+      return;
+    }
+    current = null;
+    p.reductions += BUDGET - p.reds;
+    this.#after(p, r);
+  }
+
+  #after(p: Process, r: IteratorResult<unknown>): void {
+    if (p.state === State.Exited) return;
+    if (r.done) {
+      this.#host.finished(p, r.value);
+    } else if (r.value === WAIT) {
+      // A message or timeout that came while an async step was settling must not be missed.
+      if (p.qt > p.waitLen || p.timedOut) this.enqueue(p);
+      else p.state = State.Waiting;
+    } else {
+      this.enqueue(p);
+    }
+  }
+}
