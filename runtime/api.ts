@@ -25,7 +25,7 @@ import { type Process, State } from "./process.ts";
 import { $, _, mustCurrent, NOMATCH, on, receive, receiveWith } from "./receive.ts";
 import { currentProcess } from "./scheduler.ts";
 import { exactEq } from "./term_order.ts";
-import { type Atom, Pid, Ref, type Term, whyNotTerm } from "./terms.ts";
+import { type Atom, Pid, quickTerm, Ref, type Term, whyNotTerm } from "./terms.ts";
 import type { Yielded } from "./process.ts";
 
 let defaultNode: Node | null = null;
@@ -78,14 +78,26 @@ export type Dest = Pid | Atom | readonly [Atom, Atom];
  * that no process has raises `badarg` in the sender.
  */
 export function send(to: Dest, msg: Term): Term {
-  const p = currentProcess();
-  const node = p?.node ?? thisNode();
   if (to instanceof Pid) {
-    const why = whyNotTerm(msg);
-    if (why !== undefined) throw new TypeError(`Cannot send to ${describePid(to)}: ${why}`);
-    node.sendPid(to, msg, p);
+    if (!quickTerm(msg)) {
+      const why = whyNotTerm(msg);
+      if (why !== undefined) throw new TypeError(`Cannot send to ${describePid(to)}: ${why}`);
+    }
+    // The hot path: a live local process, known from its pid without a lookup.
+    const q = to.proc as Process | undefined;
+    if (q !== undefined) {
+      if (q.state !== State.Exited) {
+        q.deliver(msg);
+        if (q.state === State.Waiting) q.node.scheduler.enqueue(q);
+      }
+      return msg;
+    }
+    const p = currentProcess();
+    (p?.node ?? thisNode()).sendPid(to, msg, p);
     return msg;
   }
+  const p = currentProcess();
+  const node = p?.node ?? thisNode();
   const why = whyNotTerm(msg);
   if (why !== undefined) throw new TypeError(`Cannot send to ${String(to)}: ${why}`);
   if (typeof to === "string") {

@@ -19,7 +19,7 @@
  * @module
  */
 
-import { currentProcess } from "./scheduler.ts";
+import { currentProcess as current } from "./scheduler.ts";
 import { HOLE, type Process, WAIT, type Yielded } from "./process.ts";
 import { exactEq } from "./term_order.ts";
 import { Cons, Float, Pid, Ref, type Term, TermMap } from "./terms.ts";
@@ -69,6 +69,8 @@ export class Clause<R = unknown> {
   readonly handler: Handler<Record<string, Term>, R>;
   /** Whether the handler is a generator function, to be run as part of the process. */
   readonly gen: boolean;
+  /** Tells a clause from an {@linkcode After}. */
+  readonly isAfter = false;
   constructor(
     pattern: Pattern,
     guard: Clause<R>["guard"],
@@ -87,6 +89,8 @@ export class After<R = unknown> {
   readonly ms: number;
   readonly handler: () => R | Generator<Yielded, R, unknown>;
   readonly gen: boolean;
+  /** Tells an `after` from a {@linkcode Clause}. */
+  readonly isAfter = true;
   constructor(ms: number, handler: () => R | Generator<Yielded, R, unknown>) {
     if (!(ms >= 0)) {
       throw new RangeError(`Cannot wait ${ms} milliseconds: not a non-negative number`);
@@ -172,8 +176,9 @@ function matchInto(p: Pattern, m: Term, b: Record<string, Term>): boolean {
   return false;
 }
 
+// Whether a pattern has a variable or a wildcard, so that it is not a plain term.
 function hasVar(p: Pattern): boolean {
-  if (p instanceof Var) return true;
+  if (p instanceof Var || p === _) return true;
   if (Array.isArray(p)) return p.some(hasVar);
   if (p instanceof Cons) return hasVar(p.hd) || hasVar(p.tl);
   if (p instanceof TermMap) return p.entries().some(([, v]) => hasVar(v));
@@ -184,6 +189,13 @@ function hasVar(p: Pattern): boolean {
 // occur once — into closures that allocate nothing on a miss; the rest are interpreted.
 function compile(p: Pattern): Matcher {
   if (p === _) return () => EMPTY;
+  if (p instanceof TestPattern) {
+    const test = p.test;
+    return (m) => {
+      const v = test(m);
+      return v === NOMATCH ? undefined : { v } as unknown as Record<string, Term>;
+    };
+  }
   if (p === null || (typeof p !== "object" && typeof p !== "function")) {
     return (m) => m === p ? EMPTY : undefined;
   }
@@ -195,31 +207,59 @@ function compile(p: Pattern): Matcher {
     return (m) => ({ [name]: m });
   }
   if (Array.isArray(p) && p.every((e) => !Array.isArray(e) && !(e instanceof Cons))) {
-    const n = p.length;
-    const names = p.map((e) => e instanceof Var ? e.name : undefined);
-    if (new Set(names.filter((x) => x !== undefined)).size === names.filter((x) => x).length) {
-      const lits = p.map((e) => e instanceof Var || e === _ ? _ : e);
-      return (m) => {
-        if (!Array.isArray(m) || m.length !== n) return undefined;
-        for (let i = 0; i < n; i++) {
-          const l = lits[i];
-          if (l !== _ && l !== m[i] && !exactEq(l as Term, m[i] as Term)) return undefined;
-        }
-        const b: Record<string, Term> = {};
-        for (let i = 0; i < n; i++) {
-          const name = names[i];
-          if (name !== undefined) b[name] = m[i] as Term;
-        }
-        return b;
-      };
-    }
+    const names = p.flatMap((e) => e instanceof Var ? [e.name] : []);
+    if (new Set(names).size === names.length) return compileTuple(p);
   }
   return (m) => match(p, m);
 }
 
+// A flat tuple pattern whose variables occur once: literals tested in place, and bindings
+// made by an object literal of fixed shape (one per pattern), so that a match stays cheap.
+function compileTuple(p: readonly unknown[]): Matcher {
+  const n = p.length;
+  const prims: [number, unknown][] = [];
+  const terms: [number, Term][] = [];
+  const vars: [number, string][] = [];
+  p.forEach((e, i) => {
+    if (e instanceof Var) vars.push([i, e.name]);
+    else if (e === _) return;
+    else if (e === null || typeof e !== "object") prims.push([i, e]);
+    else terms.push([i, e as Term]);
+  });
+  const bind = bindingsMaker(vars);
+  const [i0, v0] = prims[0] ?? [-1, undefined];
+  return (m) => {
+    if (!Array.isArray(m) || m.length !== n || (i0 >= 0 && m[i0] !== v0)) return undefined;
+    for (let k = 1; k < prims.length; k++) {
+      const [i, v] = prims[k] as [number, unknown];
+      if (m[i] !== v) return undefined;
+    }
+    for (let k = 0; k < terms.length; k++) {
+      const [i, v] = terms[k] as [number, Term];
+      if (!exactEq(v, m[i] as Term)) return undefined;
+    }
+    return bind(m);
+  };
+}
+
+function bindingsMaker(vars: readonly [number, string][]): (m: Term[]) => Record<string, Term> {
+  try {
+    // An object literal with the variables' names as keys: every match gets the same shape.
+    // The names are written as JSON string literals and the indexes as integers, nothing else.
+    const fields = vars.map(([i, name]) => `${JSON.stringify(name)}: m[${Number(i)}]`).join(", ");
+    return new Function("m", `return { ${fields} };`) as (m: Term[]) => Record<string, Term>;
+  } catch {
+    return (m) => {
+      const b: Record<string, Term> = {};
+      for (const [i, name] of vars) b[name] = m[i] as Term;
+      return b;
+    };
+  }
+}
+
 /** The process running the caller, or a TypeError naming what needed one. */
 export function mustCurrent(what: string): Process {
-  const p = currentProcess();
+  const p = current();
   if (p === null) throw new TypeError(`Cannot call ${what} outside a process`);
   return p;
 }
@@ -227,30 +267,35 @@ export function mustCurrent(what: string): Process {
 /** Marks "no match" for {@linkcode receiveWith}. */
 export const NOMATCH: unique symbol = Symbol("nomatch");
 
-const WAITING: IteratorYieldResult<Yielded> = Object.freeze({ done: false, value: WAIT });
-const YIELDING: IteratorYieldResult<Yielded> = Object.freeze({ done: false, value: undefined });
-const DONE: { done: true; value: unknown } = { done: true, value: undefined };
+// The results `yield*` reads: one shape for all three (not frozen, which would change it), so
+// that reading them stays monomorphic.
+const WAITING: IteratorYieldResult<Yielded> = { value: WAIT, done: false };
+const YIELDING: IteratorYieldResult<Yielded> = { value: undefined, done: false };
+const DONE: { value: unknown; done: true } = { value: undefined, done: true };
+
+// States of a receive, as bits.
+const WAITED = 1; // it returned WAIT and is resumed now
+const TIMER = 2; // its timer runs
+const HELD = 4; // it matched when the budget ran out, and runs the handler on its next step
+const INNER = 8; // its handler is a generator, now driven through it
 
 /**
  * One receive in progress, as the iterator that `yield*` drives. It is no generator: a receive
- * that finds its message at once costs one small object, and one that waits keeps only this.
+ * that finds its message at once costs no allocation (the object is reused), and one that waits
+ * keeps only this object.
  */
 class Receive<R> implements Iterator<Yielded, R, unknown> {
   #p: Process;
-  #test: ((m: Term) => unknown) | null = null;
+  #st = 0;
+  #i = 0;
+  #n = 0;
   // The clauses: the first three in fields, so that a receive makes no array.
   #c0: Clause<R> | undefined = undefined;
   #c1: Clause<R> | undefined = undefined;
   #c2: Clause<R> | undefined = undefined;
   #more: Clause<R>[] | null = null;
-  #n = 0;
-  #timeout: After<unknown> | null = null;
-  #i = 0;
-  #timer = false;
-  #waiting = false;
-  // A match made when the budget ran out: run once the process is scheduled again.
-  #held = false;
-  #inner: Iterator<Yielded, R, unknown> | null = null;
+  #timeout: After<R> | null = null;
+  // A held match (HELD), or the handler's generator (INNER).
   #clause: Clause<R> | null = null;
   #b: Record<string, Term> | undefined = undefined;
   #value: unknown = undefined;
@@ -259,8 +304,8 @@ class Receive<R> implements Iterator<Yielded, R, unknown> {
     this.#p = p;
   }
 
-  /** {@linkcode init} for at most four clauses, given one by one. */
-  init4(
+  /** Starts this receive over for `p` with up to four clauses, the last maybe an `after`. */
+  init(
     p: Process,
     n: number,
     c0: Clause<R> | After<R> | undefined,
@@ -268,51 +313,39 @@ class Receive<R> implements Iterator<Yielded, R, unknown> {
     c2: Clause<R> | After<R> | undefined,
     c3: Clause<R> | After<R> | undefined,
   ): this {
-    this.#p = p;
-    this.#test = null;
-    const last = n === 1 ? c0 : n === 2 ? c1 : n === 3 ? c2 : c3;
-    if (last instanceof After) {
-      this.#timeout = last as After<unknown>;
+    // Only the fields this receive reads are set: clauses past `n` are never looked at.
+    this.#st = 0;
+    this.#i = p.qh;
+    const last = (n === 1 ? c0 : n === 2 ? c1 : n === 3 ? c2 : c3) as Clause<R> | After<R>;
+    if (last.isAfter) {
+      this.#timeout = last as After<R>;
+      p.timedOut = false;
       n--;
     } else this.#timeout = null;
     this.#n = n;
-    this.#c0 = c0 as Clause<R> | undefined;
-    this.#c1 = c1 as Clause<R> | undefined;
-    this.#c2 = c2 as Clause<R> | undefined;
-    this.#more = n === 4 ? [c3 as Clause<R>] : null;
-    this.#i = p.qh;
-    this.#timer = this.#waiting = this.#held = false;
-    this.#inner = null;
-    this.#clause = null;
-    if (this.#timeout !== null) p.timedOut = false;
+    this.#c0 = c0 as Clause<R>;
+    if (n > 1) {
+      this.#c1 = c1 as Clause<R>;
+      if (n > 2) {
+        this.#c2 = c2 as Clause<R>;
+        if (n > 3) this.#more = [c3 as Clause<R>];
+      }
+    }
     return this;
   }
 
-  /** Starts this receive over for `p` (a receive object is reused once finished). */
-  init(
-    p: Process,
-    test: ((m: Term) => unknown) | null,
-    clauses: ArrayLike<Clause<R> | After<R>>,
-  ): this {
-    this.#p = p;
-    this.#test = test;
-    let n = clauses.length;
-    const last = clauses[n - 1];
-    if (last instanceof After) {
-      this.#timeout = last as After<unknown>;
-      n--;
-    } else this.#timeout = null;
-    this.#n = n;
-    this.#c0 = clauses[0] as Clause<R> | undefined;
-    this.#c1 = clauses[1] as Clause<R> | undefined;
-    this.#c2 = clauses[2] as Clause<R> | undefined;
-    this.#more = null;
-    for (let i = 3; i < n; i++) (this.#more ??= []).push(clauses[i] as Clause<R>);
-    this.#i = p.qh;
-    this.#timer = this.#waiting = this.#held = false;
-    this.#inner = null;
-    this.#clause = null;
-    p.timedOut = false;
+  /** Starts this receive over for `p` with any number of clauses. */
+  initMany(p: Process, clauses: readonly (Clause<R> | After<R>)[]): this {
+    const [c0, c1, c2] = clauses;
+    const last = clauses[clauses.length - 1];
+    this.init(p, Math.min(3, clauses.length), c0, c1, c2, undefined);
+    const rest = clauses.slice(3, last instanceof After ? -1 : undefined) as Clause<R>[];
+    if (last instanceof After && clauses.length > 3) {
+      this.#timeout = last;
+      p.timedOut = false;
+    }
+    this.#n = Math.min(3, clauses.length - (last instanceof After ? 1 : 0)) + rest.length;
+    this.#more = rest.length > 0 ? rest : null;
     return this;
   }
 
@@ -321,92 +354,98 @@ class Receive<R> implements Iterator<Yielded, R, unknown> {
   }
 
   next(): IteratorResult<Yielded, R> {
-    if (this.#inner !== null) return this.#inner.next();
     const p = this.#p;
-    if (this.#held) {
-      this.#held = false;
-      return this.#run();
-    }
-    if (this.#waiting) {
-      this.#waiting = false;
-      if (p.timedOut) {
-        p.timedOut = false;
-        return this.#timedOut();
+    let st = this.#st;
+    if (st !== 0) {
+      if ((st & INNER) !== 0) return this.#innerNext();
+      if ((st & HELD) !== 0) {
+        this.#st = 0;
+        const c = this.#clause as Clause<R>;
+        const b = this.#b as Record<string, Term>;
+        const m = this.#value as Term;
+        // The message and bindings go, so that a kept receive holds on to nothing.
+        this.#value = this.#b = undefined;
+        return this.#finish(c.handler(b, m), c.gen);
+      }
+      if ((st & WAITED) !== 0) {
+        this.#st = st &= ~WAITED;
+        if (p.timedOut) {
+          p.timedOut = false;
+          this.#st = 0;
+          const to = this.#timeout as After<R>;
+          return this.#finish(to.handler(), to.gen);
+        }
       }
     }
     const q = p.q;
     if (q !== null) {
       const t = p.qt;
+      const n = this.#n;
       for (let i = this.#i; i < t; i++) {
         const m = q[i];
-        if (m === HOLE || !this.#try(m as Term)) continue;
-        p.take(i);
-        if (this.#timer) stopTimer(p);
-        if (--p.reds <= 0) {
-          this.#held = true;
-          return YIELDING;
+        if (m === HOLE) continue;
+        for (let k = 0; k < n; k++) {
+          const c = (k === 0
+            ? this.#c0
+            : k === 1
+            ? this.#c1
+            : k === 2
+            ? this.#c2
+            : (this.#more as Clause<R>[])[k - 3]) as Clause<R>;
+          const b = c.match(m as Term);
+          if (b === undefined || (c.guard !== undefined && !guardHolds(c, b, m as Term))) continue;
+          p.take(i);
+          if (st !== 0) {
+            if ((st & TIMER) !== 0) stopTimer(p);
+            this.#st = 0;
+          }
+          if (--p.reds <= 0) {
+            this.#st = HELD;
+            this.#clause = c;
+            this.#b = b;
+            this.#value = m;
+            return YIELDING;
+          }
+          const r = c.handler(b, m as Term);
+          if (c.gen) return this.#finish(r, true);
+          if (p.rx === null) p.rx = this;
+          // `yield*` reads the result at once, before another receive can finish.
+          DONE.value = r;
+          return DONE as IteratorReturnResult<R>;
         }
-        return this.#run();
       }
       this.#i = t;
     }
     const to = this.#timeout;
     if (to !== null) {
-      if (to.ms === 0) return this.#timedOut();
-      if (!this.#timer && to.ms !== Infinity) {
+      if (to.ms === 0) return this.#finish(to.handler(), to.gen);
+      if ((st & TIMER) === 0 && to.ms !== Infinity) {
         startTimer(p, to.ms);
-        this.#timer = true;
+        st |= TIMER;
       }
     }
     p.waitLen = p.qt;
-    this.#waiting = true;
+    this.#st = st | WAITED;
     return WAITING;
   }
 
-  // Whether a clause takes `m`; the clause and bindings (or the test's value) are kept.
-  #try(m: Term): boolean {
-    const test = this.#test;
-    if (test !== null) {
-      const r = test(m);
-      if (r === NOMATCH) return false;
-      this.#value = r;
-      return true;
-    }
-    for (let c = 0; c < this.#n; c++) {
-      const clause = (c === 0 ? this.#c0 : c === 1 ? this.#c1 : c === 2 ? this.#c2 : (this.#more as Clause<R>[])[c - 3]) as Clause<R>;
-      const b = clause.match(m);
-      if (b === undefined || (clause.guard !== undefined && !guardHolds(clause, b, m))) continue;
-      this.#value = m;
-      this.#clause = clause;
-      this.#b = b;
-      return true;
-    }
-    return false;
-  }
-
-  #run(): IteratorResult<Yielded, R> {
-    const c = this.#clause;
-    if (c === null) return this.#finish(this.#value as R, false);
-    return this.#finish(c.handler(this.#b as Record<string, Term>, this.#value as Term), c.gen);
-  }
-
-  #timedOut(): IteratorResult<Yielded, R> {
-    const to = this.#timeout as After<R>;
-    return this.#finish(to.handler(), to.gen);
-  }
-
   #finish(r: R | Generator<Yielded, R, unknown>, gen: boolean): IteratorResult<Yielded, R> {
-    if (!gen) {
-      this.#value = this.#b = this.#c0 = this.#c1 = this.#c2 = undefined;
-      this.#clause = this.#test = this.#more = this.#timeout = null;
-      const p = this.#p;
-      if (p.rx === null) p.rx = this;
-      // `yield*` reads the result at once, before another receive can finish.
-      DONE.value = r;
-      return DONE as IteratorReturnResult<R>;
+    if (gen) {
+      this.#st = INNER;
+      this.#value = r;
+      return this.#innerNext();
     }
-    this.#inner = r as Generator<Yielded, R, unknown>;
-    return this.#inner.next();
+    const p = this.#p;
+    if (p.rx === null) p.rx = this;
+    // `yield*` reads the result at once, before another receive can finish.
+    DONE.value = r;
+    return DONE as IteratorReturnResult<R>;
+  }
+
+  #innerNext(): IteratorResult<Yielded, R> {
+    const r = (this.#value as Generator<Yielded, R, unknown>).next();
+    if (r.done) this.#value = undefined;
+    return r;
   }
 }
 
@@ -420,10 +459,27 @@ export function receiveWith<R, T = undefined>(
   onTimeout?: () => T,
 ): Receive<R | T> {
   const p = mustCurrent("receive");
-  const clauses: After<R | T>[] = ms === Infinity
-    ? []
-    : [after(ms, (onTimeout ?? (() => undefined)) as () => T)];
-  return fresh<R | T>(p).init(p, test, clauses);
+  // The test's value rides in the bindings slot, so the handler hands it back.
+  const c = new Clause<R | T>(
+    testPattern(test),
+    undefined,
+    (b: Record<string, Term>) => (b as unknown as { v: R }).v,
+  );
+  const rx = fresh<R | T>(p);
+  return ms === Infinity
+    ? rx.init(p, 1, c, undefined, undefined, undefined)
+    : rx.init(p, 2, c, after(ms, (onTimeout ?? (() => undefined)) as () => T), undefined, undefined);
+}
+
+// A pattern that is a test function: compile() turns it into a matcher through TEST.
+function testPattern(test: (m: Term) => unknown): TestPattern {
+  return new TestPattern(test);
+}
+class TestPattern {
+  readonly test: (m: Term) => unknown;
+  constructor(test: (m: Term) => unknown) {
+    this.test = test;
+  }
 }
 
 function fresh<R>(p: Process): Receive<R> {
@@ -460,14 +516,16 @@ export function receive<R>(
   c1?: Clause<R> | After<R>,
   c2?: Clause<R> | After<R>,
   c3?: Clause<R> | After<R>,
+  ...more: (Clause<R> | After<R>)[]
 ): Receive<R> {
-  // Named parameters rather than a rest parameter: no array is made for a short receive.
-  const p = mustCurrent("receive");
-  const n = arguments.length;
+  const p = current() ?? mustCurrent("receive");
   const rx = fresh<R>(p);
-  // deno-lint-ignore prefer-rest-params
-  if (n > 4) return rx.init(p, null, Array.prototype.slice.call(arguments));
-  return rx.init4(p, n, c0, c1, c2, c3);
+  if (more.length > 0) {
+    return rx.initMany(p, [c0, c1, c2, c3, ...more] as (Clause<R> | After<R>)[]);
+  }
+  const n = c3 !== undefined ? 4 : c2 !== undefined ? 3 : c1 !== undefined ? 2 : 1;
+  if (c0 === undefined) throw new TypeError("Cannot receive without a clause: give on() or after()");
+  return rx.init(p, n, c0, c1, c2, c3);
 }
 
 export type { Receive };

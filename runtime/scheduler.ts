@@ -11,6 +11,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { setImmediate } from "node:timers";
 import { type Process, State, WAIT } from "./process.ts";
 
+const generatorNext: (this: Generator<unknown>) => IteratorResult<unknown> =
+  Object.getPrototypeOf(function* () {}).prototype.next;
+
 /** Reductions a process may use before it must let others run. */
 export const BUDGET = 2000;
 /** How long one turn of the event loop may run processes, in milliseconds. */
@@ -126,7 +129,37 @@ export class Scheduler {
       const p = q.shift();
       if (p === undefined) break;
       if (p.state !== State.Runnable) continue;
-      this.#step(p);
+      const gen = p.gen;
+      if (gen === undefined) continue;
+      p.reds = BUDGET;
+      p.state = State.Running;
+      if (p.isAsync) this.#stepAsync(p, gen as AsyncGenerator<unknown>);
+      else {
+        // The step of a synchronous body, inline: this is the hot path of every switch.
+        current = p;
+        let r: IteratorResult<unknown>;
+        try {
+          r = generatorNext.call(gen as Generator<unknown>);
+        } catch (e) {
+          current = null;
+          if ((p.state as State) !== State.Exited) this.#host.crashed(p, e);
+          continue;
+        }
+        current = null;
+        p.reductions += BUDGET - p.reds;
+        if ((p.state as State) === State.Exited) {
+          // ended by a signal while it ran
+        } else if (r.value === WAIT && !r.done) {
+          if (p.qt > p.waitLen) {
+            p.state = State.Runnable;
+            q.push(p);
+          } else p.state = State.Waiting;
+        } else if (r.done) this.#host.finished(p, r.value);
+        else {
+          p.state = State.Runnable;
+          q.push(p);
+        }
+      }
       if ((++steps & 127) === 0 && performance.now() > deadline) {
         setImmediate(this.#run);
         return;
@@ -135,36 +168,17 @@ export class Scheduler {
     this.#pending = false;
   }
 
-  #step(p: Process): void {
-    const gen = p.gen;
-    if (gen === undefined) return;
-    p.state = State.Running;
-    p.reds = BUDGET;
-    if (p.isAsync) {
-      let r;
-      try {
-        r = asyncCurrent.run(p, () => gen.next()) as Promise<IteratorResult<unknown>>;
-      } catch (e) {
-        this.#host.crashed(p, e);
-        return;
-      }
-      r.then((res) => this.#after(p, res), (e) => {
-        if ((p.state as State) !== State.Exited) this.#host.crashed(p, e);
-      });
-      return;
-    }
-    current = p;
-    let r: IteratorResult<unknown>;
+  #stepAsync(p: Process, gen: AsyncGenerator<unknown>): void {
+    let r;
     try {
-      r = (gen as Generator).next();
+      r = asyncCurrent.run(p, () => gen.next());
     } catch (e) {
-      current = null;
-      if ((p.state as State) !== State.Exited) this.#host.crashed(p, e);
+      this.#host.crashed(p, e);
       return;
     }
-    current = null;
-    p.reductions += BUDGET - p.reds;
-    this.#after(p, r);
+    r.then((res) => this.#after(p, res), (e) => {
+      if ((p.state as State) !== State.Exited) this.#host.crashed(p, e);
+    });
   }
 
   #after(p: Process, r: IteratorResult<unknown>): void {
