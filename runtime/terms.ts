@@ -50,7 +50,9 @@ export class Float {
   /** The value; always finite. */
   readonly value: number;
   constructor(value: number) {
-    if (!Number.isFinite(value)) throw new RangeError(`Cannot make a float of ${value}: not finite`);
+    if (!Number.isFinite(value)) {
+      throw new RangeError(`Cannot make a float of ${value}: not finite`);
+    }
     this.value = value;
   }
 }
@@ -236,7 +238,8 @@ function keyString(t: Term): string {
   if (t instanceof Pid) return `p${JSON.stringify(t.node)}.${t.id}.${t.serial}.${t.creation}`;
   if (t instanceof Ref) return `r${JSON.stringify(t.node)}.${t.creation}.${t.ids.join(".")}`;
   if (t instanceof TermMap) {
-    return "#" + t.entries().map(([k, v]) => keyString(k) + "=>" + keyString(v)).join(",");
+    // Sorted, so that equal maps give the same key whatever order their keys were put in.
+    return "#" + t.entries().map(([k, v]) => keyString(k) + "=>" + keyString(v)).sort().join(",");
   }
   throw new TypeError(`Cannot use ${String(t)} as a term`);
 }
@@ -334,11 +337,35 @@ function isPlain(e: unknown): boolean {
 }
 
 /**
+ * Whether `t` is certainly a term, checked quickly for the shapes most messages have; `false`
+ * only means "look closer" with {@linkcode whyNotTerm}. The elements of a tuple are tested in
+ * the loop itself, since a call per element costs more than the test.
+ */
+export function quickTerm(t: unknown): boolean {
+  if (Array.isArray(t)) {
+    for (let i = 0; i < t.length; i++) {
+      const e: unknown = t[i];
+      if (
+        typeof e === "string" || (typeof e === "number" && Number.isSafeInteger(e)) ||
+        e instanceof Pid || typeof e === "boolean" || e === null
+      ) continue;
+      return false;
+    }
+    return true;
+  }
+  return typeof t === "string" || (typeof t === "number" && Number.isSafeInteger(t)) ||
+    t instanceof Pid;
+}
+
+/**
  * Why `t` is not a term, or `undefined` if it is one. Checks the whole structure, so that a
  * value that cannot be sent is refused where it is sent rather than where it is read.
  */
 export function whyNotTerm(t: unknown, depth = 0): string | undefined {
-  if (depth > 10000) return "it is nested too deeply";
+  if (depth === 0 && quickTerm(t)) return undefined;
+  // Past some depth, an explicit stack takes over from recursion: a term may nest 10,000 deep,
+  // deeper than the JavaScript stack can follow.
+  if (depth >= 1000) return whyNotDeepTerm(t, depth);
   switch (typeof t) {
     case "string":
     case "boolean":
@@ -389,4 +416,69 @@ export function whyNotTerm(t: unknown, depth = 0): string | undefined {
   }
   const name = (t as object).constructor?.name ?? "Object";
   return `a ${name} object is not a term`;
+}
+
+function whyNotDeepTerm(t: unknown, depth: number): string | undefined {
+  // Values are checked in the order they appear, as the recursion does.
+  const stack: unknown[] = [t];
+  const depths: number[] = [depth];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    const d = depths.pop() as number;
+    if (d > 10000) return "it is nested too deeply";
+    switch (typeof x) {
+      case "string":
+      case "boolean":
+      case "bigint":
+      case "function":
+        continue;
+      case "number":
+        if (Number.isSafeInteger(x)) continue;
+        return Number.isInteger(x)
+          ? `the number ${x} is beyond 2^53: use a bigint`
+          : `the number ${x} is not an integer: use float(${x}) for a float`;
+      case "undefined":
+        return "undefined is not a term";
+      case "symbol":
+        return `the symbol ${String(x)} is not a term`;
+    }
+    if (x === null || x instanceof Pid) continue;
+    if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) {
+        const e: unknown = x[i];
+        if (isPlain(e)) continue;
+        stack.push(e);
+        depths.push(d + 1);
+      }
+      continue;
+    }
+    if (x instanceof Cons) {
+      const start = stack.length;
+      let c: unknown = x;
+      for (; c instanceof Cons; c = c.tl) if (!isPlain(c.hd)) stack.push(c.hd);
+      stack.push(c);
+      for (let i = start, j = stack.length - 1; i < j; i++, j--) {
+        const e = stack[i];
+        stack[i] = stack[j];
+        stack[j] = e;
+      }
+      for (let i = start; i < stack.length; i++) depths.push(d + 1);
+      continue;
+    }
+    if (
+      x instanceof Float || x instanceof Uint8Array || x instanceof Ref
+    ) continue;
+    if (x instanceof TermMap) {
+      const entries = x.entries();
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, v] = entries[i] as [Term, Term];
+        stack.push(v, k);
+        depths.push(d + 1, d + 1);
+      }
+      continue;
+    }
+    const name = (x as object).constructor?.name ?? "Object";
+    return `a ${name} object is not a term`;
+  }
+  return undefined;
 }
