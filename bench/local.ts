@@ -106,4 +106,3 @@ export async function benchLocal(print: (name: string, value: number) => void): 
   await ring(1000, 1000);
   print("ring_msgs_per_s", await ring(1000, 1000));
 }
-

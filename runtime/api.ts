@@ -104,7 +104,9 @@ export function send(to: Dest, msg: Term): Term {
     if (!node.sendName(to, msg)) badarg(`Cannot send to ${to}: no process is registered by it`);
     return msg;
   }
-  if (Array.isArray(to) && to.length === 2 && typeof to[0] === "string" && typeof to[1] === "string") {
+  if (
+    Array.isArray(to) && to.length === 2 && typeof to[0] === "string" && typeof to[1] === "string"
+  ) {
     node.sendNameAt(to[0], to[1], msg, p);
     return msg;
   }

@@ -393,10 +393,14 @@ class Receive<R> implements Iterator<Yielded, R, unknown> {
             ? this.#c2
             : (this.#more as Clause<R>[])[k - 3]) as Clause<R>;
           const b = c.match(m as Term);
-          if (b === undefined || (c.guard !== undefined && !guardHolds(c, b, m as Term))) continue;
+          if (b === undefined || (c.guard !== undefined && !guardHolds(c, b, m as Term))) {
+            continue;
+          }
           p.take(i);
           if (st !== 0) {
-            if ((st & TIMER) !== 0) stopTimer(p);
+            if ((st & TIMER) !== 0) {
+              stopTimer(p);
+            }
             this.#st = 0;
           }
           if (--p.reds <= 0) {
@@ -407,8 +411,12 @@ class Receive<R> implements Iterator<Yielded, R, unknown> {
             return YIELDING;
           }
           const r = c.handler(b, m as Term);
-          if (c.gen) return this.#finish(r, true);
-          if (p.rx === null) p.rx = this;
+          if (c.gen) {
+            return this.#finish(r, true);
+          }
+          if (p.rx === null) {
+            p.rx = this;
+          }
           // `yield*` reads the result at once, before another receive can finish.
           DONE.value = r;
           return DONE as IteratorReturnResult<R>;
@@ -466,9 +474,14 @@ export function receiveWith<R, T = undefined>(
     (b: Record<string, Term>) => (b as unknown as { v: R }).v,
   );
   const rx = fresh<R | T>(p);
-  return ms === Infinity
-    ? rx.init(p, 1, c, undefined, undefined, undefined)
-    : rx.init(p, 2, c, after(ms, (onTimeout ?? (() => undefined)) as () => T), undefined, undefined);
+  return ms === Infinity ? rx.init(p, 1, c, undefined, undefined, undefined) : rx.init(
+    p,
+    2,
+    c,
+    after(ms, (onTimeout ?? (() => undefined)) as () => T),
+    undefined,
+    undefined,
+  );
 }
 
 // A pattern that is a test function: compile() turns it into a matcher through TEST.
@@ -524,7 +537,9 @@ export function receive<R>(
     return rx.initMany(p, [c0, c1, c2, c3, ...more] as (Clause<R> | After<R>)[]);
   }
   const n = c3 !== undefined ? 4 : c2 !== undefined ? 3 : c1 !== undefined ? 2 : 1;
-  if (c0 === undefined) throw new TypeError("Cannot receive without a clause: give on() or after()");
+  if (c0 === undefined) {
+    throw new TypeError("Cannot receive without a clause: give on() or after()");
+  }
   return rx.init(p, n, c0, c1, c2, c3);
 }
 
@@ -538,7 +553,6 @@ function guardHolds(c: Clause, b: Record<string, Term>, m: Term): boolean {
     return false;
   }
 }
-
 
 /** Takes every message from the mailbox of the calling process, oldest first. */
 export function takeAll(): Term[] {

@@ -61,7 +61,10 @@ Deno.test("an uncaught error prints an error report and the node runs on", async
   });
   const text = t.text();
   assert.match(text, /^=ERROR REPORT==== \d+-\w{3}-\d{4}::\d\d:\d\d:\d\d\.\d{6} ===\n/);
-  assert.match(text, new RegExp(`Error in process <0\\.${victim!.id}\\.0> with exit value:\\n#\\(badarith `));
+  assert.match(
+    text,
+    new RegExp(`Error in process <0\\.${victim!.id}\\.0> with exit value:\\n#\\(badarith `),
+  );
   assert.match(text, /still here\n$/);
 });
 
