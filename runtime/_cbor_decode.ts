@@ -20,10 +20,12 @@ import { funFromWire, MAX_TERM_DEPTH, TERM_TAGS, TermDecodeError } from "./_cbor
 
 const TUPLE = 0, LIST = 1, IMPROPER = 2, MAP = 3;
 
+/** A container being read: its kind, how many items it holds, and where it starts. */
 interface Frame {
   kind: number;
   n: number;
   items: Term[];
+  start: number;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -34,6 +36,7 @@ let at = 0;
 function dataView(): DataView {
   return srcView ??= new DataView(src.buffer, src.byteOffset, src.byteLength);
 }
+
 const utf8Decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const OPENED = Symbol("opened");
 
@@ -42,11 +45,13 @@ function fail(why: string, where = at): never {
 }
 
 function need(n: number): void {
-  if (n > src.length - at) fail(`the input ends ${n - (src.length - at)} bytes early`);
+  const missing = n - (src.length - at);
+  if (missing > 0) fail(`the input ends ${missing} ${missing === 1 ? "byte" : "bytes"} early`);
 }
 
-/** Reads a head; returns the major type and sets `arg` to the argument (number or bigint). */
 let arg: number | bigint = 0;
+
+/** Reads a head; returns the major type and sets `arg` to the argument (number or bigint). */
 function readHead(): number {
   need(1);
   const ib = src[at++] as number, ai = ib & 31;
@@ -103,10 +108,11 @@ function utf8(start: number, n: number): string {
   }
 }
 
+/** Reads the head of a string or array of the given major type; returns its length. */
 function expect(major: number, what: string): number {
   const where = at;
   if (readHead() !== major) fail(`expected ${what}`, where);
-  return major === 0 ? Number(arg) : length();
+  return length();
 }
 
 function readUint(what: string): number {
@@ -157,6 +163,13 @@ function readBignum(negative: boolean): Term {
   return normInt(negative ? -1n - m : m);
 }
 
+/** Starts a container, at byte `start`, whose `n` elements follow. */
+function open(frames: Frame[], kind: number, n: number, start: number): typeof OPENED {
+  if (frames.length > MAX_TERM_DEPTH) fail(`containers nest deeper than ${MAX_TERM_DEPTH}`, start);
+  frames.push({ kind, n, items: [], start });
+  return OPENED;
+}
+
 /** Reads a tag's content; returns the term, or OPENED after pushing a frame for its elements. */
 function readTagged(tag: number | bigint, frames: Frame[]): Term | typeof OPENED {
   switch (tag) {
@@ -170,21 +183,18 @@ function readTagged(tag: number | bigint, frames: Frame[]): Term | typeof OPENED
       const n = major === 3 || major === 4 ? length() : -1;
       if (n < 1) fail("a list tag must hold a non-empty array or text string", where);
       if (major === 3) return charlist(readText(n));
-      frames.push({ kind: LIST, n, items: [] });
-      return OPENED;
+      return open(frames, LIST, n, where);
     }
     case TERM_TAGS.IMPROPER_LIST: {
       const where = at, n = expect(4, "an array in an improper list");
       if (n < 2) fail("an improper list needs an element and a tail", where);
-      frames.push({ kind: IMPROPER, n, items: [] });
-      return OPENED;
+      return open(frames, IMPROPER, n, where);
     }
     case TERM_TAGS.MAP: {
       const where = at, n = expect(4, "an array in a map");
       if (n % 2 === 1) fail("a map needs as many values as keys", where);
       if (n === 0) return new TermMap();
-      frames.push({ kind: MAP, n, items: [] });
-      return OPENED;
+      return open(frames, MAP, n, where);
     }
     case TERM_TAGS.PID: {
       const where = at;
@@ -222,9 +232,11 @@ function readItem(frames: Frame[]): Term | typeof OPENED {
         ? -1 - arg
         : normInt(-1n - BigInt(arg));
     case 2: {
-      const n = length();
-      at += n;
-      return src.slice(at - n, at);
+      // A copy, and a plain Uint8Array even when the input is a Node Buffer, whose slice()
+      // would be a view into bytes that the caller may reuse.
+      const bytes = new Uint8Array(length());
+      bytes.set(src.subarray(at, at += bytes.length));
+      return bytes;
     }
     case 3: {
       const s = readText(length());
@@ -233,34 +245,34 @@ function readItem(frames: Frame[]): Term | typeof OPENED {
     case 4: {
       const n = length();
       if (n === 0) return [];
-      frames.push({ kind: TUPLE, n, items: [] });
-      return OPENED;
+      return open(frames, TUPLE, n, where);
     }
     case 5:
       return fail("a CBOR map is not a term (maps travel in the MAP tag)", where);
     case 6:
       return readTagged(arg, frames);
   }
-  if (arg === 20 || arg === 21) return arg === 21;
-  if (arg === 22) return null;
-  if (arg === 23) return fail("undefined is not a term", where);
-  if (arg === 25 || arg === 26 || arg === 27) fail("a float outside the float tag", where);
+  const ib = src[where] as number;
+  if (ib === 0xf4 || ib === 0xf5) return ib === 0xf5;
+  if (ib === 0xf6) return null;
+  if (ib === 0xf7) return fail("undefined is not a term", where);
+  if (ib >= 0xf9) return fail("a float outside the float tag", where);
   return fail(`the simple value ${arg} is not a term`, where);
 }
 
-function finish(f: Frame, where: number): Term {
+function finish(f: Frame): Term {
   const items = f.items;
   if (f.kind === TUPLE) return items;
   if (f.kind === LIST) return arrayToList(items);
   if (f.kind === IMPROPER) {
     const tail = items.pop() as Term;
-    if (tail === null || tail instanceof Cons) fail("an improper list ends in a list", where);
+    if (tail === null || tail instanceof Cons) fail("an improper list ends in a list", f.start);
     return arrayToList(items, tail);
   }
   const entries: [Term, Term][] = [];
   for (let i = 0; i < items.length; i += 2) entries.push([items[i] as Term, items[i + 1] as Term]);
   const m = new TermMap(entries);
-  if (m.size !== entries.length) fail("a map has a key twice", where);
+  if (m.size !== entries.length) fail("a map has a key twice", f.start);
   return m;
 }
 
@@ -284,20 +296,19 @@ export function decodeTerm(bytes: Uint8Array): Term {
   const frames: Frame[] = [];
   try {
     for (;;) {
-      if (frames.length > MAX_TERM_DEPTH) fail(`terms nest deeper than ${MAX_TERM_DEPTH}`);
-      const where = at;
       let t = readItem(frames);
       if (t === OPENED) continue;
       for (;;) {
         const f = frames[frames.length - 1];
         if (f === undefined) {
-          if (at !== src.length) fail(`${src.length - at} bytes follow the term`);
+          const extra = src.length - at;
+          if (extra > 0) fail(`${extra} ${extra === 1 ? "byte follows" : "bytes follow"} the term`);
           return t;
         }
         f.items.push(t);
         if (f.items.length < f.n) break;
         frames.pop();
-        t = finish(f, where);
+        t = finish(f);
       }
     }
   } catch (e) {

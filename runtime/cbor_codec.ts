@@ -1,26 +1,29 @@
 /**
  * The wire codec between nodes: terms to CBOR (RFC 8949) and back, with no loss.
  *
- * | term                  | CBOR                                                              |
- * |-----------------------|-------------------------------------------------------------------|
- * | atom                  | text string; `true`/`false` as the CBOR booleans                  |
- * | integer               | integer; beyond 64 bits a bignum (tags 2 and 3)                   |
- * | float                 | `FLOAT` tag on a float (single precision when exact, else double)|
- * | tuple                 | array                                                             |
- * | `[]`                  | null                                                              |
- * | proper list           | `LIST` tag on an array, or on a text string when every element   |
- * |                       | is a Unicode scalar value (a string)                              |
- * | improper list         | `IMPROPER_LIST` tag on an array of the elements then the tail     |
- * | binary                | byte string                                                       |
- * | map                   | `MAP` tag on an array of keys and values, alternating             |
- * | pid                   | `PID` tag on `[node, id, serial, creation]`                       |
- * | reference             | `REF` tag on `[node, creation, id...]`                            |
- * | fun                   | `FUN` tag on `[module, name, arity, isolate, id]`                 |
+ * | term          | CBOR                                                                     |
+ * |---------------|--------------------------------------------------------------------------|
+ * | atom          | text string; the atoms `true` and `false` as the CBOR booleans           |
+ * | integer       | integer; beyond 64 bits a bignum (tags 2 and 3)                          |
+ * | float         | `FLOAT` tag on a float: single precision when exact, else double         |
+ * | tuple         | array                                                                    |
+ * | `[]`          | null                                                                     |
+ * | proper list   | `LIST` tag on a text string when every element is a Unicode scalar value |
+ * |               | (a string), else on an array of the elements                             |
+ * | improper list | `IMPROPER_LIST` tag on an array of the elements, then the tail           |
+ * | binary        | byte string                                                              |
+ * | map           | `MAP` tag on an array of keys and values, alternating                    |
+ * | pid           | `PID` tag on `[node, id, serial, creation]`                              |
+ * | reference     | `REF` tag on `[node, creation, id...]`                                   |
+ * | fun           | `FUN` tag on `[module, name, arity, isolate, id]`                        |
  *
  * Only definite lengths are written or read. Decoding refuses anything else: other tags, CBOR
  * maps, `undefined`, floats outside the `FLOAT` tag, trailing bytes, nesting deeper than
  * {@linkcode MAX_TERM_DEPTH}. Both directions work with an explicit stack, never recursion, so
  * no input can overflow the JavaScript stack.
+ *
+ * A fun travels as a reference into the isolate that made it: decoded there it is the same
+ * function; decoded elsewhere it is a stub that throws `badfun` when called.
  *
  * cbor-x is not used here: it recurses (it overflows the stack near 2,000 levels), cannot encode
  * functions, writes `-0.0` as the integer 0 and integers above 2^32 as floats, and accepts
@@ -149,7 +152,7 @@ function writeUint(what: string, n: unknown): void {
   head(0, n);
 }
 
-/** Pushes the children from `start` on in reverse, so that they pop in order. */
+/** Reverses the children pushed from `start` on, so that they pop in order. */
 function reversePending(start: number): void {
   for (let i = start, j = pending.length - 1; i < j; i++, j--) {
     const x = pending[i] as Term;
@@ -166,7 +169,10 @@ function writeList(l: Cons, depth: number): void {
     const h = c.hd;
     pending.push(h);
     if (!text) continue;
-    if (typeof h === "number" && h >= 0 && h <= 0x10ffff && (h < 0xd800 || h > 0xdfff)) {
+    if (
+      typeof h === "number" && (h | 0) === h && h >= 0 && h <= 0x10ffff &&
+      (h < 0xd800 || h > 0xdfff)
+    ) {
       bytes += h < 0x80 ? 1 : h < 0x800 ? 2 : h < 0x10000 ? 3 : 4;
     } else text = false;
   }
@@ -208,9 +214,9 @@ function writeUtf8(cp: number): void {
 }
 
 function writeOne(t: Term, depth: number): void {
-  if (depth > MAX_TERM_DEPTH) throw new NotATerm(`it is nested deeper than ${MAX_TERM_DEPTH}`);
   switch (typeof t) {
     case "string":
+      // The atoms true and false are booleans; a string that names one is sent as one.
       if (t === "true" || t === "false") return head(7, t === "true" ? 21 : 20);
       return writeText(t);
     case "number":
@@ -232,6 +238,10 @@ function writeOne(t: Term, depth: number): void {
     }
   }
   if (t === null) return head(7, 22);
+  const container = Array.isArray(t) || t instanceof Cons || t instanceof TermMap;
+  if (container && depth > MAX_TERM_DEPTH) {
+    throw new NotATerm(`containers nest deeper than ${MAX_TERM_DEPTH}`);
+  }
   if (Array.isArray(t)) {
     head(4, t.length);
     for (let i = t.length - 1; i >= 0; i--) {

@@ -21,7 +21,7 @@
 export * from "./terms.ts";
 export * from "./term_order.ts";
 export * from "./print_term.ts";
-// CBOR-TMP export * from "./cbor_codec.ts";
+export * from "./cbor_codec.ts";
 export * from "./errors.ts";
 export { type Body, type Proc, type Process, State, WAIT, type Yielded } from "./process.ts";
 export { BUDGET, currentProcess } from "./scheduler.ts";

@@ -38,7 +38,7 @@ export interface PrintTermOptions {
  * ```
  */
 export function printTerm(t: Term, options: PrintTermOptions = {}): string {
-  return new Printer(options, true).term(t, options.depth ?? -1);
+  return render(t, options.depth ?? -1, lfe(true, options.nodeIndex ?? defaultNodeIndex));
 }
 
 /**
@@ -53,7 +53,7 @@ export function printTerm(t: Term, options: PrintTermOptions = {}): string {
  * ```
  */
 export function writeTerm(t: Term, options: PrintTermOptions = {}): string {
-  return new Printer(options, false).term(t, options.depth ?? -1);
+  return render(t, options.depth ?? -1, lfe(false, options.nodeIndex ?? defaultNodeIndex));
 }
 
 /**
@@ -68,7 +68,7 @@ export function writeTerm(t: Term, options: PrintTermOptions = {}): string {
  * ```
  */
 export function formatErlang(t: Term, options: PrintTermOptions = {}): string {
-  return erlang(t, options.nodeIndex ?? defaultNodeIndex);
+  return render(t, -1, erlang(options.nodeIndex ?? defaultNodeIndex));
 }
 
 /**
@@ -134,24 +134,17 @@ function printableBinary(b: Uint8Array): number[] | false | undefined {
   return codes;
 }
 
-const LFE_ESCAPES: Record<number, string> = {
-  8: "\\b",
-  9: "\\t",
-  10: "\\n",
-  11: "\\v",
-  12: "\\f",
-  13: "\\r",
-  27: "\\e",
-  92: "\\\\",
-  127: "\\d",
-};
+// The escapes of \b \t \n \v \f \r, escape, backslash and delete.
+const LFE_ESCAPES = new Map(
+  [..."\b\t\n\v\f\r\x1b\\\x7f"].map((ch, i) => [ch.charCodeAt(0), "\\" + "btnvfre\\d"[i]]),
+);
 
 /** A string or quoted symbol as `lfe_io_write:string/2` writes it between `q` quotes. */
 function lfeQuoted(codes: Iterable<number>, q: string): string {
   let s = q;
   const qc = q.charCodeAt(0);
   for (const c of codes) {
-    s += c === qc ? "\\" + q : LFE_ESCAPES[c] ?? String.fromCodePoint(c);
+    s += c === qc ? "\\" + q : LFE_ESCAPES.get(c) ?? String.fromCodePoint(c);
   }
   return s + q;
 }
@@ -166,6 +159,7 @@ function readsAsInteger(name: string): boolean {
   for (const c of codePoints(digits)) if ((c & 0xff) < 48 || (c & 0xff) > 57) return false;
   return true;
 }
+
 const FLOAT_TEXT = /^[+-]?[0-9]+\.[0-9]+(?:[eE][+-]?[0-9]+)?$/;
 
 function symbolChar(c: number): boolean {
@@ -197,10 +191,9 @@ function* codePoints(s: string): Generator<number> {
 }
 
 /** `(quote x)`, `(backquote x)`, `(comma x)`, `(comma-at x)` print as LFE's reader macros. */
-const READER_MACROS = new Map([["quote", "'"], ["backquote", "`"], ["comma", ","], [
-  "comma-at",
-  ",@",
-]]);
+const READER_MACROS = new Map(
+  Object.entries({ quote: "'", backquote: "`", comma: ",", "comma-at": ",@" }),
+);
 
 function pidText(p: Pid, index: (node: string) => number): string {
   return `<${index(p.node)}.${p.id}.${p.serial}>`;
@@ -216,21 +209,36 @@ function funText(f: Fun): string {
 }
 
 /** Steps a depth down; a negative depth means unlimited and stays negative. */
-function down(d: number, by = 1): number {
-  return d < 0 ? d : d - by;
+function down(d: number): number {
+  return d < 0 ? d : d - 1;
+}
+
+/** Output still to write: text, or a term to print at a depth. */
+type Part = string | [Term, number];
+
+/** Writes the text of a term, or pushes its parts to `out` and returns `undefined`. */
+type Expand = (t: Term, d: number, out: Part[]) => string | undefined;
+
+/** Prints with an explicit stack, so that a term nested 10,000 deep cannot overflow it. */
+function render(t: Term, d: number, expand: Expand): string {
+  let s = "";
+  const stack: Part[] = [];
+  const out: Part[] = [];
+  for (let next: Part | undefined = [t, d]; next !== undefined; next = stack.pop()) {
+    if (typeof next === "string") s += next;
+    else {
+      const text = expand(next[0], next[1], out);
+      if (text !== undefined) s += text;
+      for (let i = out.length - 1; i >= 0; i--) stack.push(out[i] as Part);
+      out.length = 0;
+    }
+  }
+  return s;
 }
 
 /** The LFE printers: `pretty` selects `lfe_io_pretty` (the shell) over `lfe_io_write` (`~w`). */
-class Printer {
-  readonly #index: (node: string) => number;
-  readonly #pretty: boolean;
-
-  constructor(options: PrintTermOptions, pretty: boolean) {
-    this.#index = options.nodeIndex ?? defaultNodeIndex;
-    this.#pretty = pretty;
-  }
-
-  term(t: Term, d: number): string {
+function lfe(pretty: boolean, index: (node: string) => number): Expand {
+  return (t, d, out) => {
     if (d === 0) return "...";
     switch (typeof t) {
       case "string":
@@ -243,99 +251,113 @@ class Printer {
         return funText(t);
     }
     if (t === null) return "()";
-    if (t instanceof Cons) return this.#list(t, d);
-    if (Array.isArray(t)) return t.length === 0 ? "#()" : `#(${this.#elements(t, d)})`;
-    if (t instanceof Float) return formatFloat(t.value);
-    if (t instanceof Uint8Array) return this.#binary(t, d);
-    if (t instanceof TermMap) return this.#map(t, d);
-    if (t instanceof Pid) return pidText(t, this.#index);
-    if (t instanceof Ref) return refText(t, this.#index);
-    throw new TypeError(`Cannot print ${String(t)}: it is not a term`);
-  }
-
-  #list(l: Cons, d: number): string {
-    if (this.#pretty) {
-      const macro = typeof l.hd === "string" ? READER_MACROS.get(l.hd) : undefined;
-      if (macro !== undefined && l.tl instanceof Cons && l.tl.tl === null) {
-        return macro + this.term(l.tl.hd, d);
-      }
-      const codes = printableList(l);
-      if (codes !== undefined) return lfeQuoted(codes, '"');
-    }
-    return `(${this.#elements(l, d)})`;
-  }
-
-  /** The elements of a list or tuple; each one printed takes a step of depth, as in LFE. */
-  #elements(items: Cons | Term[], d: number): string {
-    let e = down(d);
-    if (e === 0) return "...";
-    if (Array.isArray(items)) {
-      let s = "";
-      for (let i = 0; i < items.length; i++, e = down(e)) {
-        if (i > 0) {
-          if (e === 0) return s + " ...";
-          s += " ";
+    if (t instanceof Cons) {
+      if (pretty) {
+        const macro = typeof t.hd === "string" ? READER_MACROS.get(t.hd) : undefined;
+        if (macro !== undefined && t.tl instanceof Cons && t.tl.tl === null) {
+          out.push(macro, [t.tl.hd, d]);
+          return;
         }
-        s += this.term(items[i] as Term, e);
+        const codes = printableList(t);
+        if (codes !== undefined) return lfeQuoted(codes, '"');
       }
-      return s;
+      out.push("(");
+      elements(t, d, out);
+      out.push(")");
+      return;
     }
-    let s = this.term(items.hd, e);
-    let c = items.tl;
-    for (e = down(e); c !== null; e = down(e)) {
-      if (e === 0) return s + " ...";
-      if (!(c instanceof Cons)) return s + " . " + this.term(c, e);
-      s += " " + this.term(c.hd, e);
-      c = c.tl;
+    if (Array.isArray(t)) {
+      if (t.length === 0) return "#()";
+      out.push("#(");
+      elements(t, d, out);
+      out.push(")");
+      return;
     }
-    return s;
-  }
+    if (t instanceof Float) return formatFloat(t.value);
+    if (t instanceof Uint8Array) return lfeBinary(t, pretty ? d : -1, pretty);
+    if (t instanceof TermMap) return pretty ? prettyMap(t, d, out) : writeMap(t, d, out);
+    if (t instanceof Pid) return pidText(t, index);
+    if (t instanceof Ref) return refText(t, index);
+    throw new TypeError(`Cannot print ${String(t)}: it is not a term`);
+  };
+}
 
-  #binary(b: Uint8Array, d: number): string {
-    if (this.#pretty) {
-      const codes = printableBinary(b);
-      if (codes) return "#" + lfeQuoted(codes, '"');
-    } else {
-      d = -1; // lfe_io_write prints every byte whatever the depth
-    }
-    let s = "#B(";
-    for (let i = 0; i < b.length; i++, d = down(d)) {
-      if (d === 0) return s + " ...)";
-      s += (i > 0 ? " " : "") + b[i];
-    }
-    return s + ")";
-  }
-
-  #map(m: TermMap, d: number): string {
-    const entries = orderedEntries(m);
-    if (this.#pretty) {
-      const name = m.get("__struct__");
-      if (typeof name === "string" || typeof name === "boolean") {
-        const rest = entries.filter(([k]) => k !== "__struct__");
-        return `#S(${lfeSymbol(atomName(name))}${this.#pairs(rest, down(d), true)})`;
+/** The elements of a list or tuple; each one printed takes a step of depth, as in LFE. */
+function elements(items: Cons | Term[], d: number, out: Part[]): void {
+  let e = down(d);
+  if (e === 0) return void out.push("...");
+  if (Array.isArray(items)) {
+    for (let i = 0; i < items.length; i++, e = down(e)) {
+      if (i > 0) {
+        if (e === 0) return void out.push(" ...");
+        out.push(" ");
       }
-      return `#M(${this.#pairs(entries, d, false)})`;
+      out.push([items[i] as Term, e]);
     }
-    // lfe_io_write gives each pair one step less than the map, and stops at depth one.
-    let s = "#M(";
-    for (let i = 0; i < entries.length; i++, d = down(d)) {
-      if (d === 0 || d === 1) return s + "...)";
-      const [k, v] = entries[i] as readonly [Term, Term];
-      s += `${this.term(k, down(d))} ${this.term(v, down(d))}${i < entries.length - 1 ? " " : ""}`;
-    }
-    return s + ")";
+    return;
   }
+  out.push([items.hd, e]);
+  let c = items.tl;
+  for (e = down(e); c !== null; e = down(e)) {
+    if (e === 0) return void out.push(" ...");
+    if (!(c instanceof Cons)) return void out.push(" . ", [c, e]);
+    out.push(" ", [c.hd, e]);
+    c = c.tl;
+  }
+}
 
-  /** Key-value pairs as `lfe_io_pretty` writes them, which ends with `...` at depth zero. */
-  #pairs(entries: readonly (readonly [Term, Term])[], d: number, leadingSpace: boolean): string {
-    let s = "";
-    for (let i = 0; i < entries.length; i++, d = down(d)) {
-      if ((i > 0 || leadingSpace) && d === 0) return s + " ...";
-      const [k, v] = entries[i] as readonly [Term, Term];
-      s += `${i > 0 || leadingSpace ? " " : ""}${this.term(k, d)} ${this.term(v, d)}`;
-    }
-    return (entries.length > 0 || leadingSpace) && d === 0 ? s + " ..." : s;
+/** A binary; `lfe_io_write` prints every byte whatever the depth, so it passes -1. */
+function lfeBinary(b: Uint8Array, d: number, pretty: boolean): string {
+  const codes = pretty ? printableBinary(b) : undefined;
+  if (codes) return "#" + lfeQuoted(codes, '"');
+  let s = "#B(";
+  for (let i = 0; i < b.length; i++, d = down(d)) {
+    if (d === 0) return s + " ...)";
+    s += (i > 0 ? " " : "") + b[i];
   }
+  return s + ")";
+}
+
+function prettyMap(m: TermMap, d: number, out: Part[]): undefined {
+  const entries = orderedEntries(m);
+  const name = m.get("__struct__");
+  if (typeof name === "string" || typeof name === "boolean") {
+    out.push("#S(" + lfeSymbol(atomName(name)));
+    pairs(entries.filter(([k]) => k !== "__struct__"), down(d), true, out);
+  } else {
+    out.push("#M(");
+    pairs(entries, d, false, out);
+  }
+  out.push(")");
+}
+
+/** Key-value pairs as `lfe_io_pretty` writes them, which ends with `...` at depth zero. */
+function pairs(entries: readonly (readonly [Term, Term])[], d: number, lead: boolean, out: Part[]) {
+  for (let i = 0; i < entries.length; i++, d = down(d)) {
+    if (i > 0 || lead) {
+      if (d === 0) return void out.push(" ...");
+      out.push(" ");
+    }
+    const [k, v] = entries[i] as readonly [Term, Term];
+    out.push([k, d], " ", [v, d]);
+  }
+  if ((entries.length > 0 || lead) && d === 0) out.push(" ...");
+}
+
+/** A map as `lfe_io_write` writes it: each pair a step below the map, stopping at depth one. */
+function writeMap(m: TermMap, d: number, out: Part[]): undefined {
+  const entries = orderedEntries(m);
+  out.push("#M(");
+  for (let i = 0; i < entries.length; i++, d = down(d)) {
+    if (d === 0 || d === 1) {
+      out.push("...");
+      break;
+    }
+    const [k, v] = entries[i] as readonly [Term, Term];
+    out.push([k, down(d)], " ", [v, down(d)]);
+    if (i < entries.length - 1) out.push(" ");
+  }
+  out.push(")");
 }
 
 // ---- Erlang syntax ----
@@ -358,8 +380,6 @@ function erlangAtom(name: string): string {
   return plain ? name : erlangQuoted(codePoints(name), "'");
 }
 
-const ERLANG_ESCAPES: Record<number, string> = { ...LFE_ESCAPES };
-
 /** Text between `q` quotes as `io_lib:write_string/2` writes it with unicode printable. */
 function erlangQuoted(codes: Iterable<number>, q: string): string {
   let s = q;
@@ -367,7 +387,7 @@ function erlangQuoted(codes: Iterable<number>, q: string): string {
   for (const c of codes) {
     if (c === qc) s += "\\" + q;
     else if ((c >= 32 && c <= 126 && c !== 92) || c >= 0xa0) s += String.fromCodePoint(c);
-    else s += ERLANG_ESCAPES[c] ?? "\\" + c.toString(8).padStart(3, "0");
+    else s += LFE_ESCAPES.get(c) ?? "\\" + c.toString(8).padStart(3, "0");
   }
   return s + q;
 }
@@ -383,34 +403,47 @@ function erlangBinary(b: Uint8Array): string {
   return `<<${b.join(",")}>>`;
 }
 
-function erlang(t: Term, index: (node: string) => number): string {
-  switch (typeof t) {
-    case "string":
-    case "boolean":
-      return erlangAtom(atomName(t));
-    case "number":
-    case "bigint":
-      return String(t);
-    case "function":
-      return funText(t);
-  }
-  if (t === null) return "[]";
-  if (t instanceof Cons) {
-    const codes = printableList(t);
-    if (codes !== undefined) return erlangQuoted(codes, '"');
-    let s = "[" + erlang(t.hd, index);
-    let c = t.tl;
-    for (; c instanceof Cons; c = c.tl) s += "," + erlang(c.hd, index);
-    return s + (c === null ? "]" : "|" + erlang(c, index) + "]");
-  }
-  if (Array.isArray(t)) return `{${t.map((e) => erlang(e, index)).join(",")}}`;
-  if (t instanceof Float) return formatFloat(t.value);
-  if (t instanceof Uint8Array) return erlangBinary(t);
-  if (t instanceof TermMap) {
-    const pairs = orderedEntries(t).map(([k, v]) => `${erlang(k, index)} => ${erlang(v, index)}`);
-    return `#{${pairs.join(",")}}`;
-  }
-  if (t instanceof Pid) return pidText(t, index);
-  if (t instanceof Ref) return refText(t, index);
-  throw new TypeError(`Cannot format ${String(t)}: it is not a term`);
+function erlang(index: (node: string) => number): Expand {
+  return (t, _d, out) => {
+    switch (typeof t) {
+      case "string":
+      case "boolean":
+        return erlangAtom(atomName(t));
+      case "number":
+      case "bigint":
+        return String(t);
+      case "function":
+        return funText(t);
+    }
+    if (t === null) return "[]";
+    if (t instanceof Cons) {
+      const codes = printableList(t);
+      if (codes !== undefined) return erlangQuoted(codes, '"');
+      out.push("[", [t.hd, -1]);
+      let c = t.tl;
+      for (; c instanceof Cons; c = c.tl) out.push(",", [c.hd, -1]);
+      if (c !== null) out.push("|", [c, -1]);
+      out.push("]");
+      return;
+    }
+    if (Array.isArray(t)) {
+      out.push("{");
+      t.forEach((e, i) => out.push(i > 0 ? "," : "", [e, -1]));
+      out.push("}");
+      return;
+    }
+    if (t instanceof Float) return formatFloat(t.value);
+    if (t instanceof Uint8Array) return erlangBinary(t);
+    if (t instanceof TermMap) {
+      out.push("#{");
+      orderedEntries(t).forEach(([k, v], i) =>
+        out.push(i > 0 ? "," : "", [k, -1], " => ", [v, -1])
+      );
+      out.push("}");
+      return;
+    }
+    if (t instanceof Pid) return pidText(t, index);
+    if (t instanceof Ref) return refText(t, index);
+    throw new TypeError(`Cannot format ${String(t)}: it is not a term`);
+  };
 }

@@ -78,6 +78,13 @@ export function arithEq(a: Term, b: Term): boolean {
 /**
  * The entries of a map in the order of its keys, as `maps:to_list/1` gives them. Cached per map,
  * since maps are immutable and printing and comparing both need the order.
+ *
+ * @example
+ * ```ts
+ * import { orderedEntries } from "./term_order.ts";
+ * import { float, TermMap } from "./terms.ts";
+ * orderedEntries(new TermMap([["b", 1], [float(1), 2], [2, 3]])); // [[2, 3], [Float, 2], ["b", 1]]
+ * ```
  */
 export function orderedEntries(m: TermMap): readonly (readonly [Term, Term])[] {
   let sorted = sortedEntries.get(m);
@@ -115,35 +122,109 @@ function rank(t: Term): number {
   throw new TypeError(`Cannot compare ${String(t)}: it is not a term`);
 }
 
+// How deep recursion may go before an explicit stack takes over: recursion is faster on the
+// shallow terms most messages are, but a term may nest 10,000 deep.
+const DEEP = 200;
+
 // `exact` selects =:= semantics, which OTP also uses to order map keys.
-function compareTerms(a: Term, b: Term, exact: boolean): -1 | 0 | 1 {
-  // Lists are walked along their tails here rather than by recursion, so that a long list
-  // cannot overflow the stack.
+function compareTerms(a: Term, b: Term, exact: boolean, depth = 0): -1 | 0 | 1 {
+  // Along a list's tail by a loop, so that a long list takes no stack.
   for (;;) {
     if (a === b) return 0;
     const ra = rank(a), rb = rank(b);
     if (ra !== rb) return ra < rb ? -1 : 1;
-    if (ra !== LIST) return compareSameRank(ra, a, b, exact);
-    const ca = a as Cons, cb = b as Cons;
-    const c = compareTerms(ca.hd, cb.hd, exact);
+    if (ra !== LIST && ra !== TUPLE && ra !== MAP) return compareAtoms(ra, a, b, exact);
+    if (depth > DEEP) return compareDeep(a, b, exact);
+    if (ra === TUPLE) {
+      const x = a as Term[], y = b as Term[];
+      if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+      for (let i = 0; i < x.length; i++) {
+        const c = compareTerms(x[i] as Term, y[i] as Term, exact, depth + 1);
+        if (c !== 0) return c;
+      }
+      return 0;
+    }
+    if (ra === MAP) return compareMaps(a as TermMap, b as TermMap, exact, depth);
+    const c = compareTerms((a as Cons).hd, (b as Cons).hd, exact, depth + 1);
     if (c !== 0) return c;
-    a = ca.tl;
-    b = cb.tl;
+    a = (a as Cons).tl;
+    b = (b as Cons).tl;
   }
 }
 
-function compareSameRank(r: number, a: Term, b: Term, exact: boolean): -1 | 0 | 1 {
+function compareMaps(x: TermMap, y: TermMap, exact: boolean, depth: number): -1 | 0 | 1 {
+  if (x.size !== y.size) return x.size < y.size ? -1 : 1;
+  const ex = orderedEntries(x), ey = orderedEntries(y);
+  // All the keys first, in order and exactly; then the values in the order of the keys.
+  for (let i = 0; i < ex.length; i++) {
+    const c = compareTerms((ex[i] as [Term, Term])[0], (ey[i] as [Term, Term])[0], true, depth + 1);
+    if (c !== 0) return c;
+  }
+  for (let i = 0; i < ex.length; i++) {
+    const c = compareTerms(
+      (ex[i] as [Term, Term])[1],
+      (ey[i] as [Term, Term])[1],
+      exact,
+      depth + 1,
+    );
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+// Pairs still to compare, as triples (a, b, exact), shared by nested calls: each call works
+// above the length it found and leaves the array as it found it.
+const pending: (Term | boolean)[] = [];
+
+/** compareTerms with an explicit stack instead of recursion, for terms nested deep. */
+function compareDeep(a: Term, b: Term, exact: boolean): -1 | 0 | 1 {
+  const base = pending.length;
+  try {
+    for (;;) {
+      if (a !== b) {
+        const ra = rank(a), rb = rank(b);
+        if (ra !== rb) return ra < rb ? -1 : 1;
+        if (ra === TUPLE) {
+          const x = a as Term[], y = b as Term[];
+          if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+          for (let i = x.length - 1; i >= 0; i--) pending.push(x[i] as Term, y[i] as Term, exact);
+        } else if (ra === LIST) {
+          const x = a as Cons, y = b as Cons;
+          pending.push(x.tl, y.tl, exact, x.hd, y.hd, exact);
+        } else if (ra === MAP) {
+          const x = a as TermMap, y = b as TermMap;
+          if (x.size !== y.size) return x.size < y.size ? -1 : 1;
+          const ex = orderedEntries(x), ey = orderedEntries(y);
+          for (let i = ex.length - 1; i >= 0; i--) {
+            pending.push((ex[i] as [Term, Term])[1], (ey[i] as [Term, Term])[1], exact);
+          }
+          for (let i = ex.length - 1; i >= 0; i--) {
+            pending.push((ex[i] as [Term, Term])[0], (ey[i] as [Term, Term])[0], true);
+          }
+        } else {
+          const c = compareAtoms(ra, a, b, exact);
+          if (c !== 0) return c;
+        }
+      }
+      if (pending.length === base) return 0;
+      exact = pending.pop() as boolean;
+      b = pending.pop() as Term;
+      a = pending.pop() as Term;
+    }
+  } finally {
+    pending.length = base;
+  }
+}
+
+/** Compares two terms of the same rank that hold no other terms. */
+function compareAtoms(r: number, a: Term, b: Term, exact: boolean): -1 | 0 | 1 {
   switch (r) {
     case NUMBER:
       return compareNumbers(a as number | bigint | Float, b as number | bigint | Float, exact);
     case ATOM:
       return compareNames(atomName(a as string | boolean), atomName(b as string | boolean));
-    case TUPLE:
-      return compareTuples(a as Term[], b as Term[], exact);
     case BITSTRING:
       return compareBytes(a as Uint8Array, b as Uint8Array);
-    case MAP:
-      return compareMaps(a as TermMap, b as TermMap, exact);
     case PID:
       return comparePids(a as Pid, b as Pid);
     case REFERENCE:
@@ -191,15 +272,6 @@ function compareNames(a: string, b: string): -1 | 0 | 1 {
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
 
-function compareTuples(a: Term[], b: Term[], exact: boolean): -1 | 0 | 1 {
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  for (let i = 0; i < a.length; i++) {
-    const c = compareTerms(a[i] as Term, b[i] as Term, exact);
-    if (c !== 0) return c;
-  }
-  return 0;
-}
-
 function compareBytes(a: Uint8Array, b: Uint8Array): -1 | 0 | 1 {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
@@ -207,20 +279,6 @@ function compareBytes(a: Uint8Array, b: Uint8Array): -1 | 0 | 1 {
     if (x !== y) return x < y ? -1 : 1;
   }
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
-
-function compareMaps(a: TermMap, b: TermMap, exact: boolean): -1 | 0 | 1 {
-  if (a.size !== b.size) return a.size < b.size ? -1 : 1;
-  const ea = orderedEntries(a), eb = orderedEntries(b);
-  for (let i = 0; i < ea.length; i++) {
-    const c = compareTerms((ea[i] as [Term, Term])[0], (eb[i] as [Term, Term])[0], true);
-    if (c !== 0) return c;
-  }
-  for (let i = 0; i < ea.length; i++) {
-    const c = compareTerms((ea[i] as [Term, Term])[1], (eb[i] as [Term, Term])[1], exact);
-    if (c !== 0) return c;
-  }
-  return 0;
 }
 
 function compareInts(x: number, y: number): -1 | 0 | 1 {
