@@ -28,6 +28,7 @@ export { BUDGET, currentProcess } from "./scheduler.ts";
 export { Node, type NodeOptions, type ProcessFn, samePid, type SpawnOptions } from "./node.ts";
 export type { Router } from "./router.ts";
 export { localNodeName, nodeIndex, setLocalNode } from "./node_table.ts";
+export * from "./pattern.ts";
 export * from "./receive.ts";
 export * from "./io.ts";
 export * from "./api.ts";
