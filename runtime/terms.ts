@@ -361,65 +361,13 @@ export function quickTerm(t: unknown): boolean {
  * Why `t` is not a term, or `undefined` if it is one. Checks the whole structure, so that a
  * value that cannot be sent is refused where it is sent rather than where it is read.
  */
-export function whyNotTerm(t: unknown, depth = 0): string | undefined {
-  if (depth === 0 && quickTerm(t)) return undefined;
-  // Past some depth, an explicit stack takes over from recursion: a term may nest 10,000 deep,
-  // deeper than the JavaScript stack can follow.
-  if (depth >= 1000) return whyNotDeepTerm(t, depth);
-  switch (typeof t) {
-    case "string":
-    case "boolean":
-    case "bigint":
-    case "function":
-      return undefined;
-    case "number":
-      return Number.isSafeInteger(t)
-        ? undefined
-        : Number.isInteger(t)
-        ? `the number ${t} is beyond 2^53: use a bigint`
-        : `the number ${t} is not an integer: use float(${t}) for a float`;
-    case "undefined":
-      return "undefined is not a term";
-    case "symbol":
-      return `the symbol ${String(t)} is not a term`;
-  }
-  if (t === null || t instanceof Pid) return undefined;
-  if (Array.isArray(t)) {
-    for (let i = 0; i < t.length; i++) {
-      const e: unknown = t[i];
-      if (isPlain(e)) continue;
-      const why = whyNotTerm(e, depth + 1);
-      if (why !== undefined) return why;
-    }
-    return undefined;
-  }
-  if (t instanceof Cons) {
-    let c: unknown = t;
-    let n = 0;
-    while (c instanceof Cons) {
-      const why = whyNotTerm(c.hd, depth + 1);
-      if (why !== undefined) return why;
-      c = c.tl;
-      n++;
-    }
-    return whyNotTerm(c, depth + 1);
-  }
-  if (
-    t instanceof Float || t instanceof Uint8Array || t instanceof Pid || t instanceof Ref
-  ) return undefined;
-  if (t instanceof TermMap) {
-    for (const [k, v] of t.entries()) {
-      const why = whyNotTerm(k, depth + 1) ?? whyNotTerm(v, depth + 1);
-      if (why !== undefined) return why;
-    }
-    return undefined;
-  }
-  const name = (t as object).constructor?.name ?? "Object";
-  return `a ${name} object is not a term`;
+export function whyNotTerm(t: unknown): string | undefined {
+  return quickTerm(t) ? undefined : whyNotDeepTerm(t, 0);
 }
 
+// An explicit stack rather than recursion: a term may nest 10,000 deep, deeper than the
+// JavaScript stack can follow. Values are checked in the order they appear.
 function whyNotDeepTerm(t: unknown, depth: number): string | undefined {
-  // Values are checked in the order they appear, as the recursion does.
   const stack: unknown[] = [t];
   const depths: number[] = [depth];
   while (stack.length > 0) {
