@@ -5,10 +5,10 @@
  *
  * @example
  * ```ts
- * import { $, on, receive, run, self, send, spawn } from "./mod.ts";
+ * import { $, on, type Pid, receive, run, self, send, spawn } from "./mod.ts";
  * const reason = await run(function* () {
  *   const echo = spawn(function* () {
- *     yield* receive(on(["ping", $("from")], ({ from }) => send(from, "pong")));
+ *     yield* receive(on(["ping", $("from")], ({ from }) => send(from as Pid, "pong")));
  *   });
  *   send(echo, ["ping", self()]);
  *   yield* receive(on("pong", () => "ok"));

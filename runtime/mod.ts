@@ -5,10 +5,10 @@
  *
  * @example
  * ```ts
- * import { $, on, print, receive, run, self, send, spawn } from "./mod.ts";
+ * import { $, on, type Pid, print, receive, run, self, send, spawn } from "./mod.ts";
  * await run(function* () {
  *   const pong = spawn(function* () {
- *     yield* receive(on(["ping", $("from")], ({ from }) => send(from, "pong")));
+ *     yield* receive(on(["ping", $("from")], ({ from }) => send(from as Pid, "pong")));
  *   });
  *   send(pong, ["ping", self()]);
  *   yield* receive(on("pong", () => print("got pong\n")));
