@@ -6,13 +6,15 @@
  */
 
 import { thisNode } from "./runtime/mod.ts";
+import { runEpmdCommand } from "./net/epmd_daemon.ts";
 
 /** The version of this runtime. */
 export const VERSION = "0.1.0";
 
 const USAGE = `usage: node [-version] [-help]`;
 
-function main(args: string[]): number | undefined {
+function main(args: string[]): number | undefined | Promise<number> {
+  if (args[0] === "epmd") return runEpmdCommand(args.slice(1));
   for (const a of args) {
     if (a === "-version" || a === "--version") {
       console.log(`node (distributed Erlang/LFE on Deno) ${VERSION}`);
@@ -38,6 +40,6 @@ function main(args: string[]): number | undefined {
 }
 
 if (import.meta.main) {
-  const code = main(Deno.args);
+  const code = await main(Deno.args);
   if (code !== undefined) Deno.exit(code);
 }

@@ -292,7 +292,34 @@ function writeOne(t: Term, depth: number): void {
  * ```
  */
 export function encodeTerm(t: Term): Uint8Array {
-  pos = 0;
+  encodeFrom(t, 0);
+  const out = buf.slice(0, pos);
+  shrink();
+  return out;
+}
+
+/**
+ * Encodes a term as a frame of the wire: a 4-byte big-endian length, then the CBOR item. The
+ * bytes returned are a view into a buffer that the next encoding reuses: copy or send them
+ * before encoding again.
+ *
+ * @example
+ * ```ts
+ * import { encodeFrame } from "./cbor_codec.ts";
+ * const frame = encodeFrame("tick"); // 4 + 5 bytes
+ * new DataView(frame.buffer, frame.byteOffset).getUint32(0); // 5
+ * ```
+ */
+export function encodeFrame(t: Term): Uint8Array {
+  encodeFrom(t, 4);
+  view.setUint32(0, pos - 4);
+  return buf.subarray(0, pos);
+}
+
+function encodeFrom(t: Term, start: number): void {
+  shrink(); // the last frame's view is stale by now, so a grown buffer can go
+  room(start);
+  pos = start;
   pending.length = 0;
   depths.length = 0;
   pending.push(t);
@@ -304,10 +331,12 @@ export function encodeTerm(t: Term): Uint8Array {
     const why = whyNotTerm(t) ?? (e.message || "it is not a term");
     throw new TypeError(`Cannot encode term: ${why}`);
   }
-  const out = buf.slice(0, pos);
+}
+
+// A buffer grown for one huge term is not kept.
+function shrink(): void {
   if (buf.length > 1 << 20) {
     buf = new Uint8Array(4096);
     view = new DataView(buf.buffer);
   }
-  return out;
 }

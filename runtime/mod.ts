@@ -23,12 +23,29 @@ export * from "./term_order.ts";
 export * from "./print_term.ts";
 export * from "./cbor_codec.ts";
 export * from "./errors.ts";
-export { type Body, type Proc, type Process, State, WAIT, type Yielded } from "./process.ts";
+export {
+  type Body,
+  type MonitorEntry,
+  type Proc,
+  type Process,
+  State,
+  WAIT,
+  type Yielded,
+} from "./process.ts";
 export { BUDGET, currentProcess } from "./scheduler.ts";
-export { Node, type NodeOptions, type ProcessFn, samePid, type SpawnOptions } from "./node.ts";
-export type { Router } from "./router.ts";
+export {
+  Node,
+  type NodeOptions,
+  type ProcessFn,
+  refKey,
+  samePid,
+  type SpawnOptions,
+} from "./node.ts";
+export type { Router, SpawnRequest } from "./router.ts";
 export { localNodeName, nodeIndex, setLocalNode } from "./node_table.ts";
 export * from "./pattern.ts";
 export * from "./receive.ts";
 export * from "./io.ts";
 export * from "./api.ts";
+export * from "./code.ts";
+export * from "./dist_api.ts";

@@ -343,7 +343,7 @@ export class Node {
       const watcher = e.other as Pid;
       const object = e.name ?? p.pid;
       if (!this.isLocal(watcher)) {
-        this.router?.send(p.pid, watcher, ["DOWN", e.ref, "process", object, reason]);
+        this.router?.down(p.pid, watcher, e.ref as Ref, object, reason);
       } else {
         const q = this.lookup(watcher);
         if (q !== undefined) this.downSignal(q, e.ref as Ref, object, reason);

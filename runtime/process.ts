@@ -63,6 +63,7 @@ const IS_ASYNC = 1;
 const TRAP_EXIT = 2;
 const TIMED_OUT = 4;
 const INITIAL_FN = 8;
+const BLOCKED = 16;
 
 /** A body function standing for the initial call, read from it only when asked. */
 export class InitialFn {
@@ -137,6 +138,13 @@ export class Process {
   }
   set trapExit(on: boolean) {
     this.#flag(TRAP_EXIT, on);
+  }
+  /** Whether it waits, at its next yield, for a busy connection to another node to drain. */
+  get blocked(): boolean {
+    return (this.#flags & BLOCKED) !== 0;
+  }
+  set blocked(on: boolean) {
+    this.#flag(BLOCKED, on);
   }
   /** Whether the timer of the current receive has fired. */
   get timedOut(): boolean {

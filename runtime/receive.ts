@@ -294,7 +294,13 @@ class Receive<R> implements Iterator<Yielded, R, unknown> {
  * The primitive receive: `test` returns {@linkcode NOMATCH} or the value to take the message
  * with. `ms` is the timeout (`Infinity` by default); on timeout the result is `onTimeout()`.
  */
-export function receiveWith<R, T = undefined>(
+export function receiveWith<R>(test: (message: Term) => R | typeof NOMATCH): Receive<R>;
+export function receiveWith<R, T>(
+  test: (message: Term) => R | typeof NOMATCH,
+  ms: number,
+  onTimeout: () => T,
+): Receive<R | T>;
+export function receiveWith<R, T>(
   test: (message: Term) => R | typeof NOMATCH,
   ms = Infinity,
   onTimeout?: () => T,

@@ -155,6 +155,7 @@ export class Scheduler {
             q.push(p);
           } else p.state = State.Waiting;
         } else if (r.done) this.#host.finished(p, r.value);
+        else if (p.blocked) p.state = State.Waiting; // woken when its connection drains
         else {
           p.state = State.Runnable;
           q.push(p);

@@ -1,0 +1,325 @@
+/**
+ * Distribution: this node's connections to other nodes, and the {@linkcode Router} through
+ * which the runtime's signals reach processes there. A connection opens on first use; signals
+ * sent while it is being set up wait for it, in order. When a connection goes, links to that
+ * node's processes get `noconnection`, monitors `DOWN ... noconnection`, and `monitor_node`
+ * watchers `#(nodedown Node)`.
+ *
+ * @module
+ */
+
+import {
+  type Node,
+  type Pid,
+  type Process,
+  type Ref,
+  refKey,
+  type Router,
+  type SpawnRequest,
+  type Term,
+} from "../runtime/mod.ts";
+import { arrayToList } from "../runtime/mod.ts";
+import { Connection, type ConnectionHost } from "./connection.ts";
+import { handleControl, nodeDown } from "./control.ts";
+import { lookupNode } from "./epmd_client.ts";
+import { FrameReader } from "./frame.ts";
+import { type Admission, accept, dial, HandshakeError } from "./handshake.ts";
+import { isLongNodeName, splitNodeName } from "./names.ts";
+
+/** Options of the distribution layer of one node. */
+export interface DistOptions {
+  cookie: string;
+  /** Whether this node has a long name (`-name`). */
+  long: boolean;
+  /** The port mapper's port. */
+  epmdPort: number;
+  /** Erlang's net_ticktime, in seconds (60 by default). */
+  ticktime?: number;
+  /** Bytes waiting on one connection past which senders wait (1 MiB by default). */
+  busyLimit?: number;
+  /** How long each handshake read may take, in milliseconds. */
+  handshakeTimeoutMs?: number;
+  /** Where one-line reports go (stderr by default). */
+  log?: (line: string) => void;
+}
+
+interface Pending {
+  queue: Term[];
+  promise: Promise<boolean>;
+  resolve: (ok: boolean) => void;
+  dialing: boolean;
+}
+
+/** The distribution layer of one node. */
+export class Distribution implements Router, ConnectionHost {
+  readonly node: Node;
+  readonly #o: Required<DistOptions>;
+  readonly #conns = new Map<string, Connection>();
+  readonly #pending = new Map<string, Pending>();
+  /** Spawn requests sent and not yet answered: by reference key. */
+  readonly spawns = new Map<string, SpawnRequest>();
+  /** `monitor_node` watchers by node. */
+  readonly nodeWatchers = new Map<string, Pid[]>();
+  /** Processes waiting for a busy connection to drain. */
+  readonly #blocked = new Map<Connection, Set<Process>>();
+
+  constructor(node: Node, options: DistOptions) {
+    this.node = node;
+    this.#o = {
+      ticktime: 60,
+      busyLimit: 1024 * 1024,
+      handshakeTimeoutMs: 7000,
+      log: (line) => console.error(line),
+      ...options,
+    };
+    node.router = this;
+  }
+
+  /** Writes one line to the log. */
+  log(line: string): void {
+    this.#o.log(line);
+  }
+
+  /** The nodes connected now. */
+  nodes(): string[] {
+    return [...this.#conns.keys()];
+  }
+
+  /** Closes every connection. */
+  closeAll(): void {
+    for (const c of [...this.#conns.values()]) c.close("this node is stopping");
+  }
+
+  // ---- the Router side: signals to other nodes ----
+
+  send(from: Pid | null, to: Pid, msg: Term): void {
+    this.#out(to.node, ["send", to, msg]);
+    if (from !== null) this.#throttle(from, to.node);
+  }
+
+  sendName(from: Pid | null, node: string, name: string, msg: Term): void {
+    this.#out(node, ["reg_send", from ?? null, name, msg]);
+    if (from !== null) this.#throttle(from, node);
+  }
+
+  link(from: Pid, to: Pid): void {
+    this.#out(to.node, ["link", from, to]);
+  }
+
+  unlink(from: Pid, to: Pid): void {
+    this.#out(to.node, ["unlink", from, to]);
+  }
+
+  exit(from: Pid, to: Pid, reason: Term, link: boolean): void {
+    this.#out(to.node, [link ? "exit" : "exit2", from, to, reason]);
+  }
+
+  monitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
+    this.#out(node, ["monitor", from, to, ref]);
+  }
+
+  demonitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
+    this.#out(node, ["demonitor", from, to, ref]);
+  }
+
+  down(from: Pid, to: Pid, ref: Ref, object: Term, reason: Term): void {
+    this.#out(to.node, ["down", from, to, ref, object, reason]);
+  }
+
+  spawnRequest(r: SpawnRequest): void {
+    this.spawns.set(refKey(r.ref), r);
+    this.#out(r.node, [
+      "spawn_request",
+      r.ref,
+      r.from,
+      r.groupLeader,
+      r.module,
+      r.fun,
+      arrayToList(r.args),
+      r.link,
+      r.monitor,
+    ]);
+  }
+
+  monitorNode(from: Pid, node: string, on: boolean): void {
+    const list = this.nodeWatchers.get(node) ?? [];
+    if (on) {
+      list.push(from);
+      this.nodeWatchers.set(node, list);
+      if (!this.#conns.has(node)) {
+        void this.connect(node).then((ok) => {
+          if (!ok) nodeDown(this, node);
+        });
+      }
+    } else {
+      const i = list.indexOf(from);
+      if (i >= 0) list.splice(i, 1);
+    }
+  }
+
+  /** Connects to `node` if need be; resolves whether it is connected. */
+  connect(node: string): Promise<boolean> {
+    if (node === this.node.name || this.#conns.has(node)) return Promise.resolve(true);
+    return this.#pendingFor(node).promise;
+  }
+
+  // A signal for `node`: written now if connected, else queued behind the connection setup.
+  #out(node: string, t: Term): void {
+    const c = this.#conns.get(node);
+    if (c !== undefined) c.send(t);
+    else this.#pendingFor(node).queue.push(t);
+  }
+
+  // A sender whose connection is busy waits (at its next yield) until the connection drains.
+  #throttle(from: Pid, node: string): void {
+    const c = this.#conns.get(node);
+    if (c === undefined || !c.busy) return;
+    const p = this.node.lookup(from);
+    if (p === undefined) return;
+    p.reds = 0;
+    p.blocked = true;
+    let set = this.#blocked.get(c);
+    if (set === undefined) this.#blocked.set(c, set = new Set());
+    set.add(p);
+  }
+
+  #pendingFor(node: string): Pending {
+    let p = this.#pending.get(node);
+    if (p !== undefined) return p;
+    let resolve!: (ok: boolean) => void;
+    const promise = new Promise<boolean>((r) => resolve = r);
+    p = { queue: [], promise, resolve, dialing: true };
+    this.#pending.set(node, p);
+    void this.#dial(node, p);
+    return p;
+  }
+
+  async #dial(peer: string, p: Pending): Promise<void> {
+    let conn: Deno.TcpConn | undefined;
+    try {
+      if (!peer.includes("@")) throw new HandshakeError("name", `${peer} is not a node name`);
+      if (isLongNodeName(peer) !== this.#o.long) {
+        throw new HandshakeError(
+          "name_type",
+          `${peer} has a ${this.#o.long ? "short" : "long"} name and ${this.node.name} a ${
+            this.#o.long ? "long" : "short"
+          } one: short and long node names do not mix`,
+        );
+      }
+      const { alive, host } = splitNodeName(peer);
+      const found = await lookupNode(alive, host, this.#o.epmdPort);
+      if (found === undefined) {
+        throw new HandshakeError("epmd", `The port mapper on ${host} knows no node ${alive}`);
+      }
+      conn = await Deno.connect({ hostname: host, port: found.port });
+      conn.setNoDelay(true);
+      const reader = new FrameReader(conn);
+      await dial(conn, reader, peer, this.#hs());
+      this.#install(peer, conn, reader);
+    } catch (e) {
+      try {
+        conn?.close();
+      } catch { /* closed already */ }
+      p.dialing = false;
+      const he = e instanceof HandshakeError ? e : undefined;
+      // Refused because the peer is connecting to us at the same time: its connection wins.
+      if (he?.why === "nok" && this.#pending.get(peer) === p) {
+        setTimeout(() => this.#fail(peer, p, "the crossing connection did not come"), 10_000);
+        return;
+      }
+      this.log(`** Cannot connect to node ${peer}: ${he?.message ?? (e as Error).message} **`);
+      this.#fail(peer, p);
+    }
+  }
+
+  #fail(peer: string, p: Pending, why?: string): void {
+    if (this.#pending.get(peer) !== p) return;
+    if (why !== undefined) this.log(`** Cannot connect to node ${peer}: ${why} **`);
+    this.#pending.delete(peer);
+    p.resolve(false);
+    nodeDown(this, peer);
+  }
+
+  #hs() {
+    return {
+      name: this.node.name,
+      long: this.#o.long,
+      cookie: this.#o.cookie,
+      timeoutMs: this.#o.handshakeTimeoutMs,
+    };
+  }
+
+  /** Takes an incoming connection through the handshake. */
+  async accept(conn: Deno.TcpConn): Promise<void> {
+    conn.setNoDelay(true);
+    const reader = new FrameReader(conn);
+    try {
+      const peer = await accept(conn, reader, this.#hs(), (name) => this.#admit(name));
+      this.#install(peer.name, conn, reader);
+    } catch (e) {
+      try {
+        conn.close();
+      } catch { /* closed already */ }
+      if (e instanceof HandshakeError && (e.why === "nok" || e.why === "alive")) return;
+      const who = e instanceof HandshakeError && e.peer !== undefined
+        ? `from node ${e.peer}`
+        : `from ${addr(conn)}`;
+      this.log(`** Connection attempt ${who} rejected: ${(e as Error).message} **`);
+    }
+  }
+
+  #admit(peer: string): Admission {
+    const p = this.#pending.get(peer);
+    // Both sides dialing at once: the connection dialed by the greater name wins.
+    if (p !== undefined && p.dialing && this.node.name > peer) return "nok";
+    const old = this.#conns.get(peer);
+    if (old !== undefined) old.close("it connected again"); // a new incarnation of the peer
+    return "ok";
+  }
+
+  #install(peer: string, conn: Deno.Conn, reader: FrameReader): void {
+    const c = new Connection(peer, conn, reader, this, {
+      ticktimeMs: this.#o.ticktime * 1000,
+      busyLimit: this.#o.busyLimit,
+    });
+    this.#conns.set(peer, c);
+    const p = this.#pending.get(peer);
+    this.#pending.delete(peer);
+    if (p !== undefined) {
+      for (const t of p.queue) c.send(t);
+      p.resolve(true);
+    }
+    c.start();
+  }
+
+  // ---- the ConnectionHost side ----
+
+  control(c: Connection, t: Term[]): void {
+    handleControl(this, c, t);
+  }
+
+  closed(c: Connection, why: string): void {
+    if (this.#conns.get(c.peer) !== c) return;
+    this.#conns.delete(c.peer);
+    if (why !== "connection closed" && why !== "this node is stopping") {
+      this.log(`** Node ${c.peer} not responding: ${why} **`);
+    }
+    this.drained(c);
+    nodeDown(this, c.peer);
+  }
+
+  drained(c: Connection): void {
+    const set = this.#blocked.get(c);
+    if (set === undefined) return;
+    this.#blocked.delete(c);
+    for (const p of set) {
+      p.blocked = false;
+      this.node.scheduler.wake(p);
+    }
+  }
+}
+
+function addr(conn: Deno.TcpConn): string {
+  const a = conn.remoteAddr;
+  return `${a.hostname}:${a.port}`;
+}
