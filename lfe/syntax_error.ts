@@ -5,8 +5,18 @@
  * @module
  */
 
+/** A place in a text: line and column, both from 1, columns counted in characters. */
+export interface TextPosition {
+  /** The line, from 1. */
+  line: number;
+  /** The column, from 1, counted in characters (code points). */
+  column: number;
+}
+
 /** Options for {@linkcode LfeSyntaxError}. */
 export interface LfeSyntaxErrorOptions {
+  /** What is wrong, written after the place and a colon. */
+  detail?: string;
   /**
    * Whether the text ended inside a form, a string, a quoted symbol or a block comment, so that
    * more text could complete it. `false` by default.
@@ -15,13 +25,12 @@ export interface LfeSyntaxErrorOptions {
 }
 
 /**
- * LFE text that cannot be read, with the line and column (both from 1, columns counted in
- * characters) where reading went wrong.
+ * LFE text that cannot be read, with the line and column where reading went wrong.
  *
  * @example
  * ```ts
  * import { LfeSyntaxError } from "./syntax_error.ts";
- * const e = new LfeSyntaxError("Unexpected ')'", 3, 7);
+ * const e = new LfeSyntaxError("Unexpected ')'", { line: 3, column: 7 });
  * e.message; // "Unexpected ')' at line 3, column 7"
  * ```
  */
@@ -33,21 +42,13 @@ export class LfeSyntaxError extends SyntaxError {
   /** Whether the text ended too soon: more text could complete it. */
   readonly incomplete: boolean;
 
-  /**
-   * Makes the error of `what` at `line` and `column`; `detail`, when given, follows the place
-   * after a colon.
-   */
-  constructor(
-    what: string,
-    line: number,
-    column: number,
-    detail?: string,
-    options: LfeSyntaxErrorOptions = {},
-  ) {
-    super(`${what} at line ${line}, column ${column}${detail ? `: ${detail}` : ""}`);
+  /** Makes the error of `what` found at `at`. */
+  constructor(what: string, at: TextPosition, options: LfeSyntaxErrorOptions = {}) {
+    const detail = options.detail ? `: ${options.detail}` : "";
+    super(`${what} at line ${at.line}, column ${at.column}${detail}`);
     this.name = "LfeSyntaxError";
-    this.line = line;
-    this.column = column;
+    this.line = at.line;
+    this.column = at.column;
     this.incomplete = options.incomplete ?? false;
   }
 }

@@ -22,8 +22,8 @@ import { arrayToList } from "../runtime/mod.ts";
 import { Connection, type ConnectionHost } from "./connection.ts";
 import { handleControl, nodeDown } from "./control.ts";
 import { lookupNode } from "./epmd_client.ts";
-import { FrameReader } from "./frame.ts";
-import { type Admission, accept, dial, HandshakeError } from "./handshake.ts";
+import { DEFAULT_MAX_FRAME, FrameReader } from "./frame.ts";
+import { type Admission, accept, dial, HANDSHAKE_MAX_FRAME, HandshakeError } from "./handshake.ts";
 import { isLongNodeName, splitNodeName } from "./names.ts";
 
 /** Options of the distribution layer of one node. */
@@ -39,6 +39,8 @@ export interface DistOptions {
   busyLimit?: number;
   /** How long each handshake read may take, in milliseconds. */
   handshakeTimeoutMs?: number;
+  /** The largest frame taken from a connected node, in bytes (64 MiB by default). */
+  maxFrame?: number;
   /** Where one-line reports go (stderr by default). */
   log?: (line: string) => void;
 }
@@ -69,6 +71,7 @@ export class Distribution implements Router, ConnectionHost {
       ticktime: 60,
       busyLimit: 1024 * 1024,
       handshakeTimeoutMs: 7000,
+      maxFrame: DEFAULT_MAX_FRAME,
       log: (line) => console.error(line),
       ...options,
     };
@@ -213,7 +216,7 @@ export class Distribution implements Router, ConnectionHost {
       }
       conn = await Deno.connect({ hostname: host, port: found.port });
       conn.setNoDelay(true);
-      const reader = new FrameReader(conn);
+      const reader = new FrameReader(conn, HANDSHAKE_MAX_FRAME);
       await dial(conn, reader, peer, this.#hs());
       this.#install(peer, conn, reader);
     } catch (e) {
@@ -252,7 +255,7 @@ export class Distribution implements Router, ConnectionHost {
   /** Takes an incoming connection through the handshake. */
   async accept(conn: Deno.TcpConn): Promise<void> {
     conn.setNoDelay(true);
-    const reader = new FrameReader(conn);
+    const reader = new FrameReader(conn, HANDSHAKE_MAX_FRAME);
     try {
       const peer = await accept(conn, reader, this.#hs(), (name) => this.#admit(name));
       this.#install(peer.name, conn, reader);
@@ -278,6 +281,7 @@ export class Distribution implements Router, ConnectionHost {
   }
 
   #install(peer: string, conn: Deno.Conn, reader: FrameReader): void {
+    reader.maxFrame = this.#o.maxFrame;
     const c = new Connection(peer, conn, reader, this, {
       ticktimeMs: this.#o.ticktime * 1000,
       busyLimit: this.#o.busyLimit,
@@ -301,8 +305,9 @@ export class Distribution implements Router, ConnectionHost {
   closed(c: Connection, why: string): void {
     if (this.#conns.get(c.peer) !== c) return;
     this.#conns.delete(c.peer);
-    if (why !== "connection closed" && why !== "this node is stopping") {
-      this.log(`** Node ${c.peer} not responding: ${why} **`);
+    if (why.includes("net_tick_timeout")) this.log(`** Node ${c.peer} not responding: ${why} **`);
+    else if (why !== "connection closed" && why !== "this node is stopping") {
+      this.log(`** Connection to node ${c.peer} closed: ${why} **`);
     }
     this.drained(c);
     nodeDown(this, c.peer);

@@ -69,8 +69,9 @@ export async function runEpmdCommand(args: string[]): Promise<number> {
 
 /**
  * Makes sure a port mapper answers on 127.0.0.1:`port`: `"running"` when one already does;
- * otherwise it starts one from this executable, detached so that it outlives this process, and
- * resolves to `"started"` once it answers. Throws when it does not answer in time.
+ * otherwise it starts one from this executable (`epmd -port N -daemon`, which detaches the
+ * daemon so that it outlives this process, as `erl` starts `epmd -daemon`) and resolves to
+ * `"started"` once it answers. Throws an `EpmdError` when it does not answer in time.
  *
  * @example
  * ```ts ignore
@@ -81,12 +82,30 @@ export async function runEpmdCommand(args: string[]): Promise<number> {
  */
 export async function ensureEpmd(port: number): Promise<"running" | "started"> {
   if (await answers(port)) return "running";
-  spawnSelf(["-port", String(port)]);
-  if (await waitUntilAnswering(port)) return "started";
+  // The daemon is started by a short-lived `-daemon` process rather than from here, so that
+  // this process holds no handle on it (nothing to reap, nothing left open).
+  const starter = new Deno.Command(Deno.execPath(), {
+    ...selfCommand(["-port", String(port), "-daemon"]),
+    stdin: "null",
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  const guard = setTimeout(() => {
+    try {
+      starter.kill("SIGKILL");
+    } catch { /* ended already */ }
+  }, START_TIMEOUT + 5000);
+  let why: string;
+  try {
+    const out = await starter.output();
+    why = new TextDecoder().decode(out.stderr).trim();
+  } finally {
+    clearTimeout(guard);
+  }
+  if (await answers(port)) return "started";
   throw new EpmdError(
     "unreachable",
-    `Cannot start the port mapper on port ${port}: it did not answer within ` +
-      `${START_TIMEOUT / 1000} s (try "node epmd -port ${port}" to see why)`,
+    `Cannot start the port mapper on port ${port}: ${why || "it did not answer"}`,
   );
 }
 
@@ -185,36 +204,23 @@ async function startDaemon(port: number): Promise<number> {
 
 /** Starts `epmd ARGS` from this very executable, detached and forgotten. */
 function spawnSelf(args: string[]): void {
-  const exec = Deno.execPath();
-  let cmd: Deno.CommandOptions;
-  if (/^deno(\.exe)?$/i.test(basename(exec))) {
-    // Run from source: the same main.ts, with what the port mapper needs and no more.
-    const main = fileURLToPath(new URL("../main.ts", import.meta.url));
-    cmd = {
-      args: [
-        "run",
-        "--allow-net",
-        "--allow-env",
-        "--allow-read",
-        "--allow-run",
-        "--allow-sys",
-        main,
-        "epmd",
-        ...args,
-      ],
-      cwd: dirname(main),
-    };
-  } else {
-    cmd = { args: ["epmd", ...args] };
-  }
-  const child = new Deno.Command(exec, {
-    ...cmd,
+  const child = new Deno.Command(Deno.execPath(), {
+    ...selfCommand(args),
     stdin: "null",
     stdout: "null",
     stderr: "null",
     detached: true,
   }).spawn();
   child.unref();
+}
+
+/** The arguments (and directory) that run `epmd ARGS` with this very executable. */
+function selfCommand(args: string[]): { args: string[]; cwd?: string } {
+  if (!/^deno(\.exe)?$/i.test(basename(Deno.execPath()))) return { args: ["epmd", ...args] };
+  // Run from source: the same main.ts, with what the port mapper needs and no more.
+  const main = fileURLToPath(new URL("../main.ts", import.meta.url));
+  const allow = ["--allow-net", "--allow-env", "--allow-read", "--allow-run", "--allow-sys"];
+  return { args: ["run", ...allow, main, "epmd", ...args], cwd: dirname(main) };
 }
 
 async function waitUntilAnswering(port: number): Promise<boolean> {

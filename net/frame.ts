@@ -26,7 +26,7 @@ export interface Stream {
 /** Reads frames from a stream into one reused buffer. */
 export class FrameReader {
   readonly #s: Stream;
-  readonly #max: number;
+  #max: number;
   #buf = new Uint8Array(64 * 1024);
   #start = 0;
   #end = 0;
@@ -34,6 +34,11 @@ export class FrameReader {
   constructor(stream: Stream, maxFrame = DEFAULT_MAX_FRAME) {
     this.#s = stream;
     this.#max = maxFrame;
+  }
+
+  /** The largest frame accepted: small during a handshake, larger once the peer is known. */
+  set maxFrame(n: number) {
+    this.#max = n;
   }
 
   /**

@@ -25,6 +25,8 @@ import type { FrameReader, Stream } from "./frame.ts";
 export const PROTOCOL_VERSION = 1;
 /** What this node can do, told to its peers. */
 export const CAPABILITIES = ["cbor", "spawn_request", "monitor_name", "tick"];
+/** The largest frame taken from a peer that has not proved the cookie yet. */
+export const HANDSHAKE_MAX_FRAME = 4096;
 /** How long one handshake read may take by default, in milliseconds (Erlang's net_setuptime). */
 export const HANDSHAKE_TIMEOUT_MS = 7000;
 

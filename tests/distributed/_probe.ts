@@ -1,0 +1,165 @@
+/**
+ * A node for scenario tests, driven line by line on stdin: each line is a command, each answer
+ * one line on stdout (asynchronous events, like `nodedown`, are lines too). Started as
+ * `deno run -A tests/distributed/_probe.ts -sname NAME [-net_ticktime S]`.
+ *
+ * | command                      | answer                                                    |
+ * |------------------------------|-----------------------------------------------------------|
+ * | `ping NODE`                  | `pong` or `pang`                                          |
+ * | `nodes`                      | the connected nodes, space-separated                      |
+ * | `serve NAME`                 | `serving NAME`; a process registered as NAME counts `#(n I)` messages, checks their order, and answers `#(count From)` with `count N ok|bad` |
+ * | `flood NODE NAME N`          | sends `#(n 1)` .. `#(n N)` to NAME on NODE, then asks for the count: `count N ok` |
+ * | `watch NODE NAME`            | links to and monitors the process NAME on NODE (trapping exits); later `EXIT REASON` and `DOWN REASON` |
+ * | `monitor_node NODE`          | later `nodedown NODE`                                     |
+ * | `spawn NODE MOD FUN`         | the remote pid, or `error MESSAGE`                        |
+ *
+ * @module
+ */
+
+import { startNode } from "../../net/mod.ts";
+import {
+  $,
+  _,
+  after,
+  defineModule,
+  ErlangError,
+  exit,
+  link,
+  monitor,
+  monitorNode,
+  nodes,
+  on,
+  Pid,
+  ping,
+  printTerm,
+  type Proc,
+  receive,
+  register,
+  run,
+  self,
+  send,
+  spawn,
+  spawnOn,
+  type Term,
+  trapExit,
+  whereis,
+} from "../../runtime/mod.ts";
+import process from "node:process";
+import { createInterface } from "node:readline";
+
+const flags: Record<string, string> = {};
+for (let i = 0; i + 1 < Deno.args.length; i += 2) {
+  flags[(Deno.args[i] as string).slice(1)] = Deno.args[i + 1] as string;
+}
+const started = await startNode({
+  ...(flags["sname"] !== undefined ? { sname: flags["sname"] } : {}),
+  ...(flags["name"] !== undefined ? { name: flags["name"] } : {}),
+  ...(flags["net_ticktime"] !== undefined ? { ticktime: Number(flags["net_ticktime"]) } : {}),
+});
+const out = (line: string) => console.log(line);
+
+function* counter(): Proc<never> {
+  let n = 0;
+  let inOrder = true;
+  for (;;) {
+    yield* receive(
+      on(["n", $("i")], ({ i }) => {
+        n++;
+        if (i !== n) inOrder = false;
+      }),
+      on(["count", $("from")], ({ from }) => {
+        send(from as Pid, ["count", n, inOrder ? "ok" : "bad"]);
+        n = 0;
+        inOrder = true;
+      }),
+    );
+  }
+}
+
+function* watcher(node: string, name: string): Proc<void> {
+  trapExit(true);
+  // A remote process is found through a helper spawned there: it sends back its whereis.
+  const me = self();
+  yield* spawnOn(node, "probe", "tell", [name, me]);
+  const pid = yield* receive(on(["pid", $("p")], ({ p }) => p), after(5000, () => null));
+  if (!(pid instanceof Pid)) return out("watch failed");
+  link(pid);
+  monitor(pid);
+  out("watching");
+  for (let i = 0; i < 2; i++) {
+    yield* receive(
+      on(["EXIT", _, $("r")], ({ r }) => out(`EXIT ${printTerm(r)}`)),
+      on(["DOWN", _, _, _, $("r")], ({ r }) => out(`DOWN ${printTerm(r)}`)),
+    );
+  }
+}
+
+// Runs on the node that has `name`: tells `to` the pid registered under it.
+function tell(name: string, to: Pid): Term {
+  return send(to, ["pid", whereis(name)]);
+}
+
+function* idle(): Proc<void> {
+  yield* receive(on("stop", () => null));
+}
+
+defineModule("probe", { tell, idle, counter });
+
+function* command(line: string): Proc<void> {
+  const [cmd, ...a] = line.trim().split(/\s+/);
+  switch (cmd) {
+    case "ping":
+      return out(yield* ping(a[0] as string));
+    case "nodes":
+      return out(nodes().join(" "));
+    case "serve":
+      register(a[0] as string, spawn(counter));
+      return out(`serving ${a[0]}`);
+    case "flood": {
+      const [node, name, n] = [a[0] as string, a[1] as string, Number(a[2])];
+      for (let i = 1; i <= n; i++) {
+        send([name, node], ["n", i]);
+        if (i % 1000 === 0) yield;
+      }
+      send([name, node], ["count", self()]);
+      const r = yield* receive(
+        on(["count", $("n"), $("ok")], ({ n, ok }) => `count ${n} ${String(ok)}`),
+        after(60_000, () => "count timeout"),
+      );
+      return out(r);
+    }
+    case "watch":
+      spawn(watcher, a[0] as string, a[1] as string);
+      return;
+    case "monitor_node": {
+      const node = a[0] as string;
+      spawn(function* () {
+        monitorNode(node, true);
+        yield* receive(on(["nodedown", $("n")], ({ n }) => out(`nodedown ${String(n)}`)));
+      });
+      return;
+    }
+    case "spawn":
+      try {
+        const pid = yield* spawnOn(a[0] as string, a[1] as string, a[2] as string, []);
+        return out(printTerm(pid));
+      } catch (e) {
+        return out(`error ${e instanceof ErlangError ? e.message : String(e)}`);
+      }
+    case "exit":
+      exit("normal");
+      return;
+    default:
+      return out(`unknown command ${cmd}`);
+  }
+}
+
+const rl = createInterface({ input: process.stdin });
+out(`started ${started.node.name}`);
+for await (const line of rl) {
+  if (line.trim() === "") continue;
+  if (line.trim() === "stop") break;
+  await run(command, line);
+}
+started.stop();
+Deno.exit(0);

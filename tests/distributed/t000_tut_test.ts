@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { Cluster, nodeName } from "./_cluster.ts";
+
+Deno.test("t000 the seed's tut21: ping and pong on two nodes, word for word", async () => {
+  const c = await Cluster.create();
+  try {
+    const pong = c.spawn(["run", "-A", "examples/tut21.ts", "-sname", "pong", "start-pong"]);
+    await pong.waitFor(/^true$/, 20_000);
+    const ping = c.spawn([
+      "run",
+      "-A",
+      "examples/tut21.ts",
+      "-sname",
+      "ping",
+      "start-ping",
+      nodeName("pong"),
+    ]);
+    await ping.waitFor(/^Ping finished$/, 20_000);
+    await pong.waitFor(/^Pong finished$/);
+    assert.match(ping.out[0] as string, /^<0\.\d+\.0>$/);
+    assert.deepEqual(ping.out.slice(1), [
+      "Ping received pong",
+      "Ping received pong",
+      "Ping received pong",
+      "Ping finished",
+    ]);
+    assert.deepEqual(pong.out, [
+      "true",
+      "Pong received ping",
+      "Pong received ping",
+      "Pong received ping",
+      "Pong finished",
+    ]);
+  } finally {
+    await c.stop();
+  }
+});
+
+Deno.test("t001 the seed's tut22: ping spawned on the other node, all output at home", async () => {
+  const c = await Cluster.create();
+  try {
+    const ping = c.spawn(["run", "-A", "examples/tut22.ts", "-sname", "ping"]);
+    // The node is up once the port mapper knows it.
+    const probe = await c.probe("watcher");
+    for (let i = 0; i < 100 && (await pingOnce(probe, nodeName("ping"))) !== "pong"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const pong = c.spawn(["run", "-A", "examples/tut22.ts", "-sname", "pong", "start", nodeName("ping")]);
+    await pong.waitFor(/^Pong finished$/, 20_000);
+    assert.match(pong.out[0] as string, /^<[1-9]\d*\.\d+\.0>$/, "a pid of the other node");
+    assert.deepEqual(pong.out.slice(1), [
+      "Pong received ping",
+      "Ping received pong",
+      "Pong received ping",
+      "Ping received pong",
+      "Pong received ping",
+      "Ping received pong",
+      "Ping finished",
+      "Pong finished",
+    ]);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(ping.out, [], "nothing is printed on the ping node");
+  } finally {
+    await c.stop();
+  }
+});
+
+async function pingOnce(probe: import("./_cluster.ts").Proc, node: string): Promise<string> {
+  const before = probe.out.length;
+  await probe.send(`ping ${node}`);
+  for (let i = 0; i < 100; i++) {
+    const line = probe.out.slice(before).find((l) => l === "pong" || l === "pang");
+    if (line !== undefined) {
+      probe.out.splice(before);
+      return line;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return "timeout";
+}

@@ -1,0 +1,86 @@
+/** Helpers for the port mapper tests: free ports, the real `epmd`, waiting for a condition. */
+
+import { listNames } from "../../net/epmd_client.ts";
+
+/** Whether `program` is on PATH. */
+export function onPath(program: string): boolean {
+  for (const dir of (Deno.env.get("PATH") ?? "").split(":")) {
+    if (dir === "") continue;
+    try {
+      if (Deno.statSync(`${dir}/${program}`).isFile) return true;
+    } catch { /* not here */ }
+  }
+  return false;
+}
+
+/** A port from 20000 up that nothing listens on just now. */
+export function freePort(): number {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 30000);
+    try {
+      Deno.listen({ port, hostname: "0.0.0.0" }).close();
+      return port;
+    } catch { /* taken: try another */ }
+  }
+}
+
+/** Polls `test` every 50 ms until it holds, failing after `ms`. */
+export async function waitFor(what: string, test: () => Promise<boolean>, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Whether a port mapper answers NAMES on 127.0.0.1:`port`. */
+export async function answers(port: number): Promise<boolean> {
+  try {
+    await listNames("127.0.0.1", port, { timeout: 1000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The real `epmd` in the foreground on `port`, as a child to kill by its pid. */
+export async function startRealEpmd(port: number): Promise<Deno.ChildProcess> {
+  const child = new Deno.Command("epmd", {
+    args: ["-port", String(port)],
+    stdin: "null",
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  try {
+    await waitFor(`epmd on port ${port}`, () => answers(port));
+  } catch (e) {
+    await stopChild(child);
+    throw e;
+  }
+  return child;
+}
+
+/** Stops a child process by its pid and waits for it. */
+export async function stopChild(child: Deno.ChildProcess): Promise<void> {
+  try {
+    child.kill("SIGTERM");
+  } catch { /* ended already */ }
+  await child.status;
+}
+
+/** Runs a program to its end, with `stdin` closed, and collects what it printed. */
+export async function runProgram(
+  program: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = await new Deno.Command(program, {
+    args,
+    env,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
