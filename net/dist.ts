@@ -225,9 +225,12 @@ export class Distribution implements Router, ConnectionHost {
       } catch { /* closed already */ }
       p.dialing = false;
       const he = e instanceof HandshakeError ? e : undefined;
-      // Refused because the peer is connecting to us at the same time: its connection wins.
-      if (he?.why === "nok" && this.#pending.get(peer) === p) {
-        setTimeout(() => this.#fail(peer, p, "the crossing connection did not come"), 10_000);
+      // Refused because the peer is connecting to us at the same time: its connection wins,
+      // and settles this attempt when it is set up (or has already).
+      if (he?.why === "nok") {
+        if (this.#pending.get(peer) === p) {
+          setTimeout(() => this.#fail(peer, p, "the crossing connection did not come"), 10_000);
+        }
         return;
       }
       this.log(`** Cannot connect to node ${peer}: ${he?.message ?? (e as Error).message} **`);

@@ -43,12 +43,24 @@ export class Proc {
       .then(() => child.status);
   }
 
-  /** Waits until a line of stdout (or stderr) matches; returns it. */
-  async waitFor(re: RegExp, timeoutMs = 10_000, stream: "out" | "err" = "out"): Promise<string> {
+  /** Sends a command line and waits for the first line after it that matches `re`. */
+  async ask(line: string, re: RegExp, timeoutMs = 10_000): Promise<string> {
+    const from = this.out.length;
+    await this.send(line);
+    return await this.waitFor(re, timeoutMs, "out", from);
+  }
+
+  /** Waits until a line of stdout (or stderr), from line `from` on, matches; returns it. */
+  async waitFor(
+    re: RegExp,
+    timeoutMs = 10_000,
+    stream: "out" | "err" = "out",
+    from = 0,
+  ): Promise<string> {
     const lines = stream === "out" ? this.out : this.err;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const hit = lines.find((l) => re.test(l));
+      const hit = lines.slice(from).find((l) => re.test(l));
       if (hit !== undefined) return hit;
       const left = deadline - Date.now();
       if (left <= 0) {
