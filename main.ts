@@ -1,37 +1,126 @@
 /**
- * The `node` executable: launcher, node and (later) shell. For now it starts a local node
- * that runs until it is stopped, as `erl -noshell` does.
+ * The `node` executable: launcher, node and (later) shell. With `-sname`/`-name` it starts a
+ * distributed node, registered at the port mapper (started if none runs), that runs until
+ * SIGINT or SIGTERM stops it cleanly; without, a local node. `node epmd ...` is the port
+ * mapper itself.
  *
  * @module
  */
 
+import { CookieError, EpmdError, runEpmdCommand, startNode } from "./net/mod.ts";
 import { thisNode } from "./runtime/mod.ts";
-import { runEpmdCommand } from "./net/epmd_daemon.ts";
 
 /** The version of this runtime. */
 export const VERSION = "0.1.0";
 
-const USAGE = `usage: node [-version] [-help]`;
+const USAGE = `usage: node [-sname NAME | -name NAME[@HOST]] [-setcookie COOKIE]
+            [-kernel net_ticktime SECONDS] [-hidden] [-version] [-help]
+       node epmd [-port PORT] [-daemon] [-names] [-kill]`;
 
-function main(args: string[]): number | undefined | Promise<number> {
-  if (args[0] === "epmd") return runEpmdCommand(args.slice(1));
-  for (const a of args) {
-    if (a === "-version" || a === "--version") {
-      console.log(`node (distributed Erlang/LFE on Deno) ${VERSION}`);
-      return 0;
+/** The flags of a node, as `erl` spells them. */
+export interface Flags {
+  sname?: string;
+  name?: string;
+  setcookie?: string;
+  ticktime?: number;
+  hidden?: boolean;
+  version?: boolean;
+  help?: boolean;
+}
+
+/** Reads erl-style flags; throws a RangeError naming the flag for a bad one. */
+export function parseFlags(args: string[]): Flags {
+  const f: Flags = {};
+  const value = (i: number, flag: string): string => {
+    const v = args[i];
+    if (v === undefined || v.startsWith("-")) throw new RangeError(`missing value for ${flag}`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    switch (a) {
+      case "-sname":
+        f.sname = value(++i, a);
+        break;
+      case "-name":
+        f.name = value(++i, a);
+        break;
+      case "-setcookie":
+        f.setcookie = value(++i, a);
+        break;
+      case "-hidden":
+        f.hidden = true;
+        break;
+      case "-kernel": {
+        const key = value(++i, a);
+        const v = value(++i, `-kernel ${key}`);
+        if (key !== "net_ticktime") throw new RangeError(`unknown kernel parameter ${key}`);
+        if (!/^\d+$/.test(v) || Number(v) < 1) {
+          throw new RangeError(`net_ticktime must be a number of seconds, not ${v}`);
+        }
+        f.ticktime = Number(v);
+        break;
+      }
+      case "-version":
+      case "--version":
+        f.version = true;
+        break;
+      case "-help":
+      case "--help":
+      case "-h":
+        f.help = true;
+        break;
+      default:
+        throw new RangeError(`unknown flag ${a}`);
     }
-    if (a === "-help" || a === "--help" || a === "-h") {
-      console.log(USAGE);
-      return 0;
-    }
-    console.error(`node: unknown flag ${a}\n${USAGE}`);
+  }
+  if (f.sname !== undefined && f.name !== undefined) {
+    throw new RangeError("-sname and -name cannot both be given");
+  }
+  return f;
+}
+
+async function main(args: string[]): Promise<number | undefined> {
+  if (args[0] === "epmd") return await runEpmdCommand(args.slice(1));
+  let flags: Flags;
+  try {
+    flags = parseFlags(args);
+  } catch (e) {
+    console.error(`node: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  thisNode();
+  if (flags.version) {
+    console.log(`node (distributed Erlang/LFE on Deno) ${VERSION}`);
+    return 0;
+  }
+  if (flags.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  let stopNode = () => {};
+  if (flags.sname !== undefined || flags.name !== undefined) {
+    try {
+      const started = await startNode({
+        ...(flags.sname !== undefined ? { sname: flags.sname } : {}),
+        ...(flags.name !== undefined ? { name: flags.name } : {}),
+        ...(flags.setcookie !== undefined ? { setcookie: flags.setcookie } : {}),
+        ...(flags.ticktime !== undefined ? { ticktime: flags.ticktime } : {}),
+        ...(flags.hidden ? { hidden: true } : {}),
+      });
+      stopNode = started.stop;
+    } catch (e) {
+      if (e instanceof CookieError || e instanceof EpmdError || e instanceof RangeError) {
+        console.error(`node: ${e.message}`);
+        return 1;
+      }
+      throw e;
+    }
+  } else thisNode();
   // A node with nothing else to wait on still runs until a signal stops it.
   const keepAlive = setInterval(() => {}, 1 << 30);
   const stop = () => {
     clearInterval(keepAlive);
+    stopNode();
     Deno.exit(0);
   };
   Deno.addSignalListener("SIGINT", stop);

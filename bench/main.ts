@@ -6,9 +6,11 @@
  */
 
 import { benchLocal } from "./local.ts";
+import { benchRemote } from "./remote.ts";
 
 const GROUPS: Record<string, (print: (name: string, value: number) => void) => Promise<void>> = {
   local: benchLocal,
+  remote: benchRemote,
 };
 
 const print = (name: string, value: number) => console.log(`${name} ${value}`);

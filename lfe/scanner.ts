@@ -174,7 +174,9 @@ class Lexer {
   /** The code point `k` characters ahead, or `END`. */
   #peek(k = 0): number {
     let i = this.#i;
-    for (; k > 0 && i < this.#text.length; k--) i += (this.#text.codePointAt(i) as number) > 0xffff ? 2 : 1;
+    for (; k > 0 && i < this.#text.length; k--) {
+      i += (this.#text.codePointAt(i) as number) > 0xffff ? 2 : 1;
+    }
     return i < this.#text.length ? this.#text.codePointAt(i) as number : END;
   }
 
@@ -229,7 +231,11 @@ class Lexer {
     }
     if (c === 124) { // |
       this.#advance();
-      return this.#done({ kind: "symbol", name: String.fromCodePoint(...this.#quoted(at, 124)), ...at });
+      return this.#done({
+        kind: "symbol",
+        name: String.fromCodePoint(...this.#quoted(at, 124)),
+        ...at,
+      });
     }
     if (c === 35) return this.#hash(at);
     if (startSymbolChar(c)) return this.#symbol(at, "");
@@ -294,7 +300,7 @@ class Lexer {
         continue;
       }
       if (this.#peek() === END) throw this.#unfinished(what, start);
-      const at = this.#pos();
+      const at = { line: this.#line, column: this.#column - 1 }; // at the backslash
       const e = this.#advance();
       if (e === 120 && hexDigit(this.#peek()) >= 0) { // \x41;
         const x = this.#hexEscape(at, true);
@@ -330,10 +336,13 @@ class Lexer {
 
   /** A triple-quoted string after its `"""`: verbatim lines, less the closing line's indent. */
   #tripleQuoted(start: TextPosition): number[] {
-    const bad = (detail: string) => new LfeSyntaxError("Bad triple-quoted string", start, { detail });
+    const bad = (detail: string) =>
+      new LfeSyntaxError("Bad triple-quoted string", start, { detail });
     for (let c = this.#peek(); c !== 10; c = this.#peek()) {
       if (c === END) throw this.#unfinished("the triple-quoted string opened", start);
-      if (c !== 32 && c !== 9 && c !== 13) throw bad("nothing may follow the opening \"\"\" on its line");
+      if (c !== 32 && c !== 9 && c !== 13) {
+        throw bad('nothing may follow the opening """ on its line');
+      }
       this.#advance();
     }
     this.#advance();
@@ -375,8 +384,10 @@ class Lexer {
     let digits = "";
     while (this.#peek() >= 48 && this.#peek() <= 57) digits += String.fromCharCode(this.#advance());
     const c = this.#peek();
-    if (c === END) throw this.#ended(`nothing follows '#${digits}' at line ${at.line}, column ${at.column}`);
-    if (digits !== "") {
+    if (c === END) {
+      throw this.#ended(`nothing follows '#${digits}' at line ${at.line}, column ${at.column}`);
+    }
+    if (digits !== "" || c === 114 || c === 82) {
       if (c !== 114 && c !== 82) throw badHash(at, digits, c);
       this.#advance();
       const base = Number(digits);
@@ -460,7 +471,9 @@ class Lexer {
   /** A symbol, or the integer or float that its characters spell. */
   #symbol(at: TokenPosition, prefix: string): Token {
     const text = prefix + this.#symbolChars();
-    if (INTEGER.test(text)) return this.#done({ kind: "number", value: normInt(BigInt(text)), ...at });
+    if (INTEGER.test(text)) {
+      return this.#done({ kind: "number", value: normInt(BigInt(text)), ...at });
+    }
     if (FLOAT.test(text)) {
       const x = Number(text);
       // `list_to_float/1` refuses a float that overflows: it is a symbol then.
@@ -475,7 +488,9 @@ class Lexer {
     if (sign === 43 || sign === 45) this.#advance();
     const digits = this.#symbolChars();
     const text = this.#text.slice(at.offset, this.#i);
-    if (digits === "") throw new LfeSyntaxError(`Bad number '${text}'`, at, { detail: "no digits" });
+    if (digits === "") {
+      throw new LfeSyntaxError(`Bad number '${text}'`, at, { detail: "no digits" });
+    }
     let n = 0n;
     const b = BigInt(base);
     for (const ch of digits) {

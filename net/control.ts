@@ -5,7 +5,7 @@
  * | message                                                    | meaning                        |
  * |------------------------------------------------------------|--------------------------------|
  * | `#(send To Msg)`                                           | a message to a pid             |
- * | `#(reg_send From Name Msg)`                                | a message to a registered name |
+ * | `#(reg_send Name Msg)`                                     | a message to a registered name |
  * | `#(link From To)` / `#(unlink From To)`                    | links                          |
  * | `#(link_noproc From To)`                                   | a link to a process not there  |
  * | `#(exit From To Reason)` / `#(exit2 From To Reason)`       | a link's exit / `exit/2`       |
@@ -40,7 +40,7 @@ const HANDLERS: Record<string, Handler> = {
   send(d, _c, [, to, msg]) {
     if (to instanceof Pid) d.node.sendPid(to, msg as Term, null);
   },
-  reg_send(d, _c, [, , name, msg]) {
+  reg_send(d, _c, [, name, msg]) {
     if (typeof name === "string") d.node.sendName(name, msg as Term);
   },
   link(d, c, [, from, to]) {

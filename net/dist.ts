@@ -101,7 +101,7 @@ export class Distribution implements Router, ConnectionHost {
   }
 
   sendName(from: Pid | null, node: string, name: string, msg: Term): void {
-    this.#out(node, ["reg_send", from ?? null, name, msg]);
+    this.#out(node, ["reg_send", name, msg]);
     if (from !== null) this.#throttle(from, node);
   }
 

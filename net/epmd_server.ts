@@ -18,7 +18,7 @@
  * @module
  */
 
-import { EPMD, MAX_ALIVE_BYTES } from "./epmd_client.ts";
+import { closeQuietly, EPMD, MAX_ALIVE_BYTES, readFully, writeAll } from "./_epmd_wire.ts";
 
 /** Where the daemon listens. */
 export interface ServeEpmdOptions {
@@ -57,11 +57,12 @@ interface Entry {
   high: number;
   low: number;
   extra: Uint8Array;
-  conn: Deno.Conn;
 }
 
 /**
  * Starts a port mapper on `options.port`. Throws (as `Deno.listen` does) when the port is taken.
+ * Unlike `epmd` started without `-relaxed_command_check`, a KILL request stops it even while
+ * names are registered, so that whoever started it can always stop it.
  *
  * @example
  * ```ts
@@ -115,8 +116,11 @@ class Daemon implements EpmdServer {
       let conn: Deno.Conn;
       try {
         conn = await this.#listener.accept();
-      } catch {
-        return; // the listener was closed
+      } catch (e) {
+        if (this.#stopping || e instanceof Deno.errors.BadResource) return;
+        // Out of file descriptors, say: wait for some to be freed rather than stop serving.
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
       }
       if (this.#stopping) {
         closeQuietly(conn);
@@ -200,7 +204,6 @@ class Daemon implements EpmdServer {
       high,
       low: view.getUint16(7),
       extra: req.slice(13 + nameLen, 13 + nameLen + extraLen),
-      conn,
     };
     this.#names.set(name, entry);
     try {
@@ -288,37 +291,14 @@ class Daemon implements EpmdServer {
 async function readRequest(conn: Deno.Conn): Promise<Uint8Array | undefined> {
   const timer = setTimeout(() => closeQuietly(conn), REQUEST_TIMEOUT);
   try {
-    const head = await readExact(conn, 2);
+    const head = await readFully(conn, 2);
     if (head === undefined) return undefined;
     const len = (head[0]! << 8) | head[1]!;
     // The length is checked before anything is allocated for the body.
     if (len < 1 || len > MAX_REQUEST) return undefined;
-    return await readExact(conn, len);
+    return await readFully(conn, len);
   } finally {
     clearTimeout(timer);
-  }
-}
-
-async function readExact(conn: Deno.Conn, n: number): Promise<Uint8Array | undefined> {
-  const out = new Uint8Array(n);
-  try {
-    for (let got = 0; got < n;) {
-      const r = await conn.read(out.subarray(got));
-      if (r === null) return undefined;
-      got += r;
-    }
-  } catch {
-    return undefined;
-  }
-  return out;
-}
-
-async function writeAll(conn: Deno.Conn, bytes: Uint8Array): Promise<boolean> {
-  try {
-    for (let off = 0; off < bytes.length;) off += await conn.write(bytes.subarray(off));
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -327,10 +307,4 @@ function isLocalPeer(conn: Deno.Conn): boolean {
   const peer = (conn.remoteAddr as Deno.NetAddr).hostname.replace(/^::ffff:/, "");
   const self = (conn.localAddr as Deno.NetAddr).hostname.replace(/^::ffff:/, "");
   return peer.startsWith("127.") || peer === "::1" || peer === self;
-}
-
-function closeQuietly(conn: Deno.Conn): void {
-  try {
-    conn.close();
-  } catch { /* already closed */ }
 }

@@ -6,6 +6,9 @@
  * @module
  */
 
+// Bytes of waiting frames that are written at once rather than at the end of the turn.
+const EAGER_WRITE = 1 << 30;
+
 /** The largest frame a node accepts by default: 64 MiB. */
 export const DEFAULT_MAX_FRAME = 64 * 1024 * 1024;
 
@@ -126,7 +129,7 @@ export class FrameWriter {
     void this.#writeOut();
   };
 
-  /** `onDrain` runs after each write that empties the buffer; `onError` when a write fails. */
+  /** `onDrain` runs after each write completes; `onError` when a write fails. */
   constructor(stream: Stream, onDrain: () => void, onError: (e: unknown) => void) {
     this.#s = stream;
     this.#onDrain = onDrain;
@@ -151,7 +154,11 @@ export class FrameWriter {
     }
     this.#buf.set(frame, this.#len);
     this.#len = need;
-    if (!this.#writing && !this.#scheduled) {
+    if (this.#writing) return;
+    // A full chunk goes out at once, while its sender runs on; a small one waits for the end
+    // of the turn, so that the frames of one turn share a write.
+    if (need >= EAGER_WRITE) void this.#writeOut();
+    else if (!this.#scheduled) {
       this.#scheduled = true;
       queueMicrotask(this.#flush);
     }
@@ -184,6 +191,8 @@ export class FrameWriter {
         let off = 0;
         while (off < out.length) off += await this.#s.write(out.subarray(off));
         if (this.#spare.length > 4 * 1024 * 1024) this.#spare = new Uint8Array(64 * 1024);
+        // Senders held back by a full buffer may go on while the next chunk is written.
+        this.#onDrain();
       }
     } catch (e) {
       this.#error = e;
@@ -193,6 +202,5 @@ export class FrameWriter {
     } finally {
       this.#writing = false;
     }
-    this.#onDrain();
   }
 }

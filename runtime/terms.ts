@@ -347,7 +347,7 @@ export function quickTerm(t: unknown): boolean {
       const e: unknown = t[i];
       if (
         typeof e === "string" || (typeof e === "number" && Number.isSafeInteger(e)) ||
-        e instanceof Pid || typeof e === "boolean" || e === null
+        e instanceof Pid || typeof e === "boolean" || e === null || e instanceof Uint8Array
       ) continue;
       return false;
     }
