@@ -62,7 +62,16 @@ export async function benchRemote(print: (name: string, value: number) => void):
   }).spawn();
   const alive = `benchsrv${Deno.pid}`;
   const server = new Deno.Command(deno, {
-    args: ["run", "-A", "--cpu-prof", "--cpu-prof-interval", "50", "--cpu-prof-dir=/tmp/exp/prof2", "bench/remote_server.ts", alive],
+    args: [
+      "run",
+      "-A",
+      "--cpu-prof",
+      "--cpu-prof-interval",
+      "50",
+      "--cpu-prof-dir=/tmp/exp/prof2",
+      "bench/remote_server.ts",
+      alive,
+    ],
     cwd: root,
     env,
     stdout: "piped",

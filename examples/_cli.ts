@@ -16,8 +16,9 @@ export async function runExample(module: string, argv: string[]): Promise<void> 
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
-    if (a.startsWith("-") && i + 1 < argv.length && rest.length === 0) flags[a.slice(1)] = argv[++i] as string;
-    else rest.push(a);
+    if (a.startsWith("-") && i + 1 < argv.length && rest.length === 0) {
+      flags[a.slice(1)] = argv[++i] as string;
+    } else rest.push(a);
   }
   const ticktime = flags["net_ticktime"];
   const started = await startNode({

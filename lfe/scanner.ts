@@ -17,6 +17,8 @@
  */
 
 import { type Float, float, type Integer, normInt } from "../runtime/terms.ts";
+import { Cursor, END } from "./_cursor.ts";
+import { fromCodes, hexDigit, hexEscape, scanQuoted, scanString, utf8 } from "./_scan_text.ts";
 import { LfeSyntaxError, type TextPosition } from "./syntax_error.ts";
 
 /** The tokens that stand for themselves. `#S(`, `#;`, `` #` ``, `#,` and `#,@` scan, as in LFE,
@@ -95,9 +97,9 @@ export function scan(text: string, options: ScanOptions = {}): Token[] {
  * ```
  */
 export function* scanTokens(text: string, options: ScanOptions = {}): Generator<Token, void> {
-  const s = new Lexer(text, options.line ?? 1, options.column ?? 1);
+  const cur = new Cursor(text, options.line ?? 1, options.column ?? 1);
   for (;;) {
-    const t = s.token();
+    const t = token(cur);
     yield t;
     if (t.kind === "eof") return;
   }
@@ -115,12 +117,6 @@ export function symbolChar(c: number): boolean {
     c !== 123 && c !== 125 && c !== 34 && c !== 59;
 }
 
-// The escapes of strings and quoted symbols; any other escaped character stands for itself.
-const ESCAPES = new Map([..."btnvfresd"].map((ch, i) => [
-  ch.charCodeAt(0),
-  [8, 9, 10, 11, 12, 13, 27, 32, 127][i] as number,
-]));
-
 const INTEGER = /^[+-]?[0-9]+$/;
 // What `list_to_float/1` takes: digits on both sides of the point.
 const FLOAT = /^[+-]?[0-9]+\.[0-9]+(?:[eE][+-]?[0-9]+)?$/;
@@ -134,15 +130,6 @@ const SINGLE: ReadonlyMap<number, Punctuation> = new Map([
   [96, "`"],
   [46, "."],
 ]);
-
-const END = -1;
-
-function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
-}
 
 /** The value of a digit in bases up to 36, or 99 if it is not one. */
 function digitValue(c: number): number {
@@ -158,364 +145,151 @@ function show(c: number): string {
     : `character U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-/** Walks the text one code point at a time, keeping the line and column. */
-class Lexer {
-  readonly #text: string;
-  #i = 0;
-  #line: number;
-  #column: number;
+/** Sets the end of a token to where the cursor is. */
+function done(cur: Cursor, t: Token): Token {
+  t.end = cur.offset;
+  return t;
+}
 
-  constructor(text: string, line: number, column: number) {
-    this.#text = text;
-    this.#line = line;
-    this.#column = column;
+/** The next token, after any white space and comments. */
+function token(cur: Cursor): Token {
+  skipSpace(cur);
+  const at = cur.pos();
+  const c = cur.peek();
+  if (c === END) return { kind: "eof", ...at };
+  const single = SINGLE.get(c);
+  if (single !== undefined) {
+    cur.advance();
+    return done(cur, { kind: single, ...at });
   }
-
-  /** The code point `k` characters ahead, or `END`. */
-  #peek(k = 0): number {
-    let i = this.#i;
-    for (; k > 0 && i < this.#text.length; k--) {
-      i += (this.#text.codePointAt(i) as number) > 0xffff ? 2 : 1;
-    }
-    return i < this.#text.length ? this.#text.codePointAt(i) as number : END;
+  if (c === 44) { // , or ,@
+    cur.advance();
+    const splice = cur.peek() === 64;
+    if (splice) cur.advance();
+    return done(cur, { kind: splice ? ",@" : ",", ...at });
   }
-
-  #advance(): number {
-    const c = this.#text.codePointAt(this.#i) as number;
-    this.#i += c > 0xffff ? 2 : 1;
-    if (c === 10) {
-      this.#line++;
-      this.#column = 1;
-    } else this.#column++;
-    return c;
+  if (c === 34) { // "
+    cur.advance();
+    return done(cur, { kind: "string", codes: scanString(cur, at), ...at });
   }
-
-  #pos(): TokenPosition {
-    return { line: this.#line, column: this.#column, offset: this.#i, end: this.#i };
+  if (c === 124) { // |
+    cur.advance();
+    return done(cur, { kind: "symbol", name: fromCodes(scanQuoted(cur, at, 124)), ...at });
   }
+  if (c === 35) return hash(cur, at);
+  if (startSymbolChar(c)) return symbol(cur, at, "");
+  throw new LfeSyntaxError(`Unexpected ${show(c)}`, at);
+}
 
-  #done(t: Token): Token {
-    t.end = this.#i;
-    return t;
+/** Skips white space (every control character and the space), comments and block comments. */
+function skipSpace(cur: Cursor): void {
+  for (;;) {
+    const c = cur.peek();
+    if (c === END) return;
+    if (c <= 32) cur.advance();
+    else if (c === 59) { // ;
+      while (cur.peek() !== END && cur.peek() !== 10) cur.advance();
+    } else if (c === 35 && cur.peek(1) === 124) blockComment(cur);
+    else return;
   }
+}
 
-  /** The error of text that ended inside something opened at `start`. */
-  #unfinished(what: string, start: TextPosition): LfeSyntaxError {
-    return this.#ended(`${what} at line ${start.line}, column ${start.column} is not closed`);
-  }
-
-  /** The error of text that ended where more was needed. */
-  #ended(detail: string): LfeSyntaxError {
-    return new LfeSyntaxError("Unexpected end of input", this.#pos(), { detail, incomplete: true });
-  }
-
-  token(): Token {
-    this.#skipSpace();
-    const at = this.#pos();
-    const c = this.#peek();
-    if (c === END) return { kind: "eof", ...at };
-    const single = SINGLE.get(c);
-    if (single !== undefined) {
-      this.#advance();
-      return this.#done({ kind: single, ...at });
-    }
-    if (c === 44) { // , or ,@
-      this.#advance();
-      const splice = this.#peek() === 64;
-      if (splice) this.#advance();
-      return this.#done({ kind: splice ? ",@" : ",", ...at });
-    }
-    if (c === 34) { // "
-      this.#advance();
-      return this.#done({ kind: "string", codes: this.#string(at), ...at });
-    }
-    if (c === 124) { // |
-      this.#advance();
-      return this.#done({
-        kind: "symbol",
-        name: String.fromCodePoint(...this.#quoted(at, 124)),
-        ...at,
+function blockComment(cur: Cursor): void {
+  const start = cur.pos();
+  cur.skip(2);
+  for (;;) {
+    const c = cur.peek();
+    if (c === END) throw cur.unfinished("the block comment opened", start);
+    if (c === 124 && cur.peek(1) === 35) return cur.skip(2);
+    if (c === 35 && cur.peek(1) === 124) {
+      throw new LfeSyntaxError("Unexpected '#|'", cur.pos(), {
+        detail: "block comments do not nest",
       });
     }
-    if (c === 35) return this.#hash(at);
-    if (startSymbolChar(c)) return this.#symbol(at, "");
-    throw new LfeSyntaxError(`Unexpected ${show(c)}`, at);
+    cur.advance();
   }
+}
 
-  /** Skips white space (every control character and the space), comments and block comments. */
-  #skipSpace(): void {
-    for (;;) {
-      const c = this.#peek();
-      if (c === END) return;
-      if (c <= 32) this.#advance();
-      else if (c === 59) { // ;
-        while (this.#peek() !== END && this.#peek() !== 10) this.#advance();
-      } else if (c === 35 && this.#peek(1) === 124) this.#blockComment();
-      else return;
-    }
+/** The tokens that start with `#`. */
+function hash(cur: Cursor, at: TokenPosition): Token {
+  cur.advance();
+  let digits = "";
+  while (cur.peek() >= 48 && cur.peek() <= 57) digits += String.fromCharCode(cur.advance());
+  const c = cur.peek();
+  if (c === END) {
+    throw cur.ended(`nothing follows '#${digits}' at line ${at.line}, column ${at.column}`);
   }
-
-  #blockComment(): void {
-    const start = this.#pos();
-    this.#advance();
-    this.#advance();
-    for (;;) {
-      const c = this.#peek();
-      if (c === END) throw this.#unfinished("the block comment opened", start);
-      if (c === 124 && this.#peek(1) === 35) {
-        this.#advance();
-        this.#advance();
-        return;
-      }
-      if (c === 35 && this.#peek(1) === 124) {
-        throw new LfeSyntaxError("Unexpected '#|'", this.#pos(), {
-          detail: "block comments do not nest",
-        });
-      }
-      this.#advance();
-    }
-  }
-
-  /** A string after its opening `"`, or a triple-quoted one after its first `"`. */
-  #string(start: TextPosition): number[] {
-    if (this.#peek() === 34 && this.#peek(1) === 34) {
-      this.#advance();
-      this.#advance();
-      return this.#tripleQuoted(start);
-    }
-    return this.#quoted(start, 34);
-  }
-
-  /** The characters up to the closing `quote`, with their escapes. */
-  #quoted(start: TextPosition, quote: number): number[] {
-    const what = quote === 34 ? "the string opened" : "the quoted symbol opened";
-    const codes: number[] = [];
-    for (;;) {
-      const c = this.#peek();
-      if (c === END) throw this.#unfinished(what, start);
-      this.#advance();
-      if (c === quote) return codes;
-      if (c !== 92) { // \
-        codes.push(c);
-        continue;
-      }
-      if (this.#peek() === END) throw this.#unfinished(what, start);
-      const at = { line: this.#line, column: this.#column - 1 }; // at the backslash
-      const e = this.#advance();
-      if (e === 120 && hexDigit(this.#peek()) >= 0) { // \x41;
-        const x = this.#hexEscape(at, true);
-        if (x !== undefined) {
-          codes.push(x);
-          continue;
-        }
-      }
-      codes.push(ESCAPES.get(e) ?? e);
-    }
-  }
-
-  /**
-   * The hexadecimal digits after `\x` or `#\x` and the `;` after them, or `undefined` (having
-   * read nothing) when `semicolon` requires a `;` that is not there.
-   */
-  #hexEscape(at: TextPosition, semicolon: boolean): number | undefined {
-    let k = 0;
-    let n = 0;
-    for (let d = hexDigit(this.#peek(k)); d >= 0; d = hexDigit(this.#peek(++k))) {
-      n = n * 16 + d;
-    }
-    const hasSemicolon = this.#peek(k) === 59;
-    if (semicolon && !hasSemicolon) return undefined;
-    for (let j = hasSemicolon ? k + 1 : k; j > 0; j--) this.#advance();
-    if (n > 0x10ffff) {
-      throw new LfeSyntaxError("Bad character escape", at, {
-        detail: "the code is beyond 10FFFF",
+  if (digits !== "" || c === 114 || c === 82) { // #36r
+    if (c !== 114 && c !== 82) throw badHash(at, digits, c);
+    cur.advance();
+    const base = Number(digits);
+    if (base < 2 || base > 36) {
+      throw new LfeSyntaxError(`Bad number base '#${digits}r'`, at, {
+        detail: "the base must be from 2 to 36",
       });
     }
-    return n;
+    return based(cur, at, base);
   }
+  const punct = hashPunctuation(c, cur.peek(1));
+  if (punct !== undefined) {
+    cur.skip(punct.length - 1);
+    return done(cur, { kind: punct, ...at });
+  }
+  cur.advance();
+  switch (c) {
+    case 34: // #"
+      return done(cur, { kind: "binary", value: utf8(scanString(cur, at), at), ...at });
+    case 39: // #'
+      return functionRef(cur, at);
+    case 92: // #\
+      return char(cur, at);
+    case 42: // #*
+    case 98: // #b
+    case 66:
+      return based(cur, at, 2);
+    case 111: // #o
+    case 79:
+      return based(cur, at, 8);
+    case 100: // #d
+    case 68:
+      return based(cur, at, 10);
+    case 120: // #x
+    case 88:
+      return based(cur, at, 16);
+    case 101: // #Efoo is the Elixir module Elixir.foo
+    case 69:
+      return symbol(cur, at, "Elixir.");
+  }
+  throw badHash(at, "", c);
+}
 
-  /** A triple-quoted string after its `"""`: verbatim lines, less the closing line's indent. */
-  #tripleQuoted(start: TextPosition): number[] {
-    const bad = (detail: string) =>
-      new LfeSyntaxError("Bad triple-quoted string", start, { detail });
-    for (let c = this.#peek(); c !== 10; c = this.#peek()) {
-      if (c === END) throw this.#unfinished("the triple-quoted string opened", start);
-      if (c !== 32 && c !== 9 && c !== 13) {
-        throw bad('nothing may follow the opening """ on its line');
-      }
-      this.#advance();
-    }
-    this.#advance();
-    const lines: number[][] = [];
-    for (let line: number[] = [];;) {
-      const c = this.#peek();
-      if (c === END) throw this.#unfinished("the triple-quoted string opened", start);
-      this.#advance();
-      if (c === 10) {
-        lines.push(line);
-        line = [];
-      } else if (
-        c === 34 && this.#peek() === 34 && this.#peek(1) === 34 &&
-        line.every((b) => b === 32 || b === 9)
-      ) {
-        this.#advance();
-        this.#advance();
-        return this.#dedent(lines, line, bad);
-      } else line.push(c);
-    }
+/** The punctuation that `#` and `c`, then `c1`, make, if any. */
+function hashPunctuation(c: number, c1: number): Punctuation | undefined {
+  switch (c) {
+    case 40:
+      return "#(";
+    case 46:
+      return "#.";
+    case 96:
+      return "#`";
+    case 59:
+      return "#;";
+    case 44:
+      return c1 === 64 ? "#,@" : "#,";
   }
-
-  #dedent(lines: number[][], indent: number[], bad: (d: string) => LfeSyntaxError): number[] {
-    const out: number[] = [];
-    lines.forEach((line, i) => {
-      if (i > 0) out.push(10);
-      if (line.length === 0) return;
-      if (!indent.every((b, j) => line[j] === b)) {
-        throw bad(`line ${i + 1} of its text does not start with the closing line's indentation`);
-      }
-      for (let j = indent.length; j < line.length; j++) out.push(line[j] as number);
-    });
-    return out;
+  if (c1 !== 40) return undefined;
+  switch (c) {
+    case 98:
+    case 66:
+      return "#B(";
+    case 109:
+    case 77:
+      return "#M(";
+    case 115:
+    case 83:
+      return "#S(";
   }
-
-  /** The tokens that start with `#`. */
-  #hash(at: TokenPosition): Token {
-    this.#advance();
-    let digits = "";
-    while (this.#peek() >= 48 && this.#peek() <= 57) digits += String.fromCharCode(this.#advance());
-    const c = this.#peek();
-    if (c === END) {
-      throw this.#ended(`nothing follows '#${digits}' at line ${at.line}, column ${at.column}`);
-    }
-    if (digits !== "" || c === 114 || c === 82) {
-      if (c !== 114 && c !== 82) throw badHash(at, digits, c);
-      this.#advance();
-      const base = Number(digits);
-      if (base < 2 || base > 36) {
-        throw new LfeSyntaxError(`Bad number base '#${digits}r'`, at, {
-          detail: "the base must be from 2 to 36",
-        });
-      }
-      return this.#based(at, base);
-    }
-    const c1 = this.#peek(1);
-    const punct: Punctuation | undefined = c === 40
-      ? "#("
-      : c === 46
-      ? "#."
-      : c === 96
-      ? "#`"
-      : c === 59
-      ? "#;"
-      : c === 44
-      ? (c1 === 64 ? "#,@" : "#,")
-      : c1 !== 40
-      ? undefined
-      : c === 98 || c === 66
-      ? "#B("
-      : c === 109 || c === 77
-      ? "#M("
-      : c === 115 || c === 83
-      ? "#S("
-      : undefined;
-    if (punct !== undefined) {
-      for (let n = punct.length - 1; n > 0; n--) this.#advance();
-      return this.#done({ kind: punct, ...at });
-    }
-    this.#advance();
-    switch (c) {
-      case 34: // #"
-        return this.#done({ kind: "binary", value: utf8(this.#string(at), at), ...at });
-      case 39: // #'
-        return this.#funRef(at);
-      case 92: // #\
-        return this.#char(at);
-      case 42: // #*
-      case 98: // #b
-      case 66:
-        return this.#based(at, 2);
-      case 111: // #o
-      case 79:
-        return this.#based(at, 8);
-      case 100: // #d
-      case 68:
-        return this.#based(at, 10);
-      case 120: // #x
-      case 88:
-        return this.#based(at, 16);
-      case 101: // #Efoo is the Elixir module Elixir.foo
-      case 69:
-        return this.#symbol(at, "Elixir.");
-    }
-    throw badHash(at, "", c);
-  }
-
-  #char(at: TokenPosition): Token {
-    if (this.#peek() === END) {
-      throw this.#ended(`nothing follows '#\\' at line ${at.line}, column ${at.column}`);
-    }
-    const c = this.#advance();
-    if (c === 120 && hexDigit(this.#peek()) >= 0) {
-      return this.#done({ kind: "number", value: this.#hexEscape(at, false) as number, ...at });
-    }
-    return this.#done({ kind: "number", value: c, ...at });
-  }
-
-  /** The symbol characters from here on. */
-  #symbolChars(): string {
-    const from = this.#i;
-    while (this.#peek() !== END && symbolChar(this.#peek())) this.#advance();
-    return this.#text.slice(from, this.#i);
-  }
-
-  /** A symbol, or the integer or float that its characters spell. */
-  #symbol(at: TokenPosition, prefix: string): Token {
-    const text = prefix + this.#symbolChars();
-    if (INTEGER.test(text)) {
-      return this.#done({ kind: "number", value: normInt(BigInt(text)), ...at });
-    }
-    if (FLOAT.test(text)) {
-      const x = Number(text);
-      // `list_to_float/1` refuses a float that overflows: it is a symbol then.
-      if (Number.isFinite(x)) return this.#done({ kind: "number", value: float(x), ...at });
-    }
-    return this.#done({ kind: "symbol", name: text, ...at });
-  }
-
-  /** An integer in `base` after its prefix, with an optional sign. */
-  #based(at: TokenPosition, base: number): Token {
-    const sign = this.#peek();
-    if (sign === 43 || sign === 45) this.#advance();
-    const digits = this.#symbolChars();
-    const text = this.#text.slice(at.offset, this.#i);
-    if (digits === "") {
-      throw new LfeSyntaxError(`Bad number '${text}'`, at, { detail: "no digits" });
-    }
-    let n = 0n;
-    const b = BigInt(base);
-    for (const ch of digits) {
-      const d = digitValue(ch.codePointAt(0) as number);
-      if (d >= base) {
-        throw new LfeSyntaxError(`Bad number '${text}'`, at, {
-          detail: `'${ch}' is not a digit in base ${base}`,
-        });
-      }
-      n = n * b + BigInt(d);
-    }
-    return this.#done({ kind: "number", value: normInt(sign === 45 ? -n : n), ...at });
-  }
-
-  /** `#'name/arity` or `#'module:name/arity`, checked as `lfe_scan` checks it. */
-  #funRef(at: TokenPosition): Token {
-    const name = this.#symbolChars();
-    const slash = name.indexOf("/");
-    if (slash < 0 || !/^[0-9]+$/.test(name.slice(slash + 1))) {
-      throw new LfeSyntaxError(`Bad function reference '#'${name}'`, at, {
-        detail: "expected #'name/arity or #'module:name/arity",
-      });
-    }
-    return this.#done({ kind: "#'", name, ...at });
-  }
+  return undefined;
 }
 
 function badHash(at: TextPosition, digits: string, c: number): LfeSyntaxError {
@@ -525,19 +299,66 @@ function badHash(at: TextPosition, digits: string, c: number): LfeSyntaxError {
     : new LfeSyntaxError(`Unexpected '#${digits}'`, at, { detail: `followed by ${shown}` });
 }
 
-/** The UTF-8 bytes of a binary string's characters. */
-function utf8(codes: number[], at: TextPosition): Uint8Array {
-  const out: number[] = [];
-  for (const c of codes) {
-    if (c >= 0xd800 && c <= 0xdfff) {
-      throw new LfeSyntaxError("Bad binary string", at, {
-        detail: `the surrogate U+${c.toString(16).toUpperCase()} has no UTF-8 encoding`,
+/** `#\a`: the code of the character; `#\x41;` the code in hexadecimal. */
+function char(cur: Cursor, at: TokenPosition): Token {
+  if (cur.peek() === END) {
+    throw cur.ended(`nothing follows '#\\' at line ${at.line}, column ${at.column}`);
+  }
+  const c = cur.advance();
+  if (c === 120 && hexDigit(cur.peek()) >= 0) {
+    return done(cur, { kind: "number", value: hexEscape(cur, at, false) as number, ...at });
+  }
+  return done(cur, { kind: "number", value: c, ...at });
+}
+
+/** The symbol characters from here on. */
+function symbolChars(cur: Cursor): string {
+  const from = cur.offset;
+  while (cur.peek() !== END && symbolChar(cur.peek())) cur.advance();
+  return cur.text.slice(from, cur.offset);
+}
+
+/** A symbol, or the integer or float that its characters spell. */
+function symbol(cur: Cursor, at: TokenPosition, prefix: string): Token {
+  const text = prefix + symbolChars(cur);
+  if (INTEGER.test(text)) return done(cur, { kind: "number", value: normInt(BigInt(text)), ...at });
+  if (FLOAT.test(text)) {
+    const x = Number(text);
+    // `list_to_float/1` refuses a float that overflows: it is a symbol then.
+    if (Number.isFinite(x)) return done(cur, { kind: "number", value: float(x), ...at });
+  }
+  return done(cur, { kind: "symbol", name: text, ...at });
+}
+
+/** An integer in `base` after its prefix, with an optional sign. */
+function based(cur: Cursor, at: TokenPosition, base: number): Token {
+  const sign = cur.peek();
+  if (sign === 43 || sign === 45) cur.advance();
+  const digits = symbolChars(cur);
+  const text = cur.text.slice(at.offset, cur.offset);
+  if (digits === "") throw new LfeSyntaxError(`Bad number '${text}'`, at, { detail: "no digits" });
+  let n = 0n;
+  const b = BigInt(base);
+  for (const ch of digits) {
+    const d = digitValue(ch.codePointAt(0) as number);
+    if (d >= base) {
+      throw new LfeSyntaxError(`Bad number '${text}'`, at, {
+        detail: `'${ch}' is not a digit in base ${base}`,
       });
     }
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | c >> 6, 0x80 | c & 63);
-    else if (c < 0x10000) out.push(0xe0 | c >> 12, 0x80 | c >> 6 & 63, 0x80 | c & 63);
-    else out.push(0xf0 | c >> 18, 0x80 | c >> 12 & 63, 0x80 | c >> 6 & 63, 0x80 | c & 63);
+    n = n * b + BigInt(d);
   }
-  return Uint8Array.from(out);
+  return done(cur, { kind: "number", value: normInt(sign === 45 ? -n : n), ...at });
+}
+
+/** `#'name/arity` or `#'module:name/arity`, checked as `lfe_scan` checks it. */
+function functionRef(cur: Cursor, at: TokenPosition): Token {
+  const name = symbolChars(cur);
+  const slash = name.indexOf("/");
+  if (slash < 0 || !/^[0-9]+$/.test(name.slice(slash + 1))) {
+    throw new LfeSyntaxError(`Bad function reference '#'${name}'`, at, {
+      detail: "expected #'name/arity or #'module:name/arity",
+    });
+  }
+  return done(cur, { kind: "#'", name, ...at });
 }

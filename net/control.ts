@@ -147,7 +147,9 @@ const HANDLERS: Record<string, Handler> = {
         (q.monitors ??= new Map()).set(key, { key, ref, other: result, node: c.peer });
       }
     }
-    if (q !== undefined) d.node.sendPid(to, ["spawn_reply", ref, status as Term, result as Term], null);
+    if (q !== undefined) {
+      d.node.sendPid(to, ["spawn_reply", ref, status as Term, result as Term], null);
+    }
   },
   tick() {},
 };

@@ -23,7 +23,7 @@ import { Connection, type ConnectionHost } from "./connection.ts";
 import { handleControl, nodeDown } from "./control.ts";
 import { lookupNode } from "./epmd_client.ts";
 import { DEFAULT_MAX_FRAME, FrameReader } from "./frame.ts";
-import { type Admission, accept, dial, HANDSHAKE_MAX_FRAME, HandshakeError } from "./handshake.ts";
+import { accept, type Admission, dial, HANDSHAKE_MAX_FRAME, HandshakeError } from "./handshake.ts";
 import { isLongNodeName, splitNodeName } from "./names.ts";
 
 /** Options of the distribution layer of one node. */

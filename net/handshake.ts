@@ -103,14 +103,15 @@ async function receive(r: FrameReader, ms: number, step: string, peer?: string):
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () =>
-        reject(new HandshakeError("timeout", `No ${step} within ${ms} ms`, peer)),
+      () => reject(new HandshakeError("timeout", `No ${step} within ${ms} ms`, peer)),
       ms,
     );
   });
   try {
     const f = await Promise.race([r.next(), timeout]);
-    if (f === null) throw new HandshakeError("closed", `Connection closed before the ${step}`, peer);
+    if (f === null) {
+      throw new HandshakeError("closed", `Connection closed before the ${step}`, peer);
+    }
     const t = decodeTerm(f);
     if (!Array.isArray(t) || typeof t[0] !== "string") {
       throw new HandshakeError("protocol", `Expected the ${step}, got something else`, peer);
@@ -154,7 +155,11 @@ export async function dial(
     typeof long !== "boolean" || !(chB instanceof Uint8Array)
   ) throw new HandshakeError("protocol", "Malformed challenge", expected);
   if (name !== expected) {
-    throw new HandshakeError("protocol", `The node answering is ${name}, not ${expected}`, expected);
+    throw new HandshakeError(
+      "protocol",
+      `The node answering is ${name}, not ${expected}`,
+      expected,
+    );
   }
   const chA = challenge();
   await send(s, ["reply", chA, await hmac(o.cookie, ["reply", chB, o.name, name])]);

@@ -7,7 +7,13 @@
  * @module
  */
 
-import { createNode, type Node, type Output, setDefaultNode, setLocalNode } from "../runtime/mod.ts";
+import {
+  createNode,
+  type Node,
+  type Output,
+  setDefaultNode,
+  setLocalNode,
+} from "../runtime/mod.ts";
 import { resolveCookie } from "./cookie.ts";
 import { Distribution } from "./dist.ts";
 import { epmdPort as defaultEpmdPort, registerNode } from "./epmd_client.ts";
@@ -37,6 +43,8 @@ export interface StartNodeOptions {
   output?: Output;
   /** Where the distribution's one-line reports go (stderr by default). */
   log?: (line: string) => void;
+  /** Bytes waiting on one connection past which senders wait (Erlang's +zdbbl). */
+  busyLimit?: number;
 }
 
 /** A running distributed node. */
@@ -91,6 +99,7 @@ export async function startNode(o: StartNodeOptions): Promise<DistributedNode> {
     epmdPort: port,
     ...(o.ticktime !== undefined ? { ticktime: o.ticktime } : {}),
     ...(o.log !== undefined ? { log: o.log } : {}),
+    ...(o.busyLimit !== undefined ? { busyLimit: o.busyLimit } : {}),
   });
   let stopped = false;
   void (async () => {

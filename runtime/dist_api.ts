@@ -73,9 +73,7 @@ export function* spawnOn(
     monitor: options.monitor === true,
   });
   const reply = yield* receiveWith((m) =>
-    Array.isArray(m) && m[0] === "spawn_reply" && exactEq(m[1] as Term, ref)
-      ? m as Term[]
-      : NOMATCH
+    Array.isArray(m) && m[0] === "spawn_reply" && exactEq(m[1] as Term, ref) ? m as Term[] : NOMATCH
   );
   if (reply[2] === "ok") return reply[3] as Pid;
   const reason = reply[3] as Term;

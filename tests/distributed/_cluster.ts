@@ -65,9 +65,9 @@ export class Proc {
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new Error(
-          `No line matching ${re} within ${timeoutMs} ms; stdout:\n${this.out.join("\n")}\nstderr:\n${
-            this.err.join("\n")
-          }`,
+          `No line matching ${re} within ${timeoutMs} ms; stdout:\n${
+            this.out.join("\n")
+          }\nstderr:\n${this.err.join("\n")}`,
         );
       }
       await new Promise<void>((resolve) => {

@@ -146,9 +146,41 @@ function* command(line: string): Proc<void> {
       } catch (e) {
         return out(`error ${e instanceof ErlangError ? e.message : String(e)}`);
       }
-    case "exit":
-      exit("normal");
+    case "spawnlm": {
+      // Spawns probe:idle on NODE linked and monitored, then ends it with exit/2.
+      const node = a[0] as string;
+      spawn(function* () {
+        trapExit(true);
+        const pid = yield* spawnOn(node, "probe", "idle", [], { link: true, monitor: true });
+        out(`spawned ${printTerm(pid)}`);
+        exit(pid, a[1] ?? "boom");
+        for (let i = 0; i < 2; i++) {
+          yield* receive(
+            on(["EXIT", pid, $("r")], ({ r }) => out(`EXIT ${printTerm(r)}`)),
+            on(["DOWN", _, "process", pid, $("r")], ({ r }) => out(`DOWN ${printTerm(r)}`)),
+          );
+        }
+      });
       return;
+    }
+    case "watchname": {
+      // Monitors NAME on NODE by name, then asks that process to stop.
+      const [node, name] = [a[0] as string, a[1] as string];
+      spawn(function* () {
+        const ref = monitor([name, node]);
+        send([name, node], "stop");
+        yield* receive(
+          on(
+            ["DOWN", ref, "process", $("o"), $("r")],
+            ({ o, r }) => out(`DOWN ${printTerm(o)} ${printTerm(r)}`),
+          ),
+        );
+      });
+      return;
+    }
+    case "idle":
+      register(a[0] as string, spawn(idle));
+      return out(`idle ${a[0]}`);
     default:
       return out(`unknown command ${cmd}`);
   }

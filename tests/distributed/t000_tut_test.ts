@@ -45,7 +45,15 @@ Deno.test("t001 the seed's tut22: ping spawned on the other node, all output at 
     for (let i = 0; i < 100 && (await pingOnce(probe, nodeName("ping"))) !== "pong"; i++) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    const pong = c.spawn(["run", "-A", "examples/tut22.ts", "-sname", "pong", "start", nodeName("ping")]);
+    const pong = c.spawn([
+      "run",
+      "-A",
+      "examples/tut22.ts",
+      "-sname",
+      "pong",
+      "start",
+      nodeName("ping"),
+    ]);
     await pong.waitFor(/^Pong finished$/, 20_000);
     assert.match(pong.out[0] as string, /^<[1-9]\d*\.\d+\.0>$/, "a pid of the other node");
     assert.deepEqual(pong.out.slice(1), [

@@ -49,7 +49,7 @@ Deno.test("t016 a node with no port mapper running starts one that outlives it",
   const c = await Cluster.create({ epmd: false });
   try {
     const n = c.spawn(["run", "-A", "main.ts", "-sname", "first"]);
-    await until(async () => (await registered(c).catch(() => [])).includes("first"));
+    await until(async () => (await registered(c).catch((): string[] => [])).includes("first"));
     n.kill("SIGTERM");
     await n.done;
     await until(async () => (await registered(c)).length === 0);
