@@ -35,6 +35,11 @@ interface Segment {
 
 const MAX_BITS = 2 ** 30;
 
+/** A term for an error message, cut short if deep. */
+function shown(t: Term): string {
+  return printTerm(t, { depth: 8 });
+}
+
 const NATIVE: "big" | "little" = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
   ? "little"
   : "big";
@@ -67,7 +72,7 @@ export function buildBinary(segments: readonly Term[], evaluate: Evaluate): Uint
         specs = listToArray(seg.tl);
       } catch {
         throw new TypeError(
-          `Cannot use ${printTerm(seg)} as a bit segment: it is an improper list`,
+          `Cannot use ${shown(seg)} as a bit segment: it is an improper list`,
         );
       }
       const spec = parseSpecs(specs);
@@ -131,7 +136,7 @@ function parseSpecs(specs: Term[]): Spec {
         continue;
       }
     }
-    throw new TypeError(`Unknown bit type ${printTerm(s)}`);
+    throw new TypeError(`Unknown bit type ${shown(s)}`);
   }
   return sp;
 }
@@ -141,7 +146,7 @@ function withDefaults(value: Term, sp: Spec): Segment {
   const type = sp.type ?? "integer";
   const endian = sp.endian ?? "big";
   if (sp.size === undefined && sp.unit !== undefined && (type === "integer" || type === "float")) {
-    throw new TypeError(`Cannot give a unit to ${printTerm(value)} without a size`);
+    throw new TypeError(`Cannot give a unit to ${shown(value)} without a size`);
   }
   switch (type) {
     case "integer":
@@ -162,7 +167,7 @@ function isInt(t: Term): t is number | bigint {
 /** The number of bits of a segment: its size, evaluated, times its unit. */
 function segmentBits(seg: Segment, evaluate: Evaluate): number {
   const size = evaluate(seg.size as Term);
-  if (!isInt(size) || size < 0) throw new TypeError(`Cannot use ${printTerm(size)} as a size`);
+  if (!isInt(size) || size < 0) throw new TypeError(`Cannot use ${shown(size)} as a size`);
   const bits = Number(size) * seg.unit;
   if (bits > MAX_BITS) throw new RangeError(`Cannot make a segment of ${bits} bits: too large`);
   return bits;
@@ -171,7 +176,7 @@ function segmentBits(seg: Segment, evaluate: Evaluate): number {
 function writeSegment(out: BitWriter, seg: Segment, evaluate: Evaluate): void {
   const v = evaluate(seg.value);
   const endian: "big" | "little" = seg.endian === "native" ? NATIVE : seg.endian;
-  const bad = (what: string) => new TypeError(`Cannot put ${printTerm(v)} in ${what}`);
+  const bad = (what: string) => new TypeError(`Cannot put ${shown(v)} in ${what}`);
   switch (seg.type) {
     case "integer": {
       const bits = segmentBits(seg, evaluate);

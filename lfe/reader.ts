@@ -236,9 +236,10 @@ function readOne(
         break;
       }
       stack.pop();
+      const expr = value;
       value = f.open.kind === "#."
-        ? evaluateAt(f.open, "Bad #. expression", value, options)
-        : list(PREFIX_NAMES[f.open.kind] as string, value);
+        ? failingAt(f.open, "Bad #. expression", () => readTimeEvaluator(options.evaluate)(expr))
+        : list(PREFIX_NAMES[f.open.kind] as string, expr);
     }
   }
 }
@@ -254,7 +255,11 @@ function close(f: Exclude<Frame, { kind: "prefix" }>, options: ReadOptions): Ter
     case "#(":
       return f.items;
     case "#B(":
-      return evaluateAt(f.open, "Bad binary", arrayToList(f.items), options, true);
+      return failingAt(
+        f.open,
+        "Bad binary",
+        () => buildBinary(f.items, readTimeEvaluator(options.evaluate)),
+      );
     case "#M(": {
       if (f.items.length % 2 !== 0) {
         throw new LfeSyntaxError("Bad map", f.open, {
@@ -270,32 +275,16 @@ function close(f: Exclude<Frame, { kind: "prefix" }>, options: ReadOptions): Ter
   }
 }
 
-/**
- * Evaluates `expr` while reading (or builds the binary of the segments `expr` when `binary`),
- * turning any failure into an error at `at`.
- */
-function evaluateAt(
-  at: Token,
-  what: string,
-  expr: Term,
-  options: ReadOptions,
-  binary = false,
-): Term {
-  const evaluate = readTimeEvaluator(options.evaluate);
+/** The value of `run`, any failure of which becomes the error of `what` at `at`. */
+function failingAt(at: Token, what: string, run: () => Term): Term {
   try {
-    return binary ? buildBinary(listItems(expr), evaluate) : evaluate(expr);
+    return run();
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // The message becomes the detail after a colon, so it starts in lower case.
     const detail = message.charAt(0).toLowerCase() + message.slice(1);
     throw new LfeSyntaxError(what, at, { detail });
   }
-}
-
-function listItems(l: Term): Term[] {
-  const out: Term[] = [];
-  for (let c = l; c instanceof Cons; c = c.tl) out.push(c.hd);
-  return out;
 }
 
 /** Evaluates as LFE does in an empty environment, handing what needs more to `hook`. */
@@ -306,10 +295,11 @@ function readTimeEvaluator(hook: ((expr: Term) => Term) | undefined): Evaluate {
       if (isPosintList(expr)) return expr;
     } else if (!isAtom(expr)) return expr;
     if (hook !== undefined) return hook(expr);
+    const shown = printTerm(expr, { depth: 8 });
     throw new Error(
       isAtom(expr)
-        ? `the symbol ${printTerm(expr)} is unbound`
-        : `${printTerm(expr)} cannot be evaluated while reading without an evaluator`,
+        ? `the symbol ${shown} is unbound`
+        : `${shown} cannot be evaluated while reading without an evaluator`,
     );
   };
 }

@@ -17,6 +17,7 @@ import {
   TermMap,
 } from "./terms.ts";
 import { funFromWire, MAX_TERM_DEPTH, TERM_TAGS, TermDecodeError } from "./_cbor_wire.ts";
+import { decodeFast, FALLBACK } from "./_cbor_fast.ts";
 
 const TUPLE = 0, LIST = 1, IMPROPER = 2, MAP = 3;
 
@@ -290,6 +291,8 @@ export function decodeTerm(bytes: Uint8Array): Term {
   if (!(bytes instanceof Uint8Array)) {
     throw new TypeError(`Cannot decode term: expected a Uint8Array, not ${typeof bytes}`);
   }
+  const fast = decodeFast(bytes);
+  if (fast !== FALLBACK) return fast;
   src = bytes;
   srcView = undefined;
   at = 0;
