@@ -19,6 +19,7 @@ const GIVE_UP = new GiveUp();
 const MAX_FAST_DEPTH = 64;
 
 let src: Uint8Array = new Uint8Array(0);
+let srcEnd = 0; // src.length, read once: a typed array's length is not free
 let at = 0;
 let view: DataView | undefined;
 
@@ -28,17 +29,17 @@ function arg(ib: number): number {
   if (ai < 24) return ai;
   const s = src;
   if (ai === 24) {
-    if (at >= s.length) throw GIVE_UP;
+    if (at >= srcEnd) throw GIVE_UP;
     return s[at++] as number;
   }
   if (ai === 25) {
-    if (at + 2 > s.length) throw GIVE_UP;
+    if (at + 2 > srcEnd) throw GIVE_UP;
     const v = (s[at] as number) << 8 | (s[at + 1] as number);
     at += 2;
     return v;
   }
   if (ai === 26) {
-    if (at + 4 > s.length) throw GIVE_UP;
+    if (at + 4 > srcEnd) throw GIVE_UP;
     const v = ((s[at] as number) << 24 | (s[at + 1] as number) << 16 | (s[at + 2] as number) << 8 |
       (s[at + 3] as number)) >>> 0;
     at += 4;
@@ -47,14 +48,50 @@ function arg(ib: number): number {
   throw GIVE_UP;
 }
 
+// Atoms repeat from message to message: short ASCII texts are looked up in a small cache by a
+// hash of their bytes, so that reading "reg_send" again makes no new string.
+const CACHE_SIZE = 1024;
+const cachedBytes: (Uint8Array | undefined)[] = new Array(CACHE_SIZE);
+const cachedText: string[] = new Array(CACHE_SIZE);
+
 function text(n: number): string {
   const s = src;
-  const end = at + n;
-  if (end > s.length) throw GIVE_UP;
-  let out = "";
-  for (let i = at; i < end; i++) {
+  const start = at;
+  const end = start + n;
+  if (end > srcEnd) throw GIVE_UP;
+  if (n > 32) return longText(start, end);
+  let h = n;
+  for (let i = start; i < end; i++) {
     const b = s[i] as number;
     if (b >= 0x80) throw GIVE_UP; // UTF-8 beyond ASCII: the careful path checks and decodes it
+    h = Math.imul(h ^ b, 0x01000193);
+  }
+  at = end;
+  const slot = (h >>> 0) & (CACHE_SIZE - 1);
+  const known = cachedBytes[slot];
+  if (known !== undefined && known.length === n) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      if (known[i] !== s[start + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return cachedText[slot] as string;
+  }
+  let out = "";
+  for (let i = start; i < end; i++) out += String.fromCharCode(s[i] as number);
+  cachedBytes[slot] = s.slice(start, end);
+  cachedText[slot] = out;
+  return out;
+}
+
+function longText(start: number, end: number): string {
+  const s = src;
+  let out = "";
+  for (let i = start; i < end; i++) {
+    const b = s[i] as number;
+    if (b >= 0x80) throw GIVE_UP;
     out += String.fromCharCode(b);
   }
   at = end;
@@ -63,7 +100,7 @@ function text(n: number): string {
 
 function item(depth: number): Term {
   const s = src;
-  if (at >= s.length) throw GIVE_UP;
+  if (at >= srcEnd) throw GIVE_UP;
   const ib = s[at++] as number;
   switch (ib >> 5) {
     case 0:
@@ -72,7 +109,7 @@ function item(depth: number): Term {
       return -1 - arg(ib);
     case 2: {
       const n = arg(ib);
-      if (at + n > s.length) throw GIVE_UP;
+      if (at + n > srcEnd) throw GIVE_UP;
       const b = s.slice(at, at + n);
       at += n;
       return b;
@@ -83,7 +120,7 @@ function item(depth: number): Term {
     }
     case 4: {
       const n = arg(ib);
-      if (n > s.length - at || depth > MAX_FAST_DEPTH) throw GIVE_UP;
+      if (n > srcEnd - at || depth > MAX_FAST_DEPTH) throw GIVE_UP;
       const a: Term[] = new Array(n);
       for (let i = 0; i < n; i++) a[i] = item(depth + 1);
       return a;
@@ -114,7 +151,7 @@ function tagged(tag: number, depth: number): Term {
       return new Pid(node, id, serial, creation);
     }
     case TERM_TAGS.LIST: {
-      if (at >= s.length || depth > MAX_FAST_DEPTH) throw GIVE_UP;
+      if (at >= srcEnd || depth > MAX_FAST_DEPTH) throw GIVE_UP;
       const ib = s[at++] as number;
       if (ib >> 5 === 3) {
         const n = arg(ib);
@@ -126,7 +163,7 @@ function tagged(tag: number, depth: number): Term {
       }
       if (ib >> 5 !== 4) throw GIVE_UP;
       const n = arg(ib);
-      if (n === 0 || n > s.length - at) throw GIVE_UP;
+      if (n === 0 || n > srcEnd - at) throw GIVE_UP;
       const items: Term[] = new Array(n);
       for (let i = 0; i < n; i++) items[i] = item(depth + 1);
       return arrayToList(items);
@@ -134,7 +171,7 @@ function tagged(tag: number, depth: number): Term {
     case TERM_TAGS.FLOAT: {
       const ib = s[at++];
       if (ib === 0xfb) {
-        if (at + 8 > s.length) throw GIVE_UP;
+        if (at + 8 > srcEnd) throw GIVE_UP;
         view ??= new DataView(s.buffer, s.byteOffset, s.byteLength);
         const x = view.getFloat64(at);
         at += 8;
@@ -142,7 +179,7 @@ function tagged(tag: number, depth: number): Term {
         return new Float(x);
       }
       if (ib === 0xfa) {
-        if (at + 4 > s.length) throw GIVE_UP;
+        if (at + 4 > srcEnd) throw GIVE_UP;
         view ??= new DataView(s.buffer, s.byteOffset, s.byteLength);
         const x = view.getFloat32(at);
         at += 4;
@@ -158,11 +195,12 @@ function tagged(tag: number, depth: number): Term {
 /** Decodes the common shapes of terms quickly, or returns {@linkcode FALLBACK}. */
 export function decodeFast(bytes: Uint8Array): Term | typeof FALLBACK {
   src = bytes;
+  srcEnd = bytes.length;
   at = 0;
   view = undefined;
   try {
     const t = item(0);
-    return at === bytes.length ? t : FALLBACK;
+    return at === srcEnd ? t : FALLBACK;
   } catch (e) {
     if (e === GIVE_UP || e instanceof RangeError) return FALLBACK;
     throw e;

@@ -213,6 +213,76 @@ function writeUtf8(cp: number): void {
   }
 }
 
+// The fast path for the shapes messages have: plain recursion, no stack of pending items.
+// Anything else (or nesting past a small depth) returns false, and the careful path starts
+// over from the same position.
+function fastOne(t: Term, depth: number): boolean {
+  switch (typeof t) {
+    case "string": {
+      const n = t.length;
+      if (n >= 24) return false;
+      if (t === "true" || t === "false") {
+        room(1);
+        buf[pos++] = t === "true" ? 0xf5 : 0xf4;
+        return true;
+      }
+      room(1 + n);
+      const at = pos;
+      buf[pos++] = 0x60 | n;
+      for (let i = 0; i < n; i++) {
+        const c = t.charCodeAt(i);
+        if (c >= 0x80) {
+          pos = at;
+          return false;
+        }
+        buf[pos++] = c;
+      }
+      return true;
+    }
+    case "number":
+      if (!Number.isSafeInteger(t)) return false;
+      if (t >= 0) head(0, t);
+      else head(1, -1 - t);
+      return true;
+    case "boolean":
+      room(1);
+      buf[pos++] = t ? 0xf5 : 0xf4;
+      return true;
+  }
+  if (t === null) {
+    room(1);
+    buf[pos++] = 0xf6;
+    return true;
+  }
+  if (Array.isArray(t)) {
+    if (depth > 32) return false;
+    head(4, t.length);
+    for (let i = 0; i < t.length; i++) if (!fastOne(t[i] as Term, depth + 1)) return false;
+    return true;
+  }
+  if (t instanceof Uint8Array) {
+    head(2, t.length);
+    room(t.length);
+    buf.set(t, pos);
+    pos += t.length;
+    return true;
+  }
+  if (t instanceof Pid) {
+    if (!Number.isSafeInteger(t.id) || !Number.isSafeInteger(t.serial) || t.id < 0) return false;
+    if (!Number.isSafeInteger(t.creation) || t.serial < 0 || t.creation < 0) return false;
+    const node: unknown = t.node;
+    if (typeof node !== "string" || node === "true" || node === "false") return false;
+    head(6, TERM_TAGS.PID);
+    head(4, 4);
+    if (!fastOne(node, depth + 1)) return false;
+    head(0, t.id);
+    head(0, t.serial);
+    head(0, t.creation);
+    return true;
+  }
+  return false;
+}
+
 function writeOne(t: Term, depth: number): void {
   switch (typeof t) {
     case "string":
@@ -319,6 +389,8 @@ export function encodeFrame(t: Term): Uint8Array {
 function encodeFrom(t: Term, start: number): void {
   shrink(); // the last frame's view is stale by now, so a grown buffer can go
   room(start);
+  pos = start;
+  if (fastOne(t, 0)) return;
   pos = start;
   pending.length = 0;
   depths.length = 0;

@@ -60,12 +60,23 @@ export async function startRealEpmd(port: number): Promise<Deno.ChildProcess> {
   return child;
 }
 
-/** Stops a child process by its pid and waits for it. */
+/**
+ * Stops a child process by its pid and waits for it: SIGTERM, then SIGKILL if it is still there
+ * after a while (a BEAM that is still booting drops SIGTERM).
+ */
 export async function stopChild(child: Deno.ChildProcess): Promise<void> {
+  const kill = (signal: Deno.Signal) => {
+    try {
+      child.kill(signal);
+    } catch { /* ended already */ }
+  };
+  kill("SIGTERM");
+  const timer = setTimeout(() => kill("SIGKILL"), 2000);
   try {
-    child.kill("SIGTERM");
-  } catch { /* ended already */ }
-  await child.status;
+    await child.status;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Runs a program to its end, with `stdin` closed, and collects what it printed. */

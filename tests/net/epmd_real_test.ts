@@ -83,7 +83,15 @@ Deno.test({
     const server = serveEpmd({ port: freePort() });
     const home = await Deno.makeTempDir({ prefix: "epmd_real_test_" });
     const erl = new Deno.Command("erl", {
-      args: ["-noshell", "-sname", "probe", "-setcookie", "c", "-eval", "timer:sleep(20000)"],
+      args: [
+        "-noshell",
+        "-sname",
+        "probe",
+        "-setcookie",
+        "c",
+        "-eval",
+        "timer:sleep(20000), halt()",
+      ],
       env: { HOME: home, ERL_EPMD_PORT: String(server.port) },
       stdin: "null",
       stdout: "null",
