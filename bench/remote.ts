@@ -72,8 +72,7 @@ export async function benchRemote(print: (name: string, value: number) => void):
     const reader = server.stdout.pipeThrough(new TextDecoderStream()).getReader();
     while (!((await reader.read()).value ?? "").includes("ready"));
     void reader.cancel();
-    Deno.env.set("HOME", home);
-    const client = await startNode({ sname: `benchcli${Deno.pid}`, epmdPort, log: () => {} });
+    const client = await startNode({ sname: `benchcli${Deno.pid}`, epmdPort, home, log: () => {} });
     const node = `${alive}@${Deno.hostname().split(".")[0]}`;
     await run(function* () {
       if (!(yield* connectNode(node))) throw new Error(`Cannot connect to ${node}`);
