@@ -8,6 +8,7 @@
 
 import { decodeTerm, encodeFrame, type Term } from "../runtime/mod.ts";
 import { FrameReader, FrameWriter } from "./frame.ts";
+import { keepAwake } from "./_spin.ts";
 
 /** What a connection tells the distribution layer. */
 export interface ConnectionHost {
@@ -124,6 +125,7 @@ export class Connection {
           return;
         }
         this.#lastRecv = Date.now();
+        keepAwake();
       }
     } catch (e) {
       if (this.#closed) return;

@@ -1,0 +1,30 @@
+/**
+ * A short busy wait after traffic, as BEAM's schedulers do before they sleep: while a
+ * connection has been busy in the last moments, the event loop keeps turning (one
+ * setImmediate after another) instead of sleeping in the kernel, so the next frame is picked
+ * up without the cost of waking the process.
+ *
+ * @module
+ */
+
+import { setImmediate } from "node:timers";
+
+/** How long the event loop keeps turning after the last traffic, in milliseconds. */
+export const SPIN_MS = 2;
+
+let until = 0;
+let spinning = false;
+
+function spin(): void {
+  if (performance.now() < until) setImmediate(spin);
+  else spinning = false;
+}
+
+/** Notes traffic now: the event loop stays awake for {@linkcode SPIN_MS} more. */
+export function keepAwake(): void {
+  until = performance.now() + SPIN_MS;
+  if (!spinning) {
+    spinning = true;
+    setImmediate(spin);
+  }
+}
