@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { listNames } from "../../net/mod.ts";
+import { listNames, lookupNode, NODE_MARK } from "../../net/mod.ts";
 import { Cluster, nodeName } from "./_cluster.ts";
 
 async function registered(c: Cluster): Promise<string[]> {
@@ -19,6 +19,8 @@ Deno.test("t014 main.ts -sname registers at the port mapper, answers pings, and 
   try {
     const n = c.spawn(["run", "-A", "main.ts", "-sname", "svc", "-kernel", "net_ticktime", "10"]);
     await until(async () => (await registered(c)).includes("svc"));
+    const entry = await lookupNode("svc", "127.0.0.1", c.epmdPort);
+    assert.equal(new TextDecoder().decode(entry?.extra), NODE_MARK, "marked as a node of ours");
     const probe = await c.probe("probe");
     assert.equal(await probe.ask(`ping ${nodeName("svc")}`, /^p[oa]ng$/), "pong");
     n.kill("SIGTERM");
