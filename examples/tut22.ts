@@ -11,48 +11,17 @@
  */
 
 import {
-  $,
   defineModule,
   node,
-  on,
   type Pid,
   type Proc,
-  putChars,
-  receive,
   register,
-  self,
-  send,
   spawn,
   spawnOn,
-  type Term,
 } from "../runtime/mod.ts";
 import { runExample } from "./_cli.ts";
-
-const PONG = on("pong", () => null);
-
-/** Sends `n` pings to the process registered as `pong` on `pongNode`. */
-export function* ping(n: number, pongNode: string): Proc<Term> {
-  for (; n > 0; n--) {
-    send(["pong", pongNode], ["ping", self()]);
-    yield* receive(PONG);
-    yield* putChars("Ping received pong\n");
-  }
-  send(["pong", pongNode], "finished");
-  return yield* putChars("Ping finished\n");
-}
-
-const FINISHED = on("finished", () => null);
-const PING = on(["ping", $("pingPid")], ({ pingPid }) => pingPid as Pid);
-
-/** Answers pings until `finished`. */
-export function* pong(): Proc<Term> {
-  for (;;) {
-    const from = yield* receive(FINISHED, PING);
-    if (from === null) return yield* putChars("Pong finished\n");
-    yield* putChars("Pong received ping\n");
-    send(from, "pong");
-  }
-}
+// The seed's tut22 has the very ping and pong of tut21.
+import { ping, pong } from "./tut21.ts";
 
 /** Starts pong here, registered as `pong`, and ping on `pingNode`. */
 export function* start(pingNode: string): Proc<Pid> {

@@ -1,6 +1,7 @@
 /** Helpers for the port mapper tests: free ports, the real `epmd`, waiting for a condition. */
 
 import { listNames } from "../../net/epmd_client.ts";
+export { runProgram } from "../_run.ts";
 
 /** Whether `program` is on PATH. */
 export function onPath(program: string): boolean {
@@ -77,21 +78,4 @@ export async function stopChild(child: Deno.ChildProcess): Promise<void> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Runs a program to its end, with `stdin` closed, and collects what it printed. */
-export async function runProgram(
-  program: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(program, {
-    args,
-    env,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
 }
