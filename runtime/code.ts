@@ -22,17 +22,41 @@ export type ModuleFunctions = Record<string, ProcessFn>;
 /** Finds a module that is not loaded yet; `undefined` when there is none. */
 export type ModuleLoader = (name: string) => ModuleFunctions | undefined;
 
-const modules = new Map<string, ModuleFunctions>();
+/**
+ * A module as call sites see it: the same object for the life of the isolate, whose functions
+ * are replaced in place when the module is loaded again, so a call site can keep it.
+ */
+export interface ModuleRecord {
+  readonly name: string;
+  /** Functions by `name/arity` (and, for TypeScript modules, by name alone). */
+  fns: ModuleFunctions;
+  loaded: boolean;
+}
+
+const modules = new Map<string, ModuleRecord>();
 let loader: ModuleLoader | null = null;
+
+/** The record of module `name`, loaded or not (it is filled in when the module loads). */
+export function moduleRef(name: string): ModuleRecord {
+  let m = modules.get(name);
+  if (m === undefined) modules.set(name, m = { name, fns: Object.create(null), loaded: false });
+  return m;
+}
 
 /** Loads (or reloads) module `name` with the given functions. */
 export function defineModule(name: string, functions: ModuleFunctions): void {
-  modules.set(name, { ...functions });
+  const m = moduleRef(name);
+  m.fns = Object.assign(Object.create(null), functions);
+  m.loaded = true;
 }
 
 /** Removes module `name`; `false` if it was not loaded. */
 export function deleteModule(name: string): boolean {
-  return modules.delete(name);
+  const m = modules.get(name);
+  if (m === undefined || !m.loaded) return false;
+  m.fns = Object.create(null);
+  m.loaded = false;
+  return true;
 }
 
 /** Sets what finds modules that are not loaded yet (the code path). */
@@ -42,29 +66,22 @@ export function setModuleLoader(find: ModuleLoader | null): void {
 
 /** The functions of module `name`, loading it if it can be found. */
 export function findModule(name: string): ModuleFunctions | undefined {
-  let m = modules.get(name);
-  if (m === undefined && loader !== null) {
+  const m = moduleRef(name);
+  if (!m.loaded && loader !== null) {
     const found = loader(name);
-    if (found !== undefined) {
-      defineModule(name, found);
-      m = modules.get(name);
-    }
+    if (found !== undefined) defineModule(name, found);
   }
-  return m;
+  return m.loaded ? m.fns : undefined;
 }
 
 /** Function `name/arity` of module `module`, or `undefined` if the code has none. */
 export function findFunction(module: string, name: string, arity: number): ProcessFn | undefined {
   const m = findModule(module);
   if (m === undefined) return undefined;
-  return Object.hasOwn(m, `${name}/${arity}`)
-    ? m[`${name}/${arity}`]
-    : Object.hasOwn(m, name)
-    ? m[name]
-    : undefined;
+  return m[`${name}/${arity}`] ?? m[name];
 }
 
 /** The names of the loaded modules. */
 export function loadedModules(): string[] {
-  return [...modules.keys()];
+  return [...modules.values()].filter((m) => m.loaded).map((m) => m.name);
 }

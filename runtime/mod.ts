@@ -48,4 +48,5 @@ export * from "./receive.ts";
 export * from "./io.ts";
 export * from "./api.ts";
 export * from "./code.ts";
+export * from "./call.ts";
 export * from "./dist_api.ts";
