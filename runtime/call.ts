@@ -36,14 +36,14 @@ export class TailCall {
   }
 }
 
+// %GeneratorPrototype%: the prototype of every generator function's `prototype` object.
 const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype;
-const GeneratorObjectProto = Object.getPrototypeOf(GeneratorPrototype);
 const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
 
 /** Whether `x` is a generator object (what calling a generator function gives). */
 export function isGenerator(x: unknown): x is Generator<Yielded, unknown, unknown> {
   return typeof x === "object" && x !== null &&
-    Object.getPrototypeOf(Object.getPrototypeOf(x)) === GeneratorObjectProto;
+    Object.getPrototypeOf(Object.getPrototypeOf(x)) === GeneratorPrototype;
 }
 
 /** Whether `f` is a generator function (one that may wait). */

@@ -25,6 +25,7 @@ export * from "./cbor_codec.ts";
 export * from "./errors.ts";
 export {
   type Body,
+  HOLE,
   type MonitorEntry,
   type Proc,
   type Process,

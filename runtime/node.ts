@@ -6,6 +6,7 @@
  * @module
  */
 
+import { isGenerator, resolve, TailCall } from "./call.ts";
 import { exitReasonOf } from "./errors.ts";
 import { type Body, InitialFn, type MonitorEntry, Process, State } from "./process.ts";
 import type { Router } from "./router.ts";
@@ -69,7 +70,14 @@ export class Node {
     this.name = options.name ?? "nonode@nohost";
     this.creation = options.creation ?? 0;
     this.scheduler = new Scheduler({
-      finished: (p) => this.exitProcess(p, "normal"),
+      finished: (p, value) => {
+        // A body may end by handing over a call to run in its place (compiled tail calls):
+        // the process goes on with it, at the same depth.
+        if (isGenerator(value) || value instanceof TailCall) {
+          p.gen = isGenerator(value) ? value : resolve(value);
+          this.scheduler.enqueue(p);
+        } else this.exitProcess(p, "normal");
+      },
       crashed: (p, e) => {
         if (p.state === State.Exited) return;
         const { reason, report } = exitReasonOf(e);

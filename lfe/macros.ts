@@ -1,0 +1,238 @@
+/**
+ * Macro expansion: LFE's core macros (`let*`, `cond`, `andalso`, `orelse`, `++`, `list*`,
+ * `mod:fun` calls, n-ary arithmetic, backquote, `defrecord`'s accessors) and the macros a
+ * module defines. {@linkcode macroexpand1} expands the head of one form a step; the compiler
+ * calls it wherever a form is not a core form.
+ *
+ * @module
+ */
+
+import { arrayToList, Cons, listToArray, type Term } from "../runtime/mod.ts";
+
+/** A macro: the argument forms in, the expansion out (`undefined`: nothing to expand). */
+export type Macro = (args: Term[]) => Term | undefined;
+
+/** What expansion knows of the module being compiled. */
+export interface MacroEnv {
+  /** Macros by name (the module's own, and records' accessors). */
+  macros: Map<string, Macro>;
+}
+
+/** A form that is a call of `head` with `args`. */
+export function form(head: Term, ...args: Term[]): Term {
+  return arrayToList([head, ...args]);
+}
+
+/** `(quote x)`. */
+export function quote(x: Term): Term {
+  return form("quote", x);
+}
+
+function call(m: string, f: string, ...args: Term[]): Term {
+  return form("call", quote(m), quote(f), ...args);
+}
+
+/** The elements of a proper list form; a TypeError names what was not one. */
+export function elems(t: Term, what: string): Term[] {
+  try {
+    return listToArray(t);
+  } catch {
+    throw new TypeError(`Cannot read ${what}: not a proper list`);
+  }
+}
+
+/** Backquote: the form that builds `x` with its commas evaluated. */
+export function backquote(x: Term): Term {
+  if (x instanceof Cons) {
+    if (x.hd === "comma") return (x.tl as Cons).hd;
+    if (x.hd === "comma-at") throw new SyntaxError("Cannot splice ,@ outside a list");
+    const h = x.hd;
+    if (h instanceof Cons && h.hd === "comma-at") {
+      const spliced = (h.tl as Cons).hd;
+      return x.tl === null ? spliced : call("erlang", "++", spliced, backquote(x.tl));
+    }
+    return form("cons", backquote(h), backquote(x.tl));
+  }
+  if (Array.isArray(x)) {
+    if (x.some((e) => e instanceof Cons && e.hd === "comma-at")) {
+      return call("erlang", "list_to_tuple", backquote(arrayToList(x)));
+    }
+    return form("tuple", ...x.map(backquote));
+  }
+  if (x === null) return null;
+  return typeof x === "string" ? quote(x) : x;
+}
+
+// n-ary arithmetic as nested binary operations; the binary form itself is the operator.
+function nary(op: string, args: Term[], unit?: Term): Term | undefined {
+  if (args.length === 2) return undefined;
+  if (args.length === 0) {
+    if (unit === undefined) throw new SyntaxError(`Cannot call ${op} with no arguments`);
+    return unit;
+  }
+  if (args.length === 1) return op === "-" ? form("-", 0, args[0] as Term) : args[0] as Term;
+  let acc = form(op, args[0] as Term, args[1] as Term);
+  for (let i = 2; i < args.length; i++) acc = form(op, acc, args[i] as Term);
+  return acc;
+}
+
+function cond(clauses: Term[]): Term {
+  if (clauses.length === 0) return form("call", quote("erlang"), quote("error"), quote("if_clause"));
+  const [c, ...rest] = clauses;
+  const [test, ...body] = elems(c as Term, "a cond clause");
+  if (test instanceof Cons && test.hd === "?=") {
+    const [pat, ...more] = elems(test.tl, "a ?= test");
+    const guard = more.length === 2 ? [more[0] as Term] : [];
+    const expr = more[more.length - 1] as Term;
+    return form(
+      "case",
+      expr,
+      arrayToList([pat as Term, ...guard, ...body]),
+      form("_", cond(rest)),
+    );
+  }
+  const then = body.length === 0 ? test as Term : form("progn", ...body);
+  if (test === true && body.length > 0) return then;
+  return form("if", test as Term, then, cond(rest));
+}
+
+const CORE_MACROS: Record<string, Macro> = {
+  "let*": ([bindings, ...body]) => {
+    const bs = elems(bindings as Term, "let* bindings");
+    if (bs.length === 0) return form("let", null, ...body);
+    return bs.reduceRight<Term>(
+      (inner, b) => form("let", arrayToList([b]), inner),
+      form("progn", ...body),
+    );
+  },
+  "flet*": ([bindings, ...body]) => {
+    const bs = elems(bindings as Term, "flet* bindings");
+    return bs.reduceRight<Term>(
+      (inner, b) => form("flet", arrayToList([b]), inner),
+      form("progn", ...body),
+    );
+  },
+  cond: (clauses) => cond(clauses),
+  andalso: (args) =>
+    args.length === 0
+      ? true
+      : args.reduceRight((rest, a) => form("if", a, rest, false), args.pop() as Term),
+  orelse: (args) =>
+    args.length === 0
+      ? false
+      : args.reduceRight((rest, a) => form("if", a, true, rest), args.pop() as Term),
+  "++": (args) =>
+    args.length === 0
+      ? null
+      : args.reduceRight((rest, a) => call("erlang", "++", a, rest), args.pop() as Term),
+  "list*": (args) => {
+    if (args.length === 0) throw new SyntaxError("Cannot call list* with no arguments");
+    return args.reduceRight((rest, a) => form("cons", a, rest), args.pop() as Term);
+  },
+  ":": ([m, f, ...args]) => form("call", quote(m as Term), quote(f as Term), ...args),
+  "+": (args) => nary("+", args, 0),
+  "*": (args) => nary("*", args, 1),
+  "-": (args) =>
+    args.length === 1 ? form("call", quote("erlang"), quote("-"), args[0] as Term) : nary("-", args),
+  "/": (args) => nary("/", args),
+  backquote: ([x]) => backquote(x as Term),
+  "?": (args) => form("receive", form("omega", "omega"), ...args),
+  send: ([to, msg]) => form("!", to as Term, msg as Term),
+  unless: ([test, ...body]) => form("if", test as Term, false, form("progn", ...body)),
+  when: ([test, ...body]) => form("if", test as Term, form("progn", ...body), false),
+  "list-comp": (args) => listComp(args),
+  lc: (args) => listComp(args),
+};
+
+// (lc ((<- pat list) guard ...) expr): a fold over generators, right to left.
+function listComp([quals, expr]: Term[]): Term {
+  const qs = elems(quals as Term, "list comprehension qualifiers");
+  const build = (i: number, tail: Term): Term => {
+    if (i === qs.length) return form("cons", expr as Term, tail);
+    const q = qs[i] as Term;
+    if (q instanceof Cons && q.hd === "<-") {
+      const [pat, src] = elems(q.tl, "a generator");
+      const acc = "lc-acc-" + i;
+      const fn = form(
+        "match-lambda",
+        form(arrayToList([pat as Term, acc]), build(i + 1, acc)),
+        form(arrayToList(["_", acc]), acc),
+      );
+      return call("lists", "foldr", fn, tail, src as Term);
+    }
+    return form("if", q, build(i + 1, tail), tail);
+  };
+  return build(0, null);
+}
+
+/**
+ * Expands the head of `f` one step, or returns `undefined` if it is no macro call. Module
+ * macros come first, then the core macros; `(mod:fun args...)` becomes a `call`.
+ */
+export function macroexpand1(f: Term, env: MacroEnv): Term | undefined {
+  if (!(f instanceof Cons) || typeof f.hd !== "string") return undefined;
+  const head = f.hd;
+  const user = env.macros.get(head);
+  if (user !== undefined) return user(elems(f.tl, `the arguments of ${head}`));
+  if (Object.hasOwn(CORE_MACROS, head)) {
+    return (CORE_MACROS[head] as Macro)(elems(f.tl, `the arguments of ${head}`));
+  }
+  const colon = head.indexOf(":");
+  if (colon > 0 && colon < head.length - 1 && head !== "::") {
+    return form(
+      "call",
+      quote(head.slice(0, colon)),
+      quote(head.slice(colon + 1)),
+      ...elems(f.tl, `the arguments of ${head}`),
+    );
+  }
+  return undefined;
+}
+
+/** The accessor macros of `(defrecord name field...)`, added to `env`. */
+export function defineRecord(name: string, fieldForms: Term[], env: MacroEnv): void {
+  const fields = fieldForms.map((f) => {
+    if (typeof f === "string") return { name: f, init: "undefined" as Term };
+    const [n, init] = elems(f, "a record field");
+    return { name: n as string, init: (init ?? "undefined") as Term };
+  });
+  const index = (field: Term): number => {
+    const i = fields.findIndex((f) => f.name === field);
+    if (i < 0) throw new SyntaxError(`Record ${name} has no field ${String(field)}`);
+    return i + 2;
+  };
+  const pairs = (args: Term[]): Map<string, Term> => {
+    const m = new Map<string, Term>();
+    for (let i = 0; i + 1 < args.length; i += 2) m.set(args[i] as string, args[i + 1] as Term);
+    return m;
+  };
+  env.macros.set(`make-${name}`, (args) => {
+    const given = pairs(args);
+    return form("tuple", quote(name), ...fields.map((f) => given.get(f.name) ?? f.init));
+  });
+  env.macros.set(`match-${name}`, (args) => {
+    const given = pairs(args);
+    return form("tuple", quote(name), ...fields.map((f) => given.get(f.name) ?? "_"));
+  });
+  env.macros.set(`is-${name}`, ([r]) =>
+    form(
+      "andalso",
+      call("erlang", "is_tuple", r as Term),
+      call("erlang", "=:=", call("erlang", "tuple_size", r as Term), fields.length + 1),
+      call("erlang", "=:=", call("erlang", "element", 1, r as Term), quote(name)),
+    ));
+  env.macros.set(`set-${name}`, ([r, ...args]) => {
+    let acc = r as Term;
+    for (const [f, v] of pairs(args)) acc = call("erlang", "setelement", index(f), acc, v);
+    return acc;
+  });
+  for (const f of fields) {
+    env.macros.set(`${name}-${f.name}`, ([r]) => call("erlang", "element", index(f.name), r as Term));
+    env.macros.set(
+      `set-${name}-${f.name}`,
+      ([r, v]) => call("erlang", "setelement", index(f.name), r as Term, v as Term),
+    );
+  }
+  env.macros.set(`fields-${name}`, () => quote(arrayToList(fields.map((f) => f.name))));
+  env.macros.set(`size-${name}`, () => fields.length + 1);
+}

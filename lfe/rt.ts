@@ -1,0 +1,270 @@
+/**
+ * What compiled LFE code calls: one object, `rt`, handed to every module the compiler makes.
+ * It holds the calling convention (tail calls, driving generators), the mailbox operations that
+ * an inlined receive needs, sending, calls to other modules by name, and the errors that
+ * pattern matching raises.
+ *
+ * @module
+ */
+
+import {
+  Cons,
+  currentProcess,
+  ErlangError,
+  exactEq,
+  type Fun,
+  HOLE,
+  isGenerator,
+  list,
+  listToArray,
+  moduleRef,
+  type ModuleRecord,
+  nameFun,
+  Pid,
+  type Process,
+  raiseError,
+  resolve,
+  resolvePlain,
+  send as apiSend,
+  State,
+  TailCall,
+  type Term,
+  TermMap,
+  thisNode,
+  WAIT,
+} from "../runtime/mod.ts";
+
+function cons(h: Term, t: Term): Cons {
+  return new Cons(h, t);
+}
+
+/** The process running compiled code; compiled code only runs in a process. */
+function proc(): Process {
+  const p = currentProcess();
+  if (p === null) throw new TypeError("Cannot run LFE code outside a process");
+  return p;
+}
+
+/** `(! to msg)`: LFE makes only terms, so the local case goes straight to the mailbox. */
+function send(to: Term, msg: Term): Term {
+  if (to instanceof Pid) {
+    const q = to.proc as Process | undefined;
+    if (q !== undefined) {
+      if (q.state !== State.Exited) {
+        q.deliver(msg);
+        if (q.state === State.Waiting) q.node.scheduler.enqueue(q);
+      }
+      return msg;
+    }
+  }
+  return apiSend(to as Pid, msg);
+}
+
+function undef(m: string, f: string, args: unknown[]): never {
+  const e = new ErlangError("error", "undef", list([m, f, list(...(args as Term[])), null]));
+  e.message = `undefined function ${m}:${f}/${args.length}`;
+  throw e;
+}
+
+/** A call to `m:f/arity` by name: found in the module's record, loading the module if need be. */
+function callExt(rec: ModuleRecord, f: string, args: unknown[]): unknown {
+  const key = `${f}/${args.length}`;
+  let fn = rec.fns[key] ?? rec.fns[f];
+  if (fn === undefined) {
+    findAndLoad(rec.name);
+    fn = rec.fns[key] ?? rec.fns[f];
+    if (fn === undefined) undef(rec.name, f, args);
+  }
+  return fn(...args);
+}
+
+let loadModule: (name: string) => void = () => {};
+/** Sets how a module not loaded yet is looked for (the code path). */
+export function setLoadHook(hook: (name: string) => void): void {
+  loadModule = hook;
+}
+function findAndLoad(name: string): void {
+  if (!moduleRef(name).loaded) loadModule(name);
+}
+
+/** `(call m f args...)` with `m` and `f` computed. */
+function callDynamic(m: Term, f: Term, args: unknown[]): unknown {
+  if (typeof m !== "string" || typeof f !== "string") raiseError("badarg");
+  return callExt(moduleRef(m), f, args);
+}
+
+/** `(funcall f args...)`. */
+function funcall(f: unknown, args: unknown[]): unknown {
+  if (typeof f !== "function") raiseError(["badfun", f as Term]);
+  if ((f as Fun).length !== args.length && !(f as { variadic?: boolean }).variadic) {
+    raiseError(["badarity", [f as Term, list(...(args as Term[]))]]);
+  }
+  return (f as Fun)(...args);
+}
+
+/** `(apply f args)` and `(apply m f args)` with an argument list. */
+function applyList(a: Term, b: Term, c?: Term): unknown {
+  if (c === undefined) return funcall(a, listToArray(b));
+  return callDynamic(a, b, listToArray(c));
+}
+
+function badmatch(v: Term): never {
+  return raiseError(["badmatch", v]);
+}
+function caseClause(v: Term): never {
+  return raiseError(["case_clause", v]);
+}
+function ifClause(): never {
+  return raiseError("if_clause");
+}
+function functionClause(m: string, f: string, args: unknown[]): never {
+  throw new ErlangError(
+    "error",
+    "function_clause",
+    list([m, f, list(...(args as Term[])), null]),
+  );
+}
+
+function startTimer(p: Process, ms: Term): void {
+  if (ms === "infinity") return;
+  if (typeof ms !== "number" || ms < 0) raiseError(["timeout_value", ms]);
+  p.timedOut = false;
+  p.timer = setTimeout(() => {
+    p.timer = undefined;
+    p.timedOut = true;
+    p.node.scheduler.wake(p);
+  }, ms);
+}
+
+function stopTimer(p: Process): void {
+  if (p.timer !== undefined) {
+    clearTimeout(p.timer);
+    p.timer = undefined;
+  }
+  p.timedOut = false;
+}
+
+/** Names a compiled function as a fun of `module:name/arity`. */
+function fun<F extends Fun>(f: F, module: string, name: string, arity: number): F {
+  return nameFun(f, { module, name, arity });
+}
+
+/** `catch`: the value, or what `catch` makes of an exception. */
+function caught(e: unknown): Term {
+  if (e instanceof ErlangError) {
+    if (e.cls === "throw") return e.reason;
+    if (e.cls === "exit") return ["EXIT", e.reason];
+    return ["EXIT", [e.reason, e.stackTerm ?? null]];
+  }
+  if (e instanceof Error) {
+    const reason: Term = e instanceof RangeError ? "system_limit" : ["js_error", e.message as never];
+    return ["EXIT", [reason, null]];
+  }
+  throw e;
+}
+
+/** The parts of an exception for `try ... catch`: `#(class reason stack)`. */
+function exceptionParts(e: unknown): Term[] {
+  if (e instanceof ErlangError) return [e.cls, e.reason, e.stackTerm ?? null];
+  if (e instanceof RangeError) return ["error", "system_limit", null];
+  if (e instanceof Error) {
+    return ["error", ["js_error", new TextEncoder().encode(`${e.name}: ${e.message}`)], null];
+  }
+  throw e;
+}
+
+function car(x: Term): Term {
+  if (!(x instanceof Cons)) raiseError("badarg");
+  return x.hd;
+}
+function cdr(x: Term): Term {
+  if (!(x instanceof Cons)) raiseError("badarg");
+  return x.tl;
+}
+function tryClause(v: Term): never {
+  return raiseError(["try_clause", v]);
+}
+
+/** A guard: true only if it evaluates to true without an error. */
+function guard(test: () => boolean): boolean {
+  try {
+    return test();
+  } catch {
+    return false;
+  }
+}
+
+/** `(binary seg...)` with whole-byte segments: integers, strings, binaries. */
+function binary(segs: Term[]): Uint8Array {
+  const out: number[] = [];
+  for (const s of segs) {
+    if (typeof s === "number") out.push(s & 255);
+    else if (s instanceof Uint8Array) for (const b of s) out.push(b);
+    else if (s instanceof Cons || s === null) {
+      for (let c: Term = s; c instanceof Cons; c = c.tl) out.push((c.hd as number) & 255);
+    } else raiseError("badarg");
+  }
+  return Uint8Array.from(out);
+}
+
+/** `#'m:f/a`: a fun that calls `m:f/a` by name. */
+function extFun(m: string, f: string, arity: number): Fun {
+  const rec = moduleRef(m);
+  const fn = (...args: unknown[]) => callExt(rec, f, args);
+  return nameFun(fn, { module: m, name: f, arity });
+}
+
+/** The operators compiled code falls back on (`add`, `lt`, ...), given by the built-ins. */
+// deno-lint-ignore no-explicit-any
+export type Ops = Record<string, (...args: any[]) => Term>;
+const ops: Ops = {};
+
+/** Installs the operators of the built-in `erlang` module. */
+export function setOps(table: Ops): void {
+  Object.assign(ops, table);
+}
+
+/** The object compiled modules get as `rt`. */
+export const rt = {
+  proc,
+  send,
+  callExt,
+  callDynamic,
+  funcall,
+  applyList,
+  mod: moduleRef,
+  HOLE,
+  WAIT,
+  TailCall,
+  resolve,
+  resolvePlain,
+  isGenerator,
+  exactEq,
+  cons,
+  list,
+  badmatch,
+  caseClause,
+  ifClause,
+  functionClause,
+  undef,
+  startTimer,
+  stopTimer,
+  fun,
+  caught,
+  exceptionParts,
+  raiseError,
+  ops,
+  car,
+  cdr,
+  tryClause,
+  guard,
+  binary,
+  extFun,
+  Cons,
+  TermMap,
+  self: () => proc().pid,
+  node: () => thisNode().name,
+};
+
+/** The type of `rt`. */
+export type Rt = typeof rt;
