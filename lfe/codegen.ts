@@ -10,8 +10,8 @@
  */
 
 import { Cons, Float, type Term, TermMap } from "../runtime/mod.ts";
-import { compilePattern, isStringLiteral } from "./_pattern.ts";
-import { elems, form, macroexpand1 } from "./macros.ts";
+import { isStringLiteral } from "./_pattern.ts";
+import { elems, macroexpand1 } from "./macros.ts";
 import type { ModuleUnit } from "./compile.ts";
 
 /** Raised when a function that was compiled as plain turns out to need to wait. */
@@ -28,18 +28,10 @@ class Scope {
   readonly fns = new Map<string, LocalFn>();
   constructor(readonly parent: Scope | null) {}
   lookup(name: string): string | undefined {
-    for (let s: Scope | null = this; s !== null; s = s.parent) {
-      const v = s.vars.get(name);
-      if (v !== undefined) return v;
-    }
-    return undefined;
+    return this.vars.get(name) ?? this.parent?.lookup(name);
   }
   fn(key: string): LocalFn | undefined {
-    for (let s: Scope | null = this; s !== null; s = s.parent) {
-      const f = s.fns.get(key);
-      if (f !== undefined) return f;
-    }
-    return undefined;
+    return this.fns.get(key) ?? this.parent?.fn(key);
   }
 }
 
@@ -275,34 +267,12 @@ export class FnGen {
     return `rt.guard(() => { ${code.join(" ")} })`;
   }
 
-  /** Splits a clause `(pattern [(when ...)] body...)`. */
-  static clause(c: Term): { pat: Term; guard: Term[]; body: Term[] } {
-    const [pat, ...rest] = elems(c, "a clause");
-    const g = rest[0];
-    if (g instanceof Cons && g.hd === "when") {
-      return { pat: pat as Term, guard: elems(g.tl, "a guard"), body: rest.slice(1) };
-    }
-    return { pat: pat as Term, guard: [], body: rest };
-  }
-
-  newScope(sc: Scope | null): Scope {
-    return new Scope(sc);
-  }
 }
 
 export { Scope };
 
 type Special = (g: FnGen, args: Term[], sc: Scope, tail: boolean) => string | undefined;
 
-// Each returns the expression of the value, or (in tail position) emits the return and answers
-// undefined.
-function finish(g: FnGen, v: string, tail: boolean): string | undefined {
-  if (!tail) return v;
-  g.emit(`return ${v};`);
-  return undefined;
-}
-
 import { SPECIAL_FORMS } from "./_forms.ts";
 const SPECIAL: Record<string, Special> = SPECIAL_FORMS;
-export { finish, form };
 export type { Special };
