@@ -8,13 +8,38 @@
  */
 
 import { CookieError, EpmdError, runEpmdCommand, startNode } from "./net/mod.ts";
-import { thisNode } from "./runtime/mod.ts";
+import {
+  evalForm,
+  formatException,
+  installCodePathLoader,
+  readAll,
+  registerBuiltins,
+  setCodePath,
+} from "./lfe/mod.ts";
+import { caught, ErlangError, run, thisNode } from "./runtime/mod.ts";
+
+// `-eval`: each expression runs in a process of its own; an error is reported, not fatal.
+async function evalAtStart(text: string): Promise<void> {
+  await run(function* () {
+    try {
+      for (const form of readAll(text)) yield* evalForm(form);
+    } catch (e) {
+      if (e instanceof SyntaxError && !(e instanceof ErlangError)) {
+        console.error(`node: -eval: ${e.message}`);
+        return;
+      }
+      const c = caught(e);
+      console.error(formatException(c.cls, c.reason, c.stack));
+    }
+  });
+}
 
 /** The version of this runtime. */
 export const VERSION = "0.1.0";
 
 const USAGE = `usage: node [-sname NAME | -name NAME[@HOST]] [-setcookie COOKIE]
-            [-kernel net_ticktime SECONDS] [-hidden] [-version] [-help]
+            [-kernel net_ticktime SECONDS] [-hidden] [-pa DIR...] [-eval EXPR]
+            [-version] [-help]
        node epmd [-port PORT] [-daemon] [-names] [-kill]`;
 
 /** The flags of a node, as `erl` spells them. */
@@ -24,6 +49,10 @@ export interface Flags {
   setcookie?: string;
   ticktime?: number;
   hidden?: boolean;
+  /** `-pa DIR...`: directories added to the code path, in order. */
+  pa?: string[];
+  /** `-eval EXPR`: LFE evaluated once the node has started. */
+  eval?: string[];
   version?: boolean;
   help?: boolean;
 }
@@ -50,6 +79,18 @@ export function parseFlags(args: string[]): Flags {
         break;
       case "-hidden":
         f.hidden = true;
+        break;
+      case "-pa": {
+        const dirs: string[] = [];
+        while (i + 1 < args.length && !(args[i + 1] as string).startsWith("-")) {
+          dirs.push(args[++i] as string);
+        }
+        if (dirs.length === 0) throw new RangeError("missing value for -pa");
+        (f.pa ??= []).push(...dirs);
+        break;
+      }
+      case "-eval":
+        (f.eval ??= []).push(value(++i, a));
         break;
       case "-kernel": {
         const key = value(++i, a);
@@ -116,6 +157,10 @@ async function main(args: string[]): Promise<number | undefined> {
       throw e;
     }
   } else thisNode();
+  registerBuiltins();
+  setCodePath([".", ...(flags.pa ?? [])]);
+  installCodePathLoader();
+  for (const text of flags.eval ?? []) await evalAtStart(text);
   // A node with nothing else to wait on still runs until a signal stops it.
   const keepAlive = setInterval(() => {}, 1 << 30);
   const stop = () => {

@@ -5,12 +5,14 @@
  * @module
  */
 
+import { benchLfe } from "./lfe.ts";
 import { benchLocal } from "./local.ts";
 import { benchRemote } from "./remote.ts";
 
 const GROUPS: Record<string, (print: (name: string, value: number) => void) => Promise<void>> = {
   local: benchLocal,
   remote: benchRemote,
+  lfe: benchLfe,
 };
 
 const print = (name: string, value: number) => console.log(`${name} ${value}`);

@@ -145,7 +145,9 @@ const letForm: Special = (g, [bindings, ...body], sc, tail) => {
     const guard = parts.length === 3 ? elems((parts[1] as Cons).tl, "a guard") : [];
     const v = subject(g, g.value(parts[parts.length - 1] as Term, sc));
     const cp = compilePattern(pat, v, host(g));
-    const test = guard.length > 0 ? `${cp.test} && ${g.guard(guard, g.scopeWith(cp.binds, sc))}` : cp.test;
+    const test = guard.length > 0
+      ? `${cp.test} && ${g.guard(guard, g.scopeWith(cp.binds, sc))}`
+      : cp.test;
     if (test !== "true") g.emit(`if (!(${test})) rt.badmatch(${v});`);
     for (const [k, js] of cp.binds) binds.set(k, js);
   }
@@ -171,7 +173,9 @@ const caseForm: Special = (g, [expr, ...cls], sc, tail) => {
 };
 
 const tryForm: Special = (g, [expr, ...parts], sc, tail) => {
-  let ofClauses: Term[] | undefined, catchClauses: Term[] | undefined, afterBody: Term[] | undefined;
+  let ofClauses: Term[] | undefined,
+    catchClauses: Term[] | undefined,
+    afterBody: Term[] | undefined;
   for (const p of parts) {
     const [kind, ...rest] = elems(p, "a try part");
     if (kind === "case") ofClauses = rest;
@@ -226,7 +230,8 @@ const matchLambda: Special = (g, cls, sc, tail) => {
 
 // (flet ((name (args) body...) ...) body...) and fletrec: functions local to the body.
 function fletForm(rec: boolean): Special {
-  return (g, [defs, ...body], sc, tail) => g.unit.localFunctions(g, elems(defs as Term, "local functions"), body, sc, tail, rec);
+  return (g, [defs, ...body], sc, tail) =>
+    g.unit.localFunctions(g, elems(defs as Term, "local functions"), body, sc, tail, rec);
 }
 
 const funcall: Special = (g, [f, ...args], sc, tail) => {
@@ -239,7 +244,10 @@ const callForm: Special = (g, [m, f, ...args], sc, tail) => {
   const mq = m instanceof Cons && m.hd === "quote" ? (m.tl as Cons).hd : undefined;
   const fq = f instanceof Cons && f.hd === "quote" ? (f.tl as Cons).hd : undefined;
   if (typeof mq === "string" && typeof fq === "string") {
-    if (args.length === 2 && mq === "erlang" && ["+", "-", "*", "<", ">", "=<", ">=", "==", "/=", "=:=", "=/="].includes(fq)) {
+    if (
+      args.length === 2 && mq === "erlang" &&
+      ["+", "-", "*", "<", ">", "=<", ">=", "==", "/=", "=:=", "=/="].includes(fq)
+    ) {
       return done(g, g.operator(fq, args, sc), tail);
     }
     const vals = args.map((a) => g.value(a, sc));
@@ -277,7 +285,8 @@ export const SPECIAL_FORMS: Record<string, Special> = {
     return done(g, vals.length === 0 ? "null" : `rt.list(${vals.join(", ")})`, tail);
   },
   tuple: (g, xs, sc, tail) => done(g, `[${xs.map((x) => g.value(x, sc)).join(", ")}]`, tail),
-  binary: (g, xs, sc, tail) => done(g, `rt.binary([${xs.map((x) => g.value(binSeg(x), sc)).join(", ")}])`, tail),
+  binary: (g, xs, sc, tail) =>
+    done(g, `rt.binary([${xs.map((x) => g.value(binSeg(x), sc)).join(", ")}])`, tail),
   map: (g, xs, sc, tail) => {
     const pairs: string[] = [];
     for (let i = 0; i + 1 < xs.length; i += 2) {

@@ -141,8 +141,9 @@ function literalBinary(segs: Term[]): Uint8Array {
   const out: number[] = [];
   for (const s of segs) {
     if (typeof s === "number") out.push(s & 255);
-    else if (isStringLiteral(s)) for (const c of elems(s, "a string")) out.push((c as number) & 255);
-    else throw new SyntaxError("Cannot match a binary with segments other than literals yet");
+    else if (isStringLiteral(s)) {
+      for (const c of elems(s, "a string")) out.push((c as number) & 255);
+    } else throw new SyntaxError("Cannot match a binary with segments other than literals yet");
   }
   return Uint8Array.from(out);
 }

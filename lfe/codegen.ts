@@ -71,9 +71,9 @@ export class FnGen {
 
   /** A new JavaScript local for `name`, declared at the top of the function. */
   declare(name: string): string {
-    const v = `${name.startsWith("$") ? name : "v_" + name.replace(/[^A-Za-z0-9_]/g, "_")}$${
-      this.unit.uid()
-    }`;
+    const v = `${
+      name.startsWith("$") ? name : "v_" + name.replace(/[^A-Za-z0-9_]/g, "_")
+    }$${this.unit.uid()}`;
     this.decls.add(v);
     return v;
   }
@@ -188,8 +188,11 @@ export class FnGen {
     }
     const imp = this.unit.imports.get(key);
     if (imp !== undefined) {
+      const [m, f] = imp;
+      const bif = this.unit.bif(m, `${f}/${args.length}`);
+      if (bif !== undefined) return this.invoke(`${bif.js}(${vals.join(", ")})`, bif.gen, tail);
       return this.invoke(
-        `rt.callExt(${this.unit.moduleRef(imp)}, ${JSON.stringify(name)}, [${vals.join(", ")}])`,
+        `rt.callExt(${this.unit.moduleRef(m)}, ${JSON.stringify(f)}, [${vals.join(", ")}])`,
         true,
         tail,
       );
@@ -266,7 +269,6 @@ export class FnGen {
     for (const d of sub.decls) this.decls.add(d);
     return `rt.guard(() => { ${code.join(" ")} })`;
   }
-
 }
 
 export { Scope };

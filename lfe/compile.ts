@@ -19,7 +19,7 @@ import {
 } from "../runtime/mod.ts";
 import { compilePattern } from "./_pattern.ts";
 import { FnGen, type LocalFn, NeedsGenerator, Scope } from "./codegen.ts";
-import { defineRecord, elems, type Macro, macroexpand1, type MacroEnv } from "./macros.ts";
+import { defineRecord, elems, type Macro, type MacroEnv, macroexpand1 } from "./macros.ts";
 import { rt } from "./rt.ts";
 
 /** A compile error: the module and what is wrong. */
@@ -39,7 +39,8 @@ interface FnDef {
 export class ModuleUnit {
   readonly name: string;
   readonly macroEnv: MacroEnv = { macros: new Map() };
-  readonly imports = new Map<string, string>();
+  /** Imported functions: local `name/arity` → [module, name there]. */
+  readonly imports = new Map<string, [string, string]>();
   readonly fns = new Map<string, FnDef>();
   readonly #constants: Term[] = [];
   readonly #modRefs: string[] = [];
@@ -229,9 +230,11 @@ export class ModuleUnit {
           g.body(body, inner, true);
           g.emit(`}`);
         }
-        g.emit(`return rt.functionClause(${JSON.stringify(module)}, ${JSON.stringify(name)}, [${
-          params.join(", ")
-        }]);`);
+        g.emit(
+          `return rt.functionClause(${JSON.stringify(module)}, ${JSON.stringify(name)}, [${
+            params.join(", ")
+          }]);`,
+        );
         g.emit(`}`);
         const decls = [...g.decls];
         const head = `${gen ? "function*" : "function"} ${jsName}(${params.join(", ")})`;
@@ -282,7 +285,9 @@ export class ModuleUnit {
         JSON.stringify(f.name)
       }, ${f.arity});`
     );
-    const source = `"use strict";\n${body}\nconst t = Object.create(null);\n${table.join("\n")}\nreturn t;`;
+    const source = `"use strict";\n${body}\nconst t = Object.create(null);\n${
+      table.join("\n")
+    }\nreturn t;`;
     const factory = new Function("rt", "$K", "$M", "$B", source) as (
       ...a: unknown[]
     ) => ModuleFunctions;
@@ -315,9 +320,7 @@ export class ModuleUnit {
   /** Adds `(defmacro name ...)`, made into a function run at compile time. */
   addMacro(name: string, rest: Term[]): void {
     const [params, ...body] = rest;
-    const pattern: Term = typeof params === "string"
-      ? params
-      : new Cons("list", params as Term);
+    const pattern: Term = typeof params === "string" ? params : new Cons("list", params as Term);
     const clause = arrayToList([arrayToList([pattern]), ...body]);
     const unit = new ModuleUnit(this.name);
     for (const [k, m] of this.macroEnv.macros) unit.macroEnv.macros.set(k, m);
@@ -348,7 +351,9 @@ export const BUILTIN_MODULES = new Set([
 export function defunClauses(rest: Term[]): Term[] {
   let r = rest;
   // A doc string comes before the arguments.
-  if (r.length > 2 && r[0] instanceof Cons && isCharList(r[0]) && r[1] instanceof Cons) r = r.slice(1);
+  if (r.length > 2 && r[0] instanceof Cons && isCharList(r[0]) && r[1] instanceof Cons) {
+    r = r.slice(1);
+  }
   const first = r[0];
   const simple = first === null ||
     (first instanceof Cons && elems(first, "arguments").every((a) => typeof a === "string"));
@@ -412,7 +417,7 @@ export function compileModule(forms: Term[]): CompiledModule {
           const parts = elems(f, "an imported function");
           const [fname, n] = how === "rename" ? elems(parts[0] as Term, "a function") : parts;
           const local = how === "rename" ? parts[1] : fname;
-          unit.imports.set(`${String(local)}/${String(n)}`, mod as string);
+          unit.imports.set(`${String(local)}/${String(n)}`, [mod as string, String(fname)]);
         }
       }
     }
@@ -433,10 +438,14 @@ export function compileModule(forms: Term[]): CompiledModule {
 
 // Top-level forms: progn and macros that make defuns are opened up.
 function expandTop(f: Term, unit: ModuleUnit): Term[] {
-  if (!(f instanceof Cons)) throw new LfeCompileError(`Cannot use ${String(f)} at the top of a module`);
+  if (!(f instanceof Cons)) {
+    throw new LfeCompileError(`Cannot use ${String(f)} at the top of a module`);
+  }
   if (["defun", "defmacro", "defrecord"].includes(f.hd as string)) return [f];
   if (f.hd === "progn") return elems(f.tl, "progn").flatMap((x) => expandTop(x, unit));
   const e = unit.expand(f);
-  if (e === undefined) throw new LfeCompileError(`Cannot use (${String(f.hd)} ...) at the top of a module`);
+  if (e === undefined) {
+    throw new LfeCompileError(`Cannot use (${String(f.hd)} ...) at the top of a module`);
+  }
   return expandTop(e, unit);
 }

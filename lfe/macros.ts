@@ -77,7 +77,9 @@ function nary(op: string, args: Term[], unit?: Term): Term | undefined {
 }
 
 function cond(clauses: Term[]): Term {
-  if (clauses.length === 0) return form("call", quote("erlang"), quote("error"), quote("if_clause"));
+  if (clauses.length === 0) {
+    return form("call", quote("erlang"), quote("error"), quote("if_clause"));
+  }
   const [c, ...rest] = clauses;
   const [test, ...body] = elems(c as Term, "a cond clause");
   if (test instanceof Cons && test.hd === "?=") {
@@ -133,7 +135,9 @@ const CORE_MACROS: Record<string, Macro> = {
   "+": (args) => nary("+", args, 0),
   "*": (args) => nary("*", args, 1),
   "-": (args) =>
-    args.length === 1 ? form("call", quote("erlang"), quote("-"), args[0] as Term) : nary("-", args),
+    args.length === 1
+      ? form("call", quote("erlang"), quote("-"), args[0] as Term)
+      : nary("-", args),
   "/": (args) => nary("/", args),
   backquote: ([x]) => backquote(x as Term),
   "?": (args) => form("receive", form("omega", "omega"), ...args),
@@ -227,7 +231,10 @@ export function defineRecord(name: string, fieldForms: Term[], env: MacroEnv): v
     return acc;
   });
   for (const f of fields) {
-    env.macros.set(`${name}-${f.name}`, ([r]) => call("erlang", "element", index(f.name), r as Term));
+    env.macros.set(
+      `${name}-${f.name}`,
+      ([r]) => call("erlang", "element", index(f.name), r as Term),
+    );
     env.macros.set(
       `set-${name}-${f.name}`,
       ([r, v]) => call("erlang", "setelement", index(f.name), r as Term, v as Term),

@@ -1,7 +1,9 @@
 /**
- * The LFE front end: the scanner turns text into tokens, the reader turns tokens into terms,
- * one stage per module as in LFE itself (`lfe_scan`, `lfe_parse`). The reader can answer "more
- * input needed", so that a shell can take a form over several lines.
+ * LFE: the scanner turns text into tokens, the reader turns tokens into terms, the compiler
+ * turns modules and expressions into JavaScript functions run as the runtime's processes, one
+ * stage per module as in LFE itself. The reader can answer "more input needed", so that a shell
+ * can take a form over several lines. The built-in modules (`erlang`, `lists`, `io`, ...) are
+ * native TypeScript, and modules not loaded yet are found on the code path.
  *
  * @example
  * ```ts
@@ -18,3 +20,8 @@
 export * from "./syntax_error.ts";
 export * from "./scanner.ts";
 export * from "./reader.ts";
+export { type CompiledModule, compileModule, LfeCompileError } from "./compile.ts";
+export * from "./eval.ts";
+export * from "./loader.ts";
+export { registerBuiltins } from "./builtins/mod.ts";
+export { formatException } from "./errors.ts";

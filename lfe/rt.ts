@@ -17,8 +17,8 @@ import {
   isGenerator,
   list,
   listToArray,
-  moduleRef,
   type ModuleRecord,
+  moduleRef,
   nameFun,
   Pid,
   type Process,
@@ -157,7 +157,9 @@ function caught(e: unknown): Term {
     return ["EXIT", [e.reason, e.stackTerm ?? null]];
   }
   if (e instanceof Error) {
-    const reason: Term = e instanceof RangeError ? "system_limit" : ["js_error", e.message as never];
+    const reason: Term = e instanceof RangeError
+      ? "system_limit"
+      : ["js_error", e.message as never];
     return ["EXIT", [reason, null]];
   }
   throw e;
@@ -199,7 +201,7 @@ function binary(segs: Term[]): Uint8Array {
   const out: number[] = [];
   for (const s of segs) {
     if (typeof s === "number") out.push(s & 255);
-    else if (s instanceof Uint8Array) for (const b of s) out.push(b);
+    else if (s instanceof Uint8Array) { for (const b of s) out.push(b); }
     else if (s instanceof Cons || s === null) {
       for (let c: Term = s; c instanceof Cons; c = c.tl) out.push((c.hd as number) & 255);
     } else raiseError("badarg");

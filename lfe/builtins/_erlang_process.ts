@@ -1,0 +1,204 @@
+/**
+ * The process BIFs of `erlang`: spawning (here or on another node, by fun or by module and
+ * function), names, links, monitors, exits, process flags and information, and `apply`. They
+ * act for the calling process through the runtime's process API and raise what Erlang raises
+ * for bad arguments.
+ *
+ * @module
+ */
+
+import {
+  demonitor,
+  exit as exitSignal,
+  isProcessAlive,
+  monitor,
+  register,
+  registered,
+  thisNode,
+  trapExit,
+  whereis,
+} from "../../runtime/api.ts";
+import { resolve } from "../../runtime/call.ts";
+import { findFunction } from "../../runtime/code.ts";
+import { spawnOn } from "../../runtime/dist_api.ts";
+import { ErlangError, raiseError } from "../../runtime/errors.ts";
+import { type Node, refKey } from "../../runtime/node.ts";
+import type { Process, Yielded } from "../../runtime/process.ts";
+import { mustCurrent } from "../../runtime/receive.ts";
+import { currentProcess } from "../../runtime/scheduler.ts";
+import { arrayToList, atomName, type Fun, list, Pid, Ref, type Term } from "../../runtime/terms.ts";
+import { applyFun, mustArray, unresolved } from "./_util.ts";
+
+type Gen<T> = Generator<Yielded, T, unknown>;
+
+function badarg(): never {
+  return raiseError("badarg");
+}
+
+function isAtom(t: Term): t is string | boolean {
+  return typeof t === "string" || typeof t === "boolean";
+}
+
+/** The `undef` error of calling `m:f(args...)` that no code defines, as BEAM raises it. */
+export function undefError(m: string, f: string, args: Term[]): ErlangError {
+  const e = new ErlangError("error", "undef", list([m, f, arrayToList(args), null]));
+  e.message = `undefined function ${m}:${f}/${args.length}`;
+  return e;
+}
+
+/** `apply/2`: `{badfun, F}` for no fun, `badarg` for no list of arguments. */
+export function* apply2(f: Term, args: Term): Gen<Term> {
+  if (typeof f !== "function") raiseError(["badfun", f]);
+  const r = applyFun(f, mustArray(args));
+  return unresolved(r) ? yield* resolve(r) : r as Term;
+}
+
+/** `apply/3`: finds `m:f/n` (loading `m` if need be); `undef` if there is none. */
+export function* apply3(m: Term, f: Term, args: Term): Gen<Term> {
+  if (!isAtom(m) || !isAtom(f)) return badarg();
+  const a = mustArray(args);
+  const fn = findFunction(atomName(m), atomName(f), a.length);
+  if (fn === undefined) throw undefError(atomName(m), atomName(f), a);
+  const r = fn(...a);
+  return unresolved(r) ? yield* resolve(r) : r as Term;
+}
+
+interface How {
+  link?: boolean;
+  monitor?: boolean;
+}
+
+// What a spawned fun runs: the fun with no arguments (a wrong arity fails in the new process).
+function funBody(f: Fun): unknown {
+  return applyFun(f, []);
+}
+
+function spawner(how: How): { node: Node; parent: Process | null } {
+  const parent = how.link || how.monitor ? mustCurrent("spawn_link") : currentProcess();
+  return { node: parent?.node ?? thisNode(), parent };
+}
+
+function started(node: Node, parent: Process | null, pid: Pid, how: How): Term {
+  return how.monitor ? [pid, node.monitor(parent as Process, pid)] : pid;
+}
+
+/** `spawn/1`, `spawn_link/1`, `spawn_monitor/1`: a process running the fun `f`. */
+export function spawnFun(f: Term, how: How = {}): Term {
+  if (typeof f !== "function") return badarg();
+  const { node, parent } = spawner(how);
+  const pid = node.spawn(funBody, [f], {
+    parent,
+    link: how.link === true,
+    initialCall: ["erlang", "apply", 2],
+  });
+  return started(node, parent, pid, how);
+}
+
+/** Checks the module, function and arguments of a spawn by name. */
+function mfa(m: Term, f: Term, args: Term): [string, string, Term[]] {
+  if (!isAtom(m) || !isAtom(f)) return badarg();
+  return [atomName(m), atomName(f), mustArray(args)];
+}
+
+/**
+ * `spawn/3`, `spawn_link/3`, `spawn_monitor/3` on this node. A function the code lacks gives a
+ * process that fails with `undef`, as in Erlang.
+ */
+export function spawnMfa(m: Term, f: Term, args: Term, how: How = {}): Term {
+  const [mod, fun, a] = mfa(m, f, args);
+  const { node, parent } = spawner(how);
+  const fn = findFunction(mod, fun, a.length) ?? (() => {
+    throw undefError(mod, fun, a);
+  });
+  const pid = node.spawn(fn, a, {
+    parent,
+    link: how.link === true,
+    initialCall: [m, f, a.length],
+  });
+  return started(node, parent, pid, how);
+}
+
+/** `spawn/4`, `spawn_link/4`: on `node`, which may be this one or another. */
+export function* spawnAt(n: Term, m: Term, f: Term, args: Term, how: How = {}): Gen<Term> {
+  if (!isAtom(n)) return badarg();
+  const [mod, fun, a] = mfa(m, f, args);
+  return yield* spawnOn(n, mod, fun, a, { link: how.link === true });
+}
+
+/** `spawn/2`, `spawn_link/2`: a fun on `node`; elsewhere it arrives as a fun it cannot run. */
+export function* spawnFunAt(n: Term, f: Term, how: How = {}): Gen<Term> {
+  if (!isAtom(n) || typeof f !== "function") return badarg();
+  if (n === (currentProcess()?.node ?? thisNode()).name) return spawnFun(f, how);
+  return yield* spawnOn(n, "erlang", "apply", [f, null], { link: how.link === true });
+}
+
+/** `whereis/1`. */
+export function whereisName(name: Term): Term {
+  if (!isAtom(name)) return badarg();
+  return typeof name === "string" ? whereis(name) : "undefined";
+}
+
+/** `register/2`. */
+export function registerName(name: Term, pid: Term): true {
+  if (!isAtom(name)) return badarg();
+  return register(name, pid as Pid);
+}
+
+/** `registered/0`. */
+export function registeredNames(): Term {
+  return arrayToList(registered());
+}
+
+/** `monitor/2`: only `process` monitors, of a pid, a name, or `#(name node)`. */
+export function monitor2(type: Term, item: Term): Ref {
+  if (type !== "process") return badarg();
+  return monitor(item as Pid);
+}
+
+/** `demonitor/2` with the options `flush` and `info`. */
+export function demonitor2(ref: Term, options: Term): boolean {
+  let flush = false, info = false;
+  for (const o of mustArray(options)) {
+    if (o === "flush") flush = true;
+    else if (o === "info") info = true;
+    else badarg();
+  }
+  if (!(ref instanceof Ref)) return badarg();
+  const held = mustCurrent("demonitor").monitors?.has(refKey(ref)) ?? false;
+  demonitor(ref, { flush });
+  return info ? held : true;
+}
+
+/** `exit/2`: an exit signal to `pid`. */
+export function exit2(pid: Term, reason: Term): true {
+  if (!(pid instanceof Pid)) return badarg();
+  return exitSignal(pid, reason);
+}
+
+/** `process_flag/2`: `trap_exit` is the flag this runtime has. */
+export function processFlag(flag: Term, value: Term): Term {
+  if (flag === "trap_exit" && typeof value === "boolean") return trapExit(value);
+  return badarg();
+}
+
+/** `is_process_alive/1`: of a local pid. */
+export function isAlive(pid: Term): boolean {
+  if (!(pid instanceof Pid) || pid.node !== thisNode().name) return badarg();
+  return isProcessAlive(pid);
+}
+
+/** `monitor_node/2`: `notalive` on a node that is not distributed, as in Erlang. */
+export function monitorNode2(node: Term, flag: Term): true {
+  if (!isAtom(node) || typeof flag !== "boolean") return badarg();
+  const p = mustCurrent("monitor_node");
+  const router = p.node.router;
+  if (router === null) raiseError("notalive");
+  router.monitorNode(p.pid, atomName(node), flag);
+  return true;
+}
+
+/** `node/1`: the node of a pid or a reference. */
+export function nodeOf(t: Term): Term {
+  if (t instanceof Pid || t instanceof Ref) return t.node;
+  return badarg();
+}

@@ -1,0 +1,202 @@
+/**
+ * The module `erlang`: the operators under their Erlang names (`+/2`, `=:=/2`, `band/2`, ...),
+ * the type tests, the BIFs on terms and conversions, and the process BIFs, as compiled LFE calls
+ * them (positional arguments, keys `name/arity`). Those that may wait (`apply/2,3`, a spawn on
+ * another node) are generator functions; all others are plain and never call user code.
+ *
+ * @example
+ * ```ts
+ * import { ERLANG } from "./erlang.ts";
+ * import { float } from "../../runtime/terms.ts";
+ * ERLANG["+/2"]!(1, float(1)); // Float { value: 2 }
+ * ERLANG["element/2"]!(2, ["a", "b"]); // "b"
+ * ```
+ *
+ * @module
+ */
+
+import {
+  demonitor,
+  groupLeader,
+  link,
+  makeRef,
+  node,
+  processes,
+  self,
+  send,
+  setGroupLeader,
+  unlink,
+  unregister,
+} from "../../runtime/api.ts";
+import type { ModuleFunctions } from "../../runtime/code.ts";
+import { nodes } from "../../runtime/dist_api.ts";
+import { raiseError, raiseExit, raiseThrow } from "../../runtime/errors.ts";
+import { arrayToList, Pid, Ref, type Term } from "../../runtime/terms.ts";
+import * as ops from "./ops.ts";
+import * as t from "./_erlang_terms.ts";
+import * as c from "./_erlang_convert.ts";
+import * as p from "./_erlang_process.ts";
+import * as s from "./_erlang_system.ts";
+import { append2, subtract2 } from "./_lists_basic.ts";
+import { moduleTable } from "./_util.ts";
+
+function badarg(): never {
+  return raiseError("badarg");
+}
+
+/** The functions of `erlang`, by `name/arity`. */
+export const ERLANG: ModuleFunctions = moduleTable("erlang", {
+  "+/2": ops.add,
+  "-/2": ops.sub,
+  "*/2": ops.mul,
+  "//2": ops.fdiv,
+  "div/2": ops.idiv,
+  "rem/2": ops.rem,
+  "-/1": ops.neg,
+  "+/1": ops.plus,
+  "band/2": ops.band,
+  "bor/2": ops.bor,
+  "bxor/2": ops.bxor,
+  "bnot/1": ops.bnot,
+  "bsl/2": ops.bsl,
+  "bsr/2": ops.bsr,
+  "==/2": ops.eqArith,
+  "/=/2": ops.neArith,
+  "=:=/2": ops.eqExact,
+  "=/=/2": ops.neExact,
+  "</2": ops.lt,
+  ">/2": ops.gt,
+  "=</2": ops.le,
+  ">=/2": ops.ge,
+  "and/2": t.and,
+  "or/2": t.or,
+  "xor/2": t.xor,
+  "not/1": t.not,
+  "++/2": append2,
+  "--/2": subtract2,
+
+  "abs/1": ops.abs,
+  "min/2": t.min,
+  "max/2": t.max,
+  "float/1": t.toFloat,
+  "round/1": t.round,
+  "trunc/1": t.trunc,
+  "floor/1": t.floor,
+  "ceil/1": t.ceil,
+
+  "is_atom/1": ops.isAtom,
+  "is_boolean/1": ops.isBoolean,
+  "is_integer/1": ops.isInteger,
+  "is_float/1": ops.isFloat,
+  "is_number/1": ops.isNumber,
+  "is_list/1": ops.isList,
+  "is_tuple/1": ops.isTuple,
+  "is_binary/1": ops.isBinary,
+  "is_bitstring/1": (x: Term) => ops.isBinary(x),
+  "is_map/1": ops.isMap,
+  "is_pid/1": ops.isPid,
+  "is_reference/1": ops.isRef,
+  "is_function/1": (f: Term) => ops.isFunction(f),
+  "is_function/2": (f: Term, n: Term) => ops.isFunction(f, n),
+
+  "element/2": t.element,
+  "setelement/3": t.setelement,
+  "tuple_size/1": t.tupleSize,
+  "size/1": t.size,
+  "length/1": t.length,
+  "hd/1": t.hd,
+  "tl/1": t.tl,
+  "tuple_to_list/1": t.tupleToList,
+  "list_to_tuple/1": t.listToTuple,
+
+  "atom_to_list/1": c.atomToList,
+  "list_to_atom/1": c.listToAtom,
+  "list_to_existing_atom/1": (l: Term) => c.listToAtom(l),
+  "atom_to_binary/1": (a: Term) => c.atomToBinary(a),
+  "atom_to_binary/2": (a: Term, e: Term) => c.atomToBinary(a, e),
+  "binary_to_atom/1": (b: Term) => c.binaryToAtom(b),
+  "binary_to_atom/2": (b: Term, e: Term) => c.binaryToAtom(b, e),
+  "binary_to_existing_atom/1": (b: Term) => c.binaryToAtom(b),
+  "binary_to_existing_atom/2": (b: Term, e: Term) => c.binaryToAtom(b, e),
+  "integer_to_list/1": (i: Term) => c.integerToList(i),
+  "integer_to_list/2": (i: Term, b: Term) => c.integerToList(i, b),
+  "list_to_integer/1": (l: Term) => c.listToInteger(l),
+  "list_to_integer/2": (l: Term, b: Term) => c.listToInteger(l, b),
+  "integer_to_binary/1": (i: Term) => c.integerToBinary(i),
+  "integer_to_binary/2": (i: Term, b: Term) => c.integerToBinary(i, b),
+  "binary_to_integer/1": (x: Term) => c.binaryToInteger(x),
+  "binary_to_integer/2": (x: Term, b: Term) => c.binaryToInteger(x, b),
+  "float_to_list/1": c.floatToList,
+  "list_to_float/1": c.listToFloat,
+  "float_to_binary/1": c.floatToBinary,
+  "binary_to_float/1": c.binaryToFloat,
+  "list_to_binary/1": c.listToBinary,
+  "binary_to_list/1": c.binaryToList,
+  "iolist_to_binary/1": c.iolistToBinary,
+  "iolist_size/1": c.iolistSize,
+  "byte_size/1": c.byteSize,
+  "term_to_binary/1": c.termToBinary,
+  "binary_to_term/1": c.binaryToTerm,
+
+  "self/0": () => self(),
+  "node/0": () => node(),
+  "node/1": p.nodeOf,
+  "nodes/0": () => arrayToList(nodes()),
+  "make_ref/0": () => makeRef(),
+  "spawn/1": (f: Term) => p.spawnFun(f),
+  "spawn/2": function* (n: Term, f: Term) {
+    return yield* p.spawnFunAt(n, f);
+  },
+  "spawn/3": (m: Term, f: Term, a: Term) => p.spawnMfa(m, f, a),
+  "spawn/4": function* (n: Term, m: Term, f: Term, a: Term) {
+    return yield* p.spawnAt(n, m, f, a);
+  },
+  "spawn_link/1": (f: Term) => p.spawnFun(f, { link: true }),
+  "spawn_link/2": function* (n: Term, f: Term) {
+    return yield* p.spawnFunAt(n, f, { link: true });
+  },
+  "spawn_link/3": (m: Term, f: Term, a: Term) => p.spawnMfa(m, f, a, { link: true }),
+  "spawn_link/4": function* (n: Term, m: Term, f: Term, a: Term) {
+    return yield* p.spawnAt(n, m, f, a, { link: true });
+  },
+  "spawn_monitor/1": (f: Term) => p.spawnFun(f, { monitor: true }),
+  "spawn_monitor/3": (m: Term, f: Term, a: Term) => p.spawnMfa(m, f, a, { monitor: true }),
+  "register/2": p.registerName,
+  "unregister/1": (name: Term) => unregister(name as string),
+  "whereis/1": p.whereisName,
+  "registered/0": p.registeredNames,
+  "link/1": (pid: Term) => link(pid as Pid),
+  "unlink/1": (pid: Term) => unlink(pid as Pid),
+  "monitor/2": p.monitor2,
+  "demonitor/1": (ref: Term) => demonitor(ref as Ref),
+  "demonitor/2": p.demonitor2,
+  "monitor_node/2": p.monitorNode2,
+  "exit/1": (reason: Term) => raiseExit(reason),
+  "exit/2": p.exit2,
+  "throw/1": (v: Term) => raiseThrow(v),
+  "error/1": (reason: Term) => raiseError(reason),
+  "error/2": (reason: Term, _args: Term) => raiseError(reason),
+  "halt/0": () => s.halt(),
+  "halt/1": (status: Term) => s.halt(status),
+  "send/2": (to: Term, msg: Term) => send(to as Pid, msg),
+  "!/2": (to: Term, msg: Term) => send(to as Pid, msg),
+  "send_after/3": s.sendAfter3,
+  "cancel_timer/1": s.cancelTimer1,
+  "apply/2": p.apply2,
+  "apply/3": p.apply3,
+  "process_flag/2": p.processFlag,
+  "process_info/1": s.processInfo1,
+  "process_info/2": s.processInfo2,
+  "processes/0": () => arrayToList(processes()),
+  "is_process_alive/1": p.isAlive,
+  "group_leader/0": () => groupLeader(),
+  "group_leader/2": (leader: Term, pid: Term) =>
+    leader instanceof Pid && pid instanceof Pid ? setGroupLeader(leader, pid) : badarg(),
+  "now/0": s.now,
+  "timestamp/0": s.timestamp,
+  "monotonic_time/0": () => s.monotonicTime(),
+  "monotonic_time/1": (unit: Term) => s.monotonicTime(unit),
+  "system_time/0": () => s.systemTime(),
+  "system_time/1": (unit: Term) => s.systemTime(unit),
+  "display/1": s.display,
+});

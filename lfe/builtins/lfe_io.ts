@@ -1,0 +1,79 @@
+/**
+ * The output half of LFE's `lfe_io`: `format` and `fwrite` (whose `~p` prints LFE syntax, as
+ * `#(ping <0.41.0>)`), `print` (a term as `~w` writes it, strings as lists) and `prettyprint`
+ * (as `~p` prints it), each also as a `...1` function that returns the characters instead.
+ * None of them writes a newline of its own.
+ *
+ * @module
+ */
+
+import type { ModuleFunctions } from "../../runtime/code.ts";
+import { raiseError } from "../../runtime/errors.ts";
+import { writeTerm } from "../../runtime/print_term.ts";
+import { charlist, type Term } from "../../runtime/terms.ts";
+import { latin1 } from "./_chardata.ts";
+import { prettyLfe } from "./_lfe_pretty.ts";
+import { formatToString } from "./format.ts";
+import { putCharsTo } from "./io.ts";
+
+function lfeFormat(format: Term, args: Term): string {
+  return formatToString(format, args, "lfe");
+}
+
+function* format3(device: Term, format: Term, args: Term) {
+  return yield* putCharsTo(device, lfeFormat(format, args));
+}
+
+function int(t: Term): number {
+  return typeof t === "number" && Number.isInteger(t) ? t : raiseError("function_clause");
+}
+
+function print1(term: Term, depth = -1): string {
+  return writeTerm(term, { depth });
+}
+
+/**
+ * `lfe_io:prettyprint/2` writes the UTF-8 bytes of the text with `file:write/2`, which a
+ * Unicode terminal takes as Latin-1: text beyond ASCII comes out as its bytes, as in LFE.
+ */
+function* prettyprint(device: Term, term: Term) {
+  return yield* putCharsTo(device, latin1(new TextEncoder().encode(prettyLfe(term))));
+}
+
+/** The functions of `lfe_io` that write: generators, as they wait for the device. */
+export const lfeIoModule: ModuleFunctions = {
+  "format/2": function* (format: Term, args: Term) {
+    return yield* format3("standard_io", format, args);
+  },
+  "format/3": function* (device: Term, format: Term, args: Term) {
+    return yield* format3(device, format, args);
+  },
+  "fwrite/2": function* (format: Term, args: Term) {
+    return yield* format3("standard_io", format, args);
+  },
+  "fwrite/3": function* (device: Term, format: Term, args: Term) {
+    return yield* format3(device, format, args);
+  },
+  "format1/2": (format: Term, args: Term) => charlist(lfeFormat(format, args)),
+  "fwrite1/2": (format: Term, args: Term) => charlist(lfeFormat(format, args)),
+  "print/1": function* (term: Term) {
+    return yield* putCharsTo("standard_io", print1(term));
+  },
+  "print/2": function* (device: Term, term: Term) {
+    return yield* putCharsTo(device, print1(term));
+  },
+  "print1/1": (term: Term) => charlist(print1(term)),
+  "print1/2": (term: Term, depth: Term) => charlist(print1(term, int(depth))),
+  "prettyprint/1": function* (term: Term) {
+    return yield* prettyprint("standard_io", term);
+  },
+  "prettyprint/2": function* (device: Term, term: Term) {
+    return yield* prettyprint(device, term);
+  },
+  "prettyprint1/1": (term: Term) => charlist(prettyLfe(term)),
+  "prettyprint1/2": (term: Term, depth: Term) => charlist(prettyLfe(term, int(depth))),
+  "prettyprint1/3": (term: Term, depth: Term, indent: Term) =>
+    charlist(prettyLfe(term, int(depth), int(indent))),
+  "prettyprint1/4": (term: Term, depth: Term, indent: Term, length: Term) =>
+    charlist(prettyLfe(term, int(depth), int(indent), int(length))),
+};

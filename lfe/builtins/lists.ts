@@ -1,0 +1,93 @@
+/**
+ * The module `lists`, as compiled LFE calls it. The functions that take a fun are generator
+ * functions (the fun may wait); the others are plain. Results and errors are OTP 25's.
+ *
+ * @example
+ * ```ts
+ * import { LISTS } from "./lists.ts";
+ * import { list, listToArray } from "../../runtime/terms.ts";
+ * listToArray(LISTS["seq/3"]!(1, 10, 3)); // [1, 4, 7, 10]
+ * LISTS["keyfind/3"]!("b", 1, list(["a", 1], ["b", 2])); // ["b", 2]
+ * ```
+ *
+ * @module
+ */
+
+import type { ModuleFunctions } from "../../runtime/code.ts";
+import type { Term } from "../../runtime/terms.ts";
+import * as b from "./_lists_basic.ts";
+import * as h from "./_lists_hof.ts";
+import * as k from "./_lists_keys.ts";
+import { moduleTable } from "./_util.ts";
+
+/** The functions of `lists`, by `name/arity`. */
+export const LISTS: ModuleFunctions = moduleTable("lists", {
+  "map/2": h.map,
+  "foldl/3": h.foldl,
+  "foldr/3": h.foldr,
+  "filter/2": h.filter,
+  "foreach/2": h.foreach,
+  "any/2": h.any,
+  "all/2": h.all,
+  "takewhile/2": h.takewhile,
+  "dropwhile/2": h.dropwhile,
+  "splitwith/2": h.splitwith,
+  "partition/2": h.partition,
+  "flatmap/2": h.flatmap,
+  "filtermap/2": h.filtermap,
+  "search/2": h.search,
+  "zipwith/3": h.zipwith,
+  "mapfoldl/3": function* (f: Term, acc: Term, l: Term) {
+    return yield* h.mapfold(f, acc, l);
+  },
+  "mapfoldr/3": function* (f: Term, acc: Term, l: Term) {
+    return yield* h.mapfold(f, acc, l, true);
+  },
+  "uniq/2": h.uniqBy,
+  "sort/2": h.sortWith,
+  "usort/2": h.usortWith,
+
+  "sort/1": k.sort,
+  "usort/1": k.usort,
+  "keysort/2": k.keysort,
+  "merge/2": k.merge,
+  "keyfind/3": k.keyfind,
+  "keymember/3": k.keymember,
+  "keysearch/3": k.keysearch,
+  "keydelete/3": k.keydelete,
+  "keyreplace/4": k.keyreplace,
+  "keystore/4": k.keystore,
+  "keytake/3": k.keytake,
+
+  "seq/2": b.seq2,
+  "seq/3": b.seq3,
+  "reverse/1": b.reverse,
+  "reverse/2": b.reverse2,
+  "nth/2": b.nth,
+  "nthtail/2": b.nthtail,
+  "member/2": b.member,
+  "append/1": b.append1,
+  "append/2": (x: Term, y: Term) => b.append2(x, y),
+  "concat/1": b.concat,
+  "delete/2": b.deleteFirst,
+  "subtract/2": (x: Term, y: Term) => b.subtract2(x, y),
+  "duplicate/2": b.duplicate,
+  "split/2": b.split,
+  "sum/1": b.sum,
+  "max/1": b.max,
+  "min/1": b.min,
+  "last/1": b.last,
+  "droplast/1": b.droplast,
+  "flatten/1": (l: Term) => b.flatten(l),
+  "flatten/2": (l: Term, tail: Term) => b.flatten(l, tail),
+  "zip/2": b.zip,
+  "unzip/1": b.unzip,
+  "sublist/2": b.sublist2,
+  "sublist/3": b.sublist3,
+  "prefix/2": b.prefix,
+  "suffix/2": b.suffix,
+  "enumerate/1": (l: Term) => b.enumerate(1, l),
+  "enumerate/2": b.enumerate,
+  "uniq/1": b.uniq,
+  "join/2": b.join,
+});

@@ -1,0 +1,23 @@
+/**
+ * The built-in modules, native in TypeScript: `erlang`, `lists`, `maps`, `proplists`,
+ * `string`, `timer`, `io`, `io_lib`, `lfe_io`, `net_adm`, `net_kernel` and `rpc`, and the
+ * operators compiled code falls back on.
+ *
+ * @module
+ */
+
+import { setOps } from "../rt.ts";
+import { registerCoreBuiltins } from "./core.ts";
+import { registerIoBuiltins } from "./io_mods.ts";
+import * as ops from "./ops.ts";
+
+let registered = false;
+
+/** Loads every built-in module (once). */
+export function registerBuiltins(): void {
+  if (registered) return;
+  registered = true;
+  setOps(ops as unknown as Parameters<typeof setOps>[0]);
+  registerCoreBuiltins();
+  registerIoBuiltins();
+}

@@ -1,0 +1,181 @@
+/**
+ * The modules `net_adm`, `net_kernel` and `rpc`, as far as a node of this runtime has them:
+ * `net_adm:ping/1`, `net_adm:localhost/0`, `net_kernel:connect_node/1`, and `rpc:call/4,5` and
+ * `rpc:cast/4`. An rpc runs `apply(M, F, A)` in a process spawned on the other node (with the
+ * caller's group leader, so its output comes home), which catches what the call raises and
+ * sends back `#(rpc-reply Ref Result)`; a monitor turns its crash into `#(badrpc #(EXIT R))`
+ * and a lost node into `#(badrpc nodedown)`, as Erlang's `rpc` answers.
+ *
+ * @module
+ */
+
+import { demonitor, exit, monitor, send, thisNode } from "../../runtime/api.ts";
+import { resolve } from "../../runtime/call.ts";
+import { findFunction, type ModuleFunctions } from "../../runtime/code.ts";
+import { caught, ErlangError, raiseError } from "../../runtime/errors.ts";
+import { connectNode, ping, spawnOn } from "../../runtime/dist_api.ts";
+import { State, type Yielded } from "../../runtime/process.ts";
+import { mustCurrent, NOMATCH, receiveWith } from "../../runtime/receive.ts";
+import { exactEq } from "../../runtime/term_order.ts";
+import {
+  charlist,
+  isAtom,
+  list,
+  listToArray,
+  type Pid,
+  type Ref,
+  type Term,
+} from "../../runtime/terms.ts";
+
+/** Applies `module:fun(args...)` in this process, raising `undef` when there is no such code. */
+function* apply(module: Term, fun: Term, args: Term): Generator<Yielded, Term, unknown> {
+  const argv = listToArray(args);
+  const fn = findFunction(String(module), String(fun), argv.length);
+  if (fn === undefined) throw new ErlangError("error", "undef", list([module, fun, args, null]));
+  return yield* resolve(fn(...argv));
+}
+
+/** What `rpc:call` returns for the outcome of the applied function. */
+function outcome(e: unknown): Term {
+  const c = caught(e);
+  if (c.cls === "throw") return c.reason;
+  return ["badrpc", ["EXIT", c.cls === "exit" ? c.reason : [c.reason, c.stack]]];
+}
+
+/** The body of the process an rpc runs in: applies, then replies to the caller. */
+function* callBody(caller: Pid, ref: Ref, module: Term, fun: Term, args: Term) {
+  let r: Term;
+  try {
+    r = ["ok", yield* apply(module, fun, args)];
+  } catch (e) {
+    if (mustCurrent("rpc").state === State.Exited) throw e; // killed meanwhile
+    r = ["error", outcome(e)];
+  }
+  send(caller, ["rpc-reply", ref, r]);
+}
+
+function* castBody(module: Term, fun: Term, args: Term) {
+  try {
+    yield* apply(module, fun, args);
+  } catch (e) {
+    if (mustCurrent("rpc").state === State.Exited) throw e;
+  }
+}
+
+function checkCall(node: Term, module: Term, fun: Term, args: Term): void {
+  if (!isAtom(node) || !isAtom(module) || !isAtom(fun)) raiseError("badarg");
+  try {
+    listToArray(args);
+  } catch {
+    raiseError("badarg");
+  }
+}
+
+/**
+ * Spawns `rpc:Body` on `node`: its pid, `#(badrpc nodedown)` when the node cannot be reached,
+ * or `#(badrpc #(EXIT Reason))` when it will not spawn it (a node without this `rpc`).
+ */
+function* spawnThere(node: Term, body: string, args: Term[]): Generator<Yielded, Pid | Term[]> {
+  try {
+    return yield* spawnOn(node as string, "rpc", body, args);
+  } catch (e) {
+    if (!(e instanceof ErlangError)) throw e;
+    if (e.reason === "noconnection" || e.reason === "notalive") return ["badrpc", "nodedown"];
+    return ["badrpc", ["EXIT", [e.reason, e.stackTerm ?? null]]];
+  }
+}
+
+const TIMEOUT = Symbol("timeout");
+
+/** `rpc:call/5`: the value of `apply(M, F, A)` on `node`, or `#(badrpc Reason)`. */
+export function* rpcCall(
+  node: Term,
+  module: Term,
+  fun: Term,
+  args: Term,
+  timeout: Term = "infinity",
+): Generator<Yielded, Term, unknown> {
+  checkCall(node, module, fun, args);
+  const ms = timeout === "infinity"
+    ? Infinity
+    : typeof timeout === "number" && Number.isInteger(timeout) && timeout >= 0
+    ? timeout
+    : raiseError("badarg");
+  const me = mustCurrent("rpc:call");
+  const ref = me.node.makeRef();
+  const pid = yield* spawnThere(node, "-call-", [me.pid, ref, module, fun, args]);
+  if (Array.isArray(pid)) return pid;
+  const mon = monitor(pid);
+  const r = yield* receiveWith(
+    (m) => {
+      if (!Array.isArray(m)) return NOMATCH;
+      if (m[0] === "rpc-reply" && exactEq(m[1] as Term, ref)) return m[2] as Term;
+      if (m[0] === "DOWN" && exactEq(m[1] as Term, mon)) {
+        return [
+          "error",
+          m[4] === "noconnection" ? ["badrpc", "nodedown"] : ["badrpc", ["EXIT", m[4] as Term]],
+        ];
+      }
+      return NOMATCH;
+    },
+    ms,
+    () => TIMEOUT,
+  );
+  demonitor(mon, { flush: true });
+  if (r === TIMEOUT) {
+    exit(pid, "kill");
+    return ["badrpc", "timeout"];
+  }
+  return (r as Term[])[1] as Term;
+}
+
+/** `rpc:cast/4`: runs `apply(M, F, A)` on `node` without waiting for it; always `true`. */
+export function* rpcCast(node: Term, module: Term, fun: Term, args: Term) {
+  checkCall(node, module, fun, args);
+  yield* spawnThere(node, "-cast-", [module, fun, args]);
+  return true;
+}
+
+/** The host part of this node's name, or the machine's name when it is not distributed. */
+function localhost(): string {
+  const name = thisNode().name;
+  const host = name.slice(name.indexOf("@") + 1);
+  if (name !== "nonode@nohost") return host;
+  try {
+    return Deno.hostname();
+  } catch {
+    return host;
+  }
+}
+
+/** The functions of `net_adm`. */
+export const netAdmModule: ModuleFunctions = {
+  "ping/1": function* (node: Term) {
+    if (!isAtom(node)) raiseError("function_clause");
+    return yield* ping(node);
+  },
+  "localhost/0": () => charlist(localhost()),
+};
+
+/** The functions of `net_kernel`. */
+export const netKernelModule: ModuleFunctions = {
+  "connect_node/1": function* (node: Term) {
+    if (!isAtom(node)) raiseError("function_clause");
+    return yield* connectNode(node);
+  },
+};
+
+/** The functions of `rpc`, with the bodies of the processes it spawns on other nodes. */
+export const rpcModule: ModuleFunctions = {
+  "call/4": function* (node: Term, module: Term, fun: Term, args: Term) {
+    return yield* rpcCall(node, module, fun, args);
+  },
+  "call/5": function* (node: Term, module: Term, fun: Term, args: Term, timeout: Term) {
+    return yield* rpcCall(node, module, fun, args, timeout);
+  },
+  "cast/4": function* (node: Term, module: Term, fun: Term, args: Term) {
+    return yield* rpcCast(node, module, fun, args);
+  },
+  "-call-/5": callBody,
+  "-cast-/3": castBody,
+};
