@@ -29,7 +29,7 @@ async function evalAtStart(text: string): Promise<void> {
         return;
       }
       const c = caught(e);
-      console.error(formatException(c.cls, c.reason, c.stack));
+      Deno.stderr.writeSync(new TextEncoder().encode(formatException(c.cls, c.reason, c.stack)));
     }
   });
 }

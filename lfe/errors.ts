@@ -92,7 +92,7 @@ function defaultSkip(style: "lfe" | "erlang") {
  * import { formatException } from "./errors.ts";
  * import { list } from "../runtime/terms.ts";
  * formatException("error", "undef", list(["tut99", "go", null, null]));
- * // "** exception error: undefined function\n  in (tut99 : go)\n\n"
+ * // "** exception error: undefined function tut99:go/0\n\n"
  * formatException("error", "undef", list(["tut99", "go", null, null]), "erlang");
  * // "** exception error: undefined function tut99:go/0\n"
  * ```
@@ -120,7 +120,22 @@ export function formatException(
 
 function lfeException(cls: string, reason: Term, fs: Frame[]): string {
   const p = `exception ${cls}: `;
-  let s = "** " + p + lfeReason(reason, p.length) + "\n";
+  const top = fs[0];
+  // An undefined function is named in one line, as the project's users read it in the seed's
+  // era of LFE (`undefined function tut99:go/0`), rather than LFE 2's `in (tut99 : go)`.
+  if (reason === "undef" && top !== undefined) {
+    const [m, f, a] = top;
+    const arity = typeof a === "number" ? a : listToArray(a).length;
+    return lfeFrames(
+      `** ${p}undefined function ${writeTerm(m)}:${writeTerm(f)}/${arity}\n`,
+      fs.slice(1),
+    );
+  }
+  return lfeFrames("** " + p + lfeReason(reason, p.length) + "\n", fs);
+}
+
+function lfeFrames(head: string, fs: Frame[]): string {
+  let s = head;
   for (const [m, f, a, loc] of fs) {
     if (typeof a === "number") {
       s += `  in ${writeTerm(m)}:${writeTerm(f)}/${a} ${location(loc)}\n`;

@@ -37,3 +37,36 @@ Deno.test("main.ts starts a node that runs until SIGTERM stops it", async () => 
     assert.equal(status.code, 0);
   }
 });
+
+Deno.test("main.ts -eval runs LFE; an error is reported as LFE prints it and the node runs on", async () => {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [...NODE, "-pa", "examples", "-eval", "(tut99:go)", "-eval", "(pingpong:start)"],
+    cwd: new URL("../", import.meta.url).pathname,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const dec = new TextDecoder();
+  let out = "", err = "";
+  const pump = async (s: ReadableStream<Uint8Array>, add: (t: string) => void) => {
+    for await (const c of s) add(dec.decode(c));
+  };
+  const done = Promise.all([
+    pump(child.stdout, (t) => out += t),
+    pump(child.stderr, (t) => err += t),
+  ]);
+  try {
+    for (let i = 0; i < 100 && !out.includes("Pong finished"); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(err, "** exception error: undefined function tut99:go/0\n\n");
+    assert.equal(
+      out,
+      "Pong received ping\nPing received pong\n".repeat(3) + "Ping finished\nPong finished\n",
+    );
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+    await done;
+  }
+});

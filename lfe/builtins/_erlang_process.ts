@@ -74,7 +74,9 @@ function funBody(f: Fun): unknown {
 }
 
 function spawner(how: How): { node: Node; parent: Process | null } {
-  const parent = how.link || how.monitor ? mustCurrent("spawn_link") : currentProcess();
+  const parent = how.link || how.monitor
+    ? mustCurrent(how.link ? "spawn_link" : "spawn_monitor")
+    : currentProcess();
   return { node: parent?.node ?? thisNode(), parent };
 }
 

@@ -17,7 +17,7 @@ function badarg(): never {
 /** `float/1`. */
 export function toFloat(t: Term): Float {
   if (t instanceof Float) return t;
-  if (typeof t === "number") return new Float(t);
+  if (typeof t === "number") return new Float(t + 0); // an integer -0 (from inlined `*`) is 0
   if (typeof t === "bigint") {
     const x = Number(t);
     if (Number.isFinite(x)) return new Float(x);

@@ -32,15 +32,19 @@ function fun(f: Term, arity: number): Fun {
 export function* map(f: Term, l: Term): Gen<Term> {
   const g = fun(f, 1);
   if (l !== null && !(l instanceof Cons)) raiseError(["case_clause", l]);
-  const out: Term[] = [];
+  // The result is built front to back, each new cell hung on the last: no one sees it yet.
+  const head = new Cons(null, null);
+  let last = head;
   let c: Term = l;
   for (; c instanceof Cons; c = c.tl) {
     let v = g(c.hd);
     if (unresolved(v)) v = yield* resolve(v);
     else if (spent()) yield;
-    out.push(v);
+    const cell = new Cons(v, null);
+    last.tl = cell;
+    last = cell;
   }
-  return c === null ? arrayToList(out) : fc();
+  return c === null ? head.tl : fc();
 }
 
 /** `foldl/3`. */

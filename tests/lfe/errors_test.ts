@@ -13,18 +13,18 @@ const long = [
   "ddddddddddddddddddddd",
 ];
 
-Deno.test("an undefined function names its call, as LFE's shell prints it", () => {
+Deno.test("an undefined function is named in one line: undefined function tut99:go/0", () => {
   assert.equal(
     formatException("error", "undef", list(["tut99", "go", null, null])),
-    "** exception error: undefined function\n  in (tut99 : go)\n\n",
+    "** exception error: undefined function tut99:go/0\n\n",
   );
   assert.equal(
     formatException("error", "undef", list(["tut99", "go", list(1, 2), null])),
-    "** exception error: undefined function\n  in (tut99 : go 1 2)\n\n",
+    "** exception error: undefined function tut99:go/2\n\n",
   );
   assert.equal(
     formatException("error", "undef", list(["tut99", "go", 0, null])),
-    "** exception error: undefined function\n  in tut99:go/0 \n\n",
+    "** exception error: undefined function tut99:go/0\n\n",
   );
 });
 
