@@ -146,3 +146,35 @@ Deno.test("literals: floats stay floats, binaries, maps, bigints", async () => {
   assert.equal(await value(`(map 'a 1 'b 2)`), "#M(a 1 b 2)");
   assert.equal(await value(`(case (map 'a 1) ((map 'a x) x))`), "1");
 });
+
+Deno.test("processes from LFE: spawn of a lambda, monitor, link, register, apply", async () => {
+  assert.equal(
+    await value(`(let ((p (spawn (lambda () (receive (x (exit x)))))))
+                   (monitor 'process p)
+                   (! p 'bye)
+                   (receive ((tuple 'DOWN _ 'process _ r) r)))`),
+    "bye",
+  );
+  assert.equal(
+    await value(`(progn (process_flag 'trap_exit 'true)
+                   (let ((p (spawn_link (lambda () (error 'crash)))))
+                     (receive ((tuple 'EXIT p2 (tuple r _)) (tuple (== p p2) r)))))`),
+    "#(true crash)",
+  );
+  assert.equal(await value(`(progn (register 'me (self)) (! 'me 'hi) (receive (m m)))`), "hi");
+  assert.equal(await value(`(apply 'lists 'reverse (list (list 1 2)))`), "(2 1)");
+  assert.equal(await value(`(apply (lambda (a b) (+ a b)) (list 1 2))`), "3");
+});
+
+Deno.test("examples/ring.lfe and examples/pingpong.lfe run", async () => {
+  load(Deno.readTextFileSync(new URL("../../examples/ring.lfe", import.meta.url)));
+  const r = await evalText("(ring:start 5 3)");
+  assert.equal(r.value, "15");
+  assert.equal(r.output, "Lap 1 done\nLap 2 done\nLap 3 done\n");
+  load(Deno.readTextFileSync(new URL("../../examples/pingpong.lfe", import.meta.url)));
+  const p = await evalText("(progn (pingpong:start) (timer:sleep 50))");
+  assert.equal(
+    p.output,
+    "Pong received ping\nPing received pong\n".repeat(3) + "Ping finished\nPong finished\n",
+  );
+});
