@@ -241,8 +241,9 @@ export class FnGen {
     const both = `typeof ${a} === "number" && typeof ${b} === "number"`;
     if (OPS[name]) {
       const [fn, op] = OPS[name];
+      // `+ 0` turns the -0 of (* 0 -5) into the integer 0.
       this.emit(
-        `${t} = ${both} && (${t} = ${a} ${op} ${b}) <= 9007199254740991 && ${t} >= -9007199254740991 ? ${t} : rt.ops.${fn}(${a}, ${b});`,
+        `${t} = ${both} && (${t} = ${a} ${op} ${b} + 0) <= 9007199254740991 && ${t} >= -9007199254740991 ? ${t} : rt.ops.${fn}(${a}, ${b});`,
       );
     } else if (CMP[name]) {
       const [fn, op] = CMP[name];

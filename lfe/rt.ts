@@ -13,6 +13,7 @@ import {
   ErlangError,
   exactEq,
   type Fun,
+  funInfo,
   HOLE,
   isGenerator,
   list,
@@ -96,7 +97,7 @@ function callDynamic(m: Term, f: Term, args: unknown[]): unknown {
 /** `(funcall f args...)`. */
 function funcall(f: unknown, args: unknown[]): unknown {
   if (typeof f !== "function") raiseError(["badfun", f as Term]);
-  if ((f as Fun).length !== args.length && !(f as { variadic?: boolean }).variadic) {
+  if (funInfo(f as Fun).arity !== args.length) {
     raiseError(["badarity", [f as Term, list(...(args as Term[]))]]);
   }
   return (f as Fun)(...args);

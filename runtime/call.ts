@@ -24,7 +24,7 @@
 
 import { raiseError } from "./errors.ts";
 import type { Yielded } from "./process.ts";
-import { type Fun, funInfo, type Term } from "./terms.ts";
+import { arrayToList, type Fun, funInfo, type Term } from "./terms.ts";
 
 /** A call left for the caller to make: what a function returns from a tail position. */
 export class TailCall {
@@ -58,7 +58,7 @@ export type CallResult = Term | Generator<Yielded, unknown, unknown> | TailCall;
 export function call(f: unknown, args: unknown[]): CallResult {
   if (typeof f !== "function") raiseError(["badfun", f as Term]);
   const arity = funInfo(f as Fun).arity;
-  if (arity !== args.length) raiseError(["badarity", [f as Term, args as Term]]);
+  if (arity !== args.length) raiseError(["badarity", [f as Term, arrayToList(args as Term[])]]);
   return (f as Fun)(...args);
 }
 

@@ -178,3 +178,8 @@ Deno.test("examples/ring.lfe and examples/pingpong.lfe run", async () => {
     "Pong received ping\nPing received pong\n".repeat(3) + "Ping finished\nPong finished\n",
   );
 });
+
+Deno.test("funs of other modules are called with their arity; (* 0 -5) is the integer 0", async () => {
+  assert.equal(await value(`(funcall #'erlang:+/2 1 2)`), "3");
+  assert.equal(await value(`(float (* 0 -5))`), "0.0");
+});
