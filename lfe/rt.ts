@@ -27,7 +27,9 @@ import {
   resolve,
   resolvePlain,
   send as apiSend,
+  startTimer as startReceiveTimer,
   State,
+  stopTimer as stopReceiveTimer,
   TailCall,
   type Term,
   TermMap,
@@ -126,23 +128,12 @@ function functionClause(m: string, f: string, args: unknown[]): never {
   );
 }
 
+// `(after ms ...)`: ms is checked as Erlang checks it; `infinity` sets no timer.
 function startTimer(p: Process, ms: Term): void {
   if (ms === "infinity") return;
   if (typeof ms !== "number" || ms < 0) raiseError(["timeout_value", ms]);
   p.timedOut = false;
-  p.timer = setTimeout(() => {
-    p.timer = undefined;
-    p.timedOut = true;
-    p.node.scheduler.wake(p);
-  }, ms);
-}
-
-function stopTimer(p: Process): void {
-  if (p.timer !== undefined) {
-    clearTimeout(p.timer);
-    p.timer = undefined;
-  }
-  p.timedOut = false;
+  startReceiveTimer(p, ms);
 }
 
 /** Names a compiled function as a fun of `module:name/arity`. */
@@ -251,7 +242,7 @@ export const rt = {
   functionClause,
   undef,
   startTimer,
-  stopTimer,
+  stopTimer: stopReceiveTimer,
   fun,
   caught,
   exceptionParts,

@@ -334,7 +334,8 @@ function fresh<R>(p: Process): Receive<R> {
   return rx;
 }
 
-function startTimer(p: Process, ms: number): void {
+/** Starts the timer of a receive with `after ms`: when it fires, `p` wakes timed out. */
+export function startTimer(p: Process, ms: number): void {
   p.timer = setTimeout(() => {
     p.timer = undefined;
     p.timedOut = true;
@@ -342,7 +343,8 @@ function startTimer(p: Process, ms: number): void {
   }, ms);
 }
 
-function stopTimer(p: Process): void {
+/** Stops the timer of a receive that got its message. */
+export function stopTimer(p: Process): void {
   if (p.timer !== undefined) {
     clearTimeout(p.timer);
     p.timer = undefined;

@@ -182,6 +182,17 @@ export class Cluster {
     return p;
   }
 
+  /** Waits until `node` answers a ping (from a probe node of the cluster's own). */
+  async waitForNode(node: string, timeoutMs = 20_000): Promise<void> {
+    this.#waiter ??= await this.probe(`waiter${Math.floor(Math.random() * 1e6)}`);
+    const end = Date.now() + timeoutMs;
+    while ((await this.#waiter.ask(`ping ${node}`, /^p[oa]ng$/)) !== "pong") {
+      if (Date.now() > end) throw new Error(`${node} did not come up within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  #waiter: Proc | undefined;
+
   /** Stops every process this cluster started, and removes its directories. */
   async stop(): Promise<void> {
     await Promise.all(this.#procs.map((p) => p.stop()));

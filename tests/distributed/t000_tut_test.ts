@@ -40,11 +40,7 @@ Deno.test("t001 the seed's tut22: ping spawned on the other node, all output at 
   const c = await Cluster.create();
   try {
     const ping = c.spawn(["run", "-A", "examples/tut22.ts", "-sname", "ping"]);
-    // The node is up once the port mapper knows it.
-    const probe = await c.probe("watcher");
-    for (let i = 0; i < 100 && (await pingOnce(probe, nodeName("ping"))) !== "pong"; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await c.waitForNode(nodeName("ping"));
     const pong = c.spawn([
       "run",
       "-A",
@@ -72,17 +68,3 @@ Deno.test("t001 the seed's tut22: ping spawned on the other node, all output at 
     await c.stop();
   }
 });
-
-async function pingOnce(probe: import("./_cluster.ts").Proc, node: string): Promise<string> {
-  const before = probe.out.length;
-  await probe.send(`ping ${node}`);
-  for (let i = 0; i < 100; i++) {
-    const line = probe.out.slice(before).find((l) => l === "pong" || l === "pang");
-    if (line !== undefined) {
-      probe.out.splice(before);
-      return line;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return "timeout";
-}

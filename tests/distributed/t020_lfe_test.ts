@@ -15,11 +15,7 @@ Deno.test("t020 the seed's tut21.lfe across two nodes, from the code path", asyn
       "-eval",
       "(tut21:start-pong)",
     ]);
-    const probe = await c.probe("probe");
-    for (let i = 0; i < 100; i++) {
-      if ((await probe.ask(`ping ${nodeName("pong")}`, /^p[oa]ng$/)) === "pong") break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await c.waitForNode(nodeName("pong"));
     const ping = c.spawn([
       ...NODE,
       "-sname",
@@ -52,11 +48,7 @@ Deno.test("t021 the seed's tut22.lfe: ping spawned on the other node, all output
   const c = await Cluster.create();
   try {
     const ping = c.spawn([...NODE, "-sname", "ping", "-pa", "examples"]);
-    const probe = await c.probe("probe");
-    for (let i = 0; i < 100; i++) {
-      if ((await probe.ask(`ping ${nodeName("ping")}`, /^p[oa]ng$/)) === "pong") break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await c.waitForNode(nodeName("ping"));
     const pong = c.spawn([
       ...NODE,
       "-sname",
