@@ -98,6 +98,26 @@ function longText(start: number, end: number): string {
   return out;
 }
 
+// Small binaries are cut from a shared slab, as Node's Buffer pool does: a typed array of its
+// own past 64 bytes costs an allocation outside the heap, many times the copy itself. A binary
+// kept alive keeps its slab alive, so slabs stay small.
+const SLAB_SIZE = 64 * 1024;
+const SLAB_MAX = 1024;
+let slab = new Uint8Array(SLAB_SIZE);
+let slabUsed = 0;
+
+function copyBytes(s: Uint8Array, from: number, n: number): Uint8Array {
+  if (n > SLAB_MAX) return s.slice(from, from + n);
+  if (slabUsed + n > SLAB_SIZE) {
+    slab = new Uint8Array(SLAB_SIZE);
+    slabUsed = 0;
+  }
+  const b = slab.subarray(slabUsed, slabUsed + n);
+  b.set(s.subarray(from, from + n));
+  slabUsed += (n + 7) & ~7;
+  return b;
+}
+
 function item(depth: number): Term {
   const s = src;
   if (at >= srcEnd) throw GIVE_UP;
@@ -110,7 +130,7 @@ function item(depth: number): Term {
     case 2: {
       const n = arg(ib);
       if (at + n > srcEnd) throw GIVE_UP;
-      const b = s.slice(at, at + n);
+      const b = copyBytes(s, at, n);
       at += n;
       return b;
     }

@@ -18,6 +18,8 @@ const generatorNext: (this: Generator<unknown>) => IteratorResult<unknown> =
 export const BUDGET = 2000;
 /** How long one turn of the event loop may run processes, in milliseconds. */
 const SLICE_MS = 8;
+/** An idle gap this long between turns ends a chain of microtask turns, in milliseconds. */
+const IDLE_GAP_MS = 1;
 
 /** What the scheduler reports back to its node. */
 export interface SchedulerHost {
@@ -73,11 +75,9 @@ export class Scheduler {
   readonly #runq = new RunQueue();
   #pending = false;
   #chainStart = 0;
+  #idleSince = 0;
   readonly #run = () => this.#runTurn();
   readonly #runMicro = () => this.#runMicrotask();
-  readonly #endChain = () => {
-    this.#chainStart = 0;
-  };
 
   constructor(host: SchedulerHost) {
     this.#host = host;
@@ -104,13 +104,13 @@ export class Scheduler {
   }
 
   // Turns started from microtasks chain into each other without a turn of the event loop in
-  // between; past a time slice the chain hands over to setImmediate so I/O and timers get in.
+  // between. A turn that starts after the scheduler sat idle a while starts a new chain; one
+  // that continues a chain past a time slice hands over to setImmediate, so that I/O and timers
+  // get in even when async processes keep waking each other.
   #runMicrotask(): void {
     const now = performance.now();
-    if (this.#chainStart === 0) {
-      this.#chainStart = now;
-      setImmediate(this.#endChain);
-    } else if (now - this.#chainStart > SLICE_MS) {
+    if (now - this.#idleSince > IDLE_GAP_MS) this.#chainStart = now;
+    else if (now - this.#chainStart > SLICE_MS) {
       setImmediate(this.#run);
       return;
     }
@@ -118,7 +118,9 @@ export class Scheduler {
   }
 
   #runTurn(): void {
-    this.#loop(performance.now());
+    const now = performance.now();
+    this.#chainStart = now;
+    this.#loop(now);
   }
 
   #loop(start: number): void {
@@ -167,6 +169,7 @@ export class Scheduler {
       }
     }
     this.#pending = false;
+    this.#idleSince = performance.now();
   }
 
   #stepAsync(p: Process, gen: AsyncGenerator<unknown>): void {
