@@ -267,3 +267,13 @@ Deno.test("decodeTerm() copies binaries out of the input and refuses what is not
   deepStrictEqual(b, Uint8Array.from([1, 2, 3]));
   throws(() => decodeTerm("abc" as unknown as Uint8Array), TypeError);
 });
+
+Deno.test("decodeTerm() gives binaries of their own: reusing the input or decoding more changes none", () => {
+  const input = encodeTerm([new Uint8Array(100).fill(1), new Uint8Array(3000).fill(2)]).slice();
+  const [small, big] = decodeTerm(input) as [Uint8Array, Uint8Array];
+  input.fill(9);
+  const again = decodeTerm(encodeTerm(new Uint8Array(100).fill(7))) as Uint8Array;
+  assert.ok(small.every((b) => b === 1) && small.length === 100);
+  assert.ok(big.every((b) => b === 2) && big.length === 3000);
+  assert.ok(again.every((b) => b === 7));
+});
