@@ -273,7 +273,7 @@ Deno.test("decodeTerm() gives binaries of their own: reusing the input or decodi
   const [small, big] = decodeTerm(input) as [Uint8Array, Uint8Array];
   input.fill(9);
   const again = decodeTerm(encodeTerm(new Uint8Array(100).fill(7))) as Uint8Array;
-  assert.ok(small.every((b) => b === 1) && small.length === 100);
-  assert.ok(big.every((b) => b === 2) && big.length === 3000);
-  assert.ok(again.every((b) => b === 7));
+  ok(small.every((b) => b === 1) && small.length === 100);
+  ok(big.every((b) => b === 2) && big.length === 3000);
+  ok(again.every((b) => b === 7));
 });
