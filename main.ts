@@ -17,6 +17,7 @@ import {
   setCodePath,
 } from "./lfe/mod.ts";
 import { caught, ErlangError, run, thisNode } from "./runtime/mod.ts";
+import { promptFor, runShell, stdinLines } from "./shell/mod.ts";
 
 // `-eval`: each expression runs in a process of its own; an error is reported, not fatal.
 async function evalAtStart(text: string): Promise<void> {
@@ -39,7 +40,7 @@ export const VERSION = "0.1.0";
 
 const USAGE = `usage: node [-sname NAME | -name NAME[@HOST]] [-setcookie COOKIE]
             [-kernel net_ticktime SECONDS] [-hidden] [-pa DIR...] [-eval EXPR]
-            [-version] [-help]
+            [-noshell] [-version] [-help]
        node epmd [-port PORT] [-daemon] [-names] [-kill]`;
 
 /** The flags of a node, as `erl` spells them. */
@@ -53,6 +54,8 @@ export interface Flags {
   pa?: string[];
   /** `-eval EXPR`: LFE evaluated once the node has started. */
   eval?: string[];
+  /** `-noshell`: no shell; standard input is left alone. */
+  noshell?: boolean;
   version?: boolean;
   help?: boolean;
 }
@@ -79,6 +82,9 @@ export function parseFlags(args: string[]): Flags {
         break;
       case "-hidden":
         f.hidden = true;
+        break;
+      case "-noshell":
+        f.noshell = true;
         break;
       case "-pa": {
         const dirs: string[] = [];
@@ -161,6 +167,18 @@ async function main(args: string[]): Promise<number | undefined> {
   setCodePath([".", ...(flags.pa ?? [])]);
   installCodePathLoader();
   for (const text of flags.eval ?? []) await evalAtStart(text);
+  if (!flags.noshell) {
+    const node = thisNode();
+    void runShell(node, stdinLines(), {
+      prompt: promptFor(node),
+      banner: `node (distributed Erlang/LFE on Deno) ${VERSION} [deno ${Deno.version.deno}]\n\n` +
+        `LFE Shell V${VERSION} (abort with ^G)\n`,
+      stop: (code) => {
+        stopNode();
+        Deno.exit(code);
+      },
+    });
+  }
   // A node with nothing else to wait on still runs until a signal stops it.
   const keepAlive = setInterval(() => {}, 1 << 30);
   const stop = () => {

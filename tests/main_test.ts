@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { runDeno } from "./_run.ts";
 
 const NODE = ["run", "--allow-all", "main.ts"];
+const NOSHELL = [...NODE, "-noshell"];
 
 Deno.test("main.ts -version prints the version", async () => {
   const r = await runDeno([...NODE, "-version"]);
@@ -15,9 +16,9 @@ Deno.test("main.ts refuses an unknown flag with the usage and exit code 2", asyn
   assert.match(r.stderr, /unknown flag -bogus\nusage: node/);
 });
 
-Deno.test("main.ts starts a node that runs until SIGTERM stops it", async () => {
+Deno.test("main.ts -noshell starts a node that runs until SIGTERM stops it", async () => {
   const child = new Deno.Command(Deno.execPath(), {
-    args: NODE,
+    args: NOSHELL,
     cwd: new URL("../", import.meta.url).pathname,
     stdin: "null",
     stdout: "piped",
@@ -40,7 +41,7 @@ Deno.test("main.ts starts a node that runs until SIGTERM stops it", async () => 
 
 Deno.test("main.ts -eval runs LFE; an error is reported as LFE prints it and the node runs on", async () => {
   const child = new Deno.Command(Deno.execPath(), {
-    args: [...NODE, "-pa", "examples", "-eval", "(tut99:go)", "-eval", "(pingpong:start)"],
+    args: [...NOSHELL, "-pa", "examples", "-eval", "(tut99:go)", "-eval", "(pingpong:start)"],
     cwd: new URL("../", import.meta.url).pathname,
     stdin: "null",
     stdout: "piped",

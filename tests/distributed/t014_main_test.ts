@@ -17,7 +17,17 @@ async function until(test: () => Promise<boolean>, ms = 10_000): Promise<void> {
 Deno.test("t014 main.ts -sname registers at the port mapper, answers pings, and leaves on SIGTERM", async () => {
   const c = await Cluster.create();
   try {
-    const n = c.spawn(["run", "-A", "main.ts", "-sname", "svc", "-kernel", "net_ticktime", "10"]);
+    const n = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-noshell",
+      "-sname",
+      "svc",
+      "-kernel",
+      "net_ticktime",
+      "10",
+    ]);
     await until(async () => (await registered(c)).includes("svc"));
     const entry = await lookupNode("svc", "127.0.0.1", c.epmdPort);
     assert.equal(new TextDecoder().decode(entry?.extra), NODE_MARK, "marked as a node of ours");
@@ -37,7 +47,7 @@ Deno.test("t015 main.ts refuses a cookie file readable by others in one line, ex
   const c = await Cluster.create();
   try {
     await c.writeCookie(c.home, "opencookie", 0o640);
-    const n = c.spawn(["run", "-A", "main.ts", "-sname", "open"]);
+    const n = c.spawn(["run", "-A", "main.ts", "-noshell", "-sname", "open"]);
     const status = await n.done;
     assert.equal(status.code, 1);
     assert.equal(n.err.length, 1);
@@ -50,7 +60,7 @@ Deno.test("t015 main.ts refuses a cookie file readable by others in one line, ex
 Deno.test("t016 a node with no port mapper running starts one that outlives it", async () => {
   const c = await Cluster.create({ epmd: false });
   try {
-    const n = c.spawn(["run", "-A", "main.ts", "-sname", "first"]);
+    const n = c.spawn(["run", "-A", "main.ts", "-noshell", "-sname", "first"]);
     await until(async () => (await registered(c).catch((): string[] => [])).includes("first"));
     n.kill("SIGTERM");
     await n.done;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Cluster, nodeName } from "./_cluster.ts";
 
-const NODE = ["run", "-A", "main.ts"];
+const NODE = ["run", "-A", "main.ts", "-noshell"];
 
 Deno.test("t020 the seed's tut21.lfe across two nodes, from the code path", async () => {
   const c = await Cluster.create();

@@ -1,0 +1,272 @@
+/**
+ * The LFE shell: reads forms, evaluates each in the shell's evaluator process, and prints the
+ * value in LFE syntax (or the exception as LFE prints it). Variables set at the prompt stay;
+ * an evaluator that dies is replaced, and the shell goes on. Everything the shell writes goes
+ * through the node's group leader, in order with what other processes print.
+ *
+ * @module
+ */
+
+import { compileFile, evalForm, formatException, readForm, reloadModule } from "../lfe/mod.ts";
+import {
+  caught,
+  type Node,
+  NOMATCH,
+  type Pid,
+  printTerm,
+  putChars,
+  receiveWith,
+  takeAll,
+  type Term,
+} from "../runtime/mod.ts";
+import { Cons, listToArray } from "../runtime/mod.ts";
+
+/** Options of a shell. */
+export interface ShellOptions {
+  /** The prompt, e.g. `(ping@kosken)lfe> `. */
+  prompt: string;
+  /** The banner printed first. */
+  banner: string;
+  /** Called by `(q)`, `(halt)` and `(exit)`, and at the end of input. */
+  stop: (code: number) => void;
+}
+
+/** The prompt of a node: `(name)lfe> ` when distributed, else `lfe> `. */
+export function promptFor(node: Node): string {
+  return node.name === "nonode@nohost" ? "lfe> " : `(${node.name})lfe> `;
+}
+
+/**
+ * Runs the shell over `lines` (standard input read line by line): forms may span lines; each
+ * complete form is evaluated as it comes.
+ */
+export async function runShell(
+  node: Node,
+  lines: AsyncIterable<string>,
+  o: ShellOptions,
+): Promise<void> {
+  const env = new Map<string, Term>();
+  const evaluator = new Evaluator(node, env);
+  const write = (text: string) => evaluator.run({ kind: "print", text });
+  await write(o.banner);
+  await write(o.prompt);
+  let pending = "";
+  for await (const line of lines) {
+    pending += line + "\n";
+    for (;;) {
+      const r = readForm(pending);
+      if (r.kind === "more") {
+        if (r.empty) pending = "";
+        break;
+      }
+      if (r.kind === "error") {
+        await write(`** ${r.error.message}\n`);
+        pending = "";
+        await write(o.prompt);
+        break;
+      }
+      pending = r.rest;
+      const quit = await evaluator.run({ kind: "eval", form: r.form, prompt: o.prompt });
+      if (quit) {
+        o.stop(0);
+        return;
+      }
+      if (pending.trim() === "") {
+        pending = "";
+        break;
+      }
+    }
+  }
+  o.stop(0);
+}
+
+// A form to evaluate, with the prompt written after its value in the same write (so that
+// output of other processes comes after the prompt, as in the seed's transcript).
+type Job = { kind: "eval"; form: Term; prompt: string } | { kind: "print"; text: string };
+
+// A job for the evaluator: an object no LFE pattern can make, so that messages sent to the
+// shell (`(! (self) ...)`) stay in its mailbox for `(flush)` and `(receive ...)`.
+class JobMessage {
+  constructor(readonly job: Job, readonly done: (quit: boolean) => void) {}
+}
+
+/**
+ * The shell's process: it evaluates one form at a time, so `(self)`, `(receive ...)` and
+ * `(flush)` at the prompt act on one mailbox. If it dies, the next form gets a new one; the
+ * variables live outside it and survive.
+ */
+class Evaluator {
+  readonly #node: Node;
+  readonly #env: Map<string, Term>;
+  #pid: Pid | undefined;
+
+  constructor(node: Node, env: Map<string, Term>) {
+    this.#node = node;
+    this.#env = env;
+  }
+
+  /** Runs a job; resolves `true` when it asks the shell to stop. */
+  run(job: Job): Promise<boolean> {
+    return new Promise((done) => {
+      let pid = this.#pid;
+      if (pid === undefined || this.#node.lookup(pid) === undefined) {
+        pid = this.#pid = this.#node.spawn(evaluatorLoop, [this.#env], {
+          initialCall: ["lfe_shell", "server", 0],
+        });
+      }
+      this.#node.sendPid(pid, new JobMessage(job, done) as unknown as Term, null);
+    });
+  }
+}
+
+function* evaluatorLoop(env: Map<string, Term>): Generator<unknown, void, unknown> {
+  for (;;) {
+    const { job, done } = yield* receiveWith((m) => m instanceof JobMessage ? m : NOMATCH);
+    if (job.kind === "print") {
+      yield* putChars(job.text);
+      done(false);
+      continue;
+    }
+    let quit = false;
+    try {
+      const cmd = shellCommand(job.form);
+      if (cmd === "quit") quit = true;
+      else {
+        const value = cmd !== undefined ? yield* cmd(env) : yield* evalForm(job.form, env);
+        env.set("*", value);
+        yield* putChars(printTerm(value) + "\n" + job.prompt);
+      }
+    } catch (e) {
+      if (e instanceof SyntaxError && !("cls" in e)) {
+        yield* putChars(`** ${e.message}\n` + job.prompt);
+      } else {
+        const c = caught(e);
+        yield* putChars(formatException(c.cls, c.reason, c.stack) + job.prompt);
+      }
+    }
+    done(quit);
+  }
+}
+
+type Command = (env: Map<string, Term>) => Generator<unknown, Term, unknown>;
+
+// The shell's own commands: `(c "file")`, `(l 'mod)`, `(set pat expr)`, `(flush)`, `(pwd)`,
+// `(cd "dir")`, `(help)`, `(q)`/`(halt)`/`(exit)`.
+function shellCommand(form: Term): Command | "quit" | undefined {
+  if (!(form instanceof Cons) || typeof form.hd !== "string") return undefined;
+  const args = listToArray(form.tl);
+  switch (form.hd) {
+    case "q":
+    case "halt":
+    case "exit":
+      return args.length === 0 ? "quit" : undefined;
+    case "c":
+      return args.length === 1
+        ? function* (env) {
+          const file = yield* evalForm(args[0] as Term, env);
+          return ["module", compileFile(textOf(file))];
+        }
+        : undefined;
+    case "l":
+      return args.length === 1
+        ? function* (env) {
+          const name = yield* evalForm(args[0] as Term, env);
+          const loaded = reloadModule(String(name));
+          return loaded === undefined ? ["error", "nofile"] : ["module", loaded];
+        }
+        : undefined;
+    case "set":
+      return args.length === 2
+        ? function* (env) {
+          const value = yield* evalForm(args[1] as Term, env);
+          // A pattern binds its variables: compiled as a let whose body lists them.
+          const names = variables(args[0] as Term);
+          const bound = yield* evalForm(
+            new Cons(
+              "let",
+              new Cons(
+                new Cons(new Cons(args[0] as Term, new Cons("$v", null)), null),
+                new Cons(new Cons("list", listOf(names)), null),
+              ),
+            ),
+            new Map([...env, ["$v", value]]),
+          );
+          listToArray(bound).forEach((v, i) => env.set(names[i] as string, v));
+          return value;
+        }
+        : undefined;
+    case "flush":
+      return args.length === 0
+        ? function* () {
+          for (const m of takeAll()) yield* putChars(`Shell got ${printTerm(m)}\n`);
+          return "ok";
+        }
+        : undefined;
+    case "pwd":
+      return args.length === 0
+        ? function* () {
+          yield* putChars(Deno.cwd() + "\n");
+          return "ok";
+        }
+        : undefined;
+    case "cd":
+      return args.length === 1
+        ? function* (env) {
+          Deno.chdir(textOf(yield* evalForm(args[0] as Term, env)));
+          yield* putChars(Deno.cwd() + "\n");
+          return "ok";
+        }
+        : undefined;
+    case "help":
+      return args.length === 0
+        ? function* () {
+          yield* putChars(HELP);
+          return "ok";
+        }
+        : undefined;
+  }
+  return undefined;
+}
+
+const HELP = `(c File)     compile and load an LFE file
+(l Module)   load or reload a module from the code path
+(set P E)    evaluate E and bind the variables of pattern P
+(flush)      print and remove the messages in the shell's mailbox
+(pwd)        print the working directory
+(cd Dir)     change the working directory
+(help)       this text
+(q) (halt) (exit)  leave the shell and stop the node
+`;
+
+function textOf(t: Term): string {
+  if (typeof t === "string") return t;
+  return listToArray(t).map((c) => String.fromCodePoint(c as number)).join("");
+}
+
+function listOf(names: string[]): Term {
+  return names.reduceRight<Term>((acc, n) => new Cons(n, acc), null);
+}
+
+// The variables a pattern binds, in order of first appearance.
+function variables(p: Term, out: string[] = []): string[] {
+  if (typeof p === "string") {
+    if (p !== "_" && !out.includes(p)) out.push(p);
+  } else if (p instanceof Cons) {
+    if (p.hd === "quote") return out;
+    for (let c: Term = p.tl; c instanceof Cons; c = c.tl) variables(c.hd, out);
+  }
+  return out;
+}
+
+/** Lines of standard input, without their newline. */
+export async function* stdinLines(): AsyncGenerator<string> {
+  const decoder = new TextDecoderStream();
+  let rest = "";
+  for await (const chunk of Deno.stdin.readable.pipeThrough(decoder)) {
+    rest += chunk;
+    const parts = rest.split("\n");
+    rest = parts.pop() as string;
+    for (const p of parts) yield p;
+  }
+  if (rest !== "") yield rest;
+}
