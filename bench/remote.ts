@@ -49,7 +49,7 @@ export async function benchRemote(print: (name: string, value: number) => void):
   const home = await Deno.makeTempDir();
   await Deno.writeTextFile(`${home}/.erlang.cookie`, "benchcookie");
   await Deno.chmod(`${home}/.erlang.cookie`, 0o400);
-  const epmdPort = 20000 + Math.floor(Math.random() * 20000);
+  const epmdPort = 20000 + Math.floor(Math.random() * 12000); // below the ephemeral range
   const env = { HOME: home, ERL_EPMD_PORT: String(epmdPort) };
   const root = new URL("../", import.meta.url).pathname;
   const deno = Deno.execPath();

@@ -109,6 +109,18 @@ export function formatException(
     reason = [reason, stack];
     fs = [];
   }
+  const undefTop = reason === "undef" ? fs[0] : undefined;
+  if (style === "lfe" && cls === "error" && undefTop !== undefined) {
+    // An undefined function is named in one line, as the seed's era of LFE printed it
+    // (`undefined function tut99:go/0`) rather than LFE 2's `in (tut99 : go)`; a function of
+    // the shell's own is named without a module.
+    const [m, f, a] = undefTop;
+    const arity = typeof a === "number" ? a : listToArray(a).length;
+    const name = m === "lfe_shell"
+      ? `${writeTerm(f)}/${arity}`
+      : `${writeTerm(m)}:${writeTerm(f)}/${arity}`;
+    return `** exception error: undefined function ${name}\n\n`;
+  }
   const skip = options.skip ?? defaultSkip(style);
   let end = fs.length;
   while (end > 0 && skip(...(fs[end - 1] as Frame).slice(0, 3) as [Term, Term, Term])) end--;
@@ -120,17 +132,6 @@ export function formatException(
 
 function lfeException(cls: string, reason: Term, fs: Frame[]): string {
   const p = `exception ${cls}: `;
-  const top = fs[0];
-  // An undefined function is named in one line, as the project's users read it in the seed's
-  // era of LFE (`undefined function tut99:go/0`), rather than LFE 2's `in (tut99 : go)`.
-  if (reason === "undef" && top !== undefined) {
-    const [m, f, a] = top;
-    const arity = typeof a === "number" ? a : listToArray(a).length;
-    return lfeFrames(
-      `** ${p}undefined function ${writeTerm(m)}:${writeTerm(f)}/${arity}\n`,
-      fs.slice(1),
-    );
-  }
   return lfeFrames("** " + p + lfeReason(reason, p.length) + "\n", fs);
 }
 

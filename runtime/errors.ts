@@ -59,7 +59,9 @@ export interface Caught {
 /** Turns anything thrown by process code into an Erlang class, reason and stack. */
 export function caught(e: unknown): Caught {
   if (e instanceof ErlangError) {
-    return { cls: e.cls, reason: e.reason, stack: e.stackTerm ?? stackOf(e) };
+    // The JavaScript frames of the runtime's own code mean nothing to an Erlang reader: an
+    // exception carries the frames its raiser gave (an undefined function's call, say), or none.
+    return { cls: e.cls, reason: e.reason, stack: e.stackTerm ?? null };
   }
   if (e instanceof Error) {
     const reason: Term = e instanceof RangeError && /call stack/i.test(e.message)

@@ -19,7 +19,7 @@ import {
   takeAll,
   type Term,
 } from "../runtime/mod.ts";
-import { Cons, listToArray } from "../runtime/mod.ts";
+import { arrayToList, Cons, findModule, listToArray, thisNode } from "../runtime/mod.ts";
 
 /** Options of a shell. */
 export interface ShellOptions {
@@ -132,8 +132,9 @@ function* evaluatorLoop(env: Map<string, Term>): Generator<unknown, void, unknow
       const cmd = shellCommand(job.form);
       if (cmd === "quit") quit = true;
       else {
+        env.set("-", job.form);
         const value = cmd !== undefined ? yield* cmd(env) : yield* evalForm(job.form, env);
-        env.set("*", value);
+        remember(env, job.form, value);
         yield* putChars(printTerm(value) + "\n" + job.prompt);
       }
     } catch (e) {
@@ -146,6 +147,16 @@ function* evaluatorLoop(env: Map<string, Term>): Generator<unknown, void, unknow
     }
     done(quit);
   }
+}
+
+// The shell's history variables: + ++ +++ the last forms, * ** *** their values.
+function remember(env: Map<string, Term>, form: Term, value: Term): void {
+  for (const [a, b, c] of [["+++", "++", "+"], ["***", "**", "*"]] as const) {
+    if (env.has(b)) env.set(a, env.get(b) as Term);
+    if (env.has(c)) env.set(b, env.get(c) as Term);
+  }
+  env.set("+", form);
+  env.set("*", value);
 }
 
 type Command = (env: Map<string, Term>) => Generator<unknown, Term, unknown>;
@@ -217,6 +228,50 @@ function shellCommand(form: Term): Command | "quit" | undefined {
           return "ok";
         }
         : undefined;
+    case "regs":
+      return args.length === 0
+        ? function* () {
+          yield* putChars(regsText());
+          return "ok";
+        }
+        : undefined;
+    case "i":
+      return args.length === 0
+        ? function* () {
+          yield* putChars(processesText());
+          return "ok";
+        }
+        : undefined;
+    case "m":
+      return args.length === 1
+        ? function* (env) {
+          const name = yield* evalForm(args[0] as Term, env);
+          yield* putChars(moduleText(String(name)));
+          return "ok";
+        }
+        : undefined;
+    case "ls":
+      return args.length <= 1
+        ? function* (env) {
+          const dir = args.length === 0 ? "." : textOf(yield* evalForm(args[0] as Term, env));
+          const names = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
+          yield* putChars(names.join("  ") + "\n");
+          return "ok";
+        }
+        : undefined;
+    case "memory":
+      return args.length === 0
+        ? function* () {
+          const m = Deno.memoryUsage();
+          return arrayToList([
+            ["total", m.rss],
+            ["processes", thisNode().processes().length],
+            ["heap_total", m.heapTotal],
+            ["heap_used", m.heapUsed],
+            ["external", m.external],
+          ]);
+        }
+        : undefined;
     case "help":
       return args.length === 0
         ? function* () {
@@ -228,9 +283,55 @@ function shellCommand(form: Term): Command | "quit" | undefined {
   return undefined;
 }
 
+function pad(s: string, n: number): string {
+  return s.length >= n ? s + " " : s + " ".repeat(n - s.length);
+}
+
+function callText(t: Term): string {
+  return Array.isArray(t) && t.length === 3
+    ? `${String(t[0])}:${String(t[1])}/${String(t[2])}`
+    : printTerm(t);
+}
+
+function regsText(): string {
+  const node = thisNode();
+  let s = `\n** Registered procs on node ${node.name} **\n`;
+  s += pad("Name", 22) + pad("Pid", 13) + pad("Initial Call", 34) + pad("Reds", 8) + "Msgs\n";
+  for (const name of node.registered().sort()) {
+    const p = node.whereis(name);
+    if (p === undefined) continue;
+    s += pad(name, 22) + pad(printTerm(p.pid), 13) + pad(callText(p.initialCall), 34) +
+      pad(String(p.reductions), 8) + p.queueLength + "\n";
+  }
+  return s;
+}
+
+function processesText(): string {
+  let s = pad("Pid", 13) + pad("Initial Call", 34) + pad("Reds", 10) + pad("Msgs", 6) +
+    "Registered\n";
+  for (const p of thisNode().processes()) {
+    s += pad(printTerm(p.pid), 13) + pad(callText(p.initialCall), 34) +
+      pad(String(p.reductions), 10) +
+      pad(String(p.queueLength), 6) + (p.name ?? "") + "\n";
+  }
+  return s;
+}
+
+function moduleText(name: string): string {
+  const fns = findModule(name);
+  if (fns === undefined) return `Module ${name} is not loaded and not on the code path\n`;
+  const keys = Object.keys(fns).filter((k) => k.includes("/")).sort();
+  return `Module: ${name}\nExports:\n${keys.map((k) => `  ${k}`).join("\n")}\n`;
+}
+
 const HELP = `(c File)     compile and load an LFE file
 (l Module)   load or reload a module from the code path
 (set P E)    evaluate E and bind the variables of pattern P
+(m Module)   the functions a module exports
+(i)          the processes of this node
+(regs)       the registered processes
+(ls) (ls Dir)  the files in a directory
+(memory)     what the node uses of memory
 (flush)      print and remove the messages in the shell's mailbox
 (pwd)        print the working directory
 (cd Dir)     change the working directory

@@ -119,17 +119,25 @@ export class Cluster {
 
   /** A cluster with its own port mapper (started unless `epmd` is false) and cookie. */
   static async create(o: { cookie?: string; epmd?: boolean } = {}): Promise<Cluster> {
-    const c = new Cluster(20000 + Math.floor(Math.random() * 20000), await Deno.makeTempDir());
-    await c.writeCookie(c.home, o.cookie ?? "clustercookie");
-    if (o.epmd !== false) {
+    for (let attempt = 0;; attempt++) {
+      // Below the ephemeral range (32768 up), where the nodes' own ports are picked.
+      const c = new Cluster(20000 + Math.floor(Math.random() * 12000), await Deno.makeTempDir());
+      await c.writeCookie(c.home, o.cookie ?? "clustercookie");
+      if (o.epmd === false) return c;
       const epmd = c.spawn(["run", "-A", "main.ts", "epmd", "-port", String(c.epmdPort)]);
-      await c.#waitEpmd(epmd);
+      try {
+        await c.#waitEpmd(epmd);
+        return c;
+      } catch (e) {
+        await c.stop();
+        if (attempt >= 2) throw e;
+      }
     }
-    return c;
   }
 
   async #waitEpmd(epmd: Proc): Promise<void> {
     for (let i = 0; i < 100; i++) {
+      if (epmd.err.some((l) => /Cannot listen/.test(l))) break;
       try {
         const conn = await Deno.connect({ hostname: "127.0.0.1", port: this.epmdPort });
         conn.close();

@@ -17,7 +17,7 @@ export function onPath(program: string): boolean {
 /** A port from 20000 up that nothing listens on just now. */
 export function freePort(): number {
   for (;;) {
-    const port = 20000 + Math.floor(Math.random() * 30000);
+    const port = 20000 + Math.floor(Math.random() * 12000); // below the ephemeral range
     try {
       Deno.listen({ port, hostname: "0.0.0.0" }).close();
       return port;

@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+// Runs main.ts with `input` on standard input (a pipe) and collects what it printed.
+async function session(input: string, args: string[] = []) {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "main.ts", ...args],
+    cwd: ROOT,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const w = child.stdin.getWriter();
+  await w.write(new TextEncoder().encode(input));
+  await w.close();
+  const out = await child.output();
+  const dec = new TextDecoder();
+  return { code: out.code, out: dec.decode(out.stdout), err: dec.decode(out.stderr) };
+}
+
+Deno.test("the shell prints a banner, prompts, and each value in LFE syntax", async () => {
+  const r = await session(`(+ 1 2)\n(tuple 'ok (self))\n"abc"\n#"bin"\n(/ 4 2)\n`);
+  assert.equal(r.code, 0);
+  const lines = r.out.split("\n");
+  assert.match(lines[0] as string, /^node \(distributed Erlang\/LFE on Deno\) \d+\.\d+\.\d+/);
+  assert.equal(lines[2], "LFE Shell V0.1.0 (abort with ^G)");
+  assert.equal(lines[3], "lfe> 3");
+  assert.match(lines[4] as string, /^lfe> #\(ok <0\.\d+\.0>\)$/);
+  assert.deepEqual(lines.slice(5), [`lfe> "abc"`, `lfe> #"bin"`, "lfe> 2.0", "lfe> "]);
+});
+
+Deno.test("a form may span lines; an error is reported and the shell goes on with its variables", async () => {
+  const r = await session(`(set x\n  42)\n(tut99:go)\n(+ x 1)\n(car 'a)\n)\n(* x 2)\n`);
+  assert.deepEqual(
+    r.out.split("\n").slice(3),
+    [
+      "lfe> 42",
+      "lfe> ** exception error: undefined function tut99:go/0",
+      "",
+      "lfe> 43",
+      "lfe> ** exception error: bad argument",
+      "",
+      "lfe> ** Unexpected ')' at line 1, column 1: nothing is open",
+      "lfe> 84",
+      "lfe> ",
+    ].map((l) => l),
+  );
+});
+
+Deno.test("the shell is a process: self, receive and flush act on its mailbox", async () => {
+  const r = await session(
+    `(! (self) 'one)\n(! (self) #(two 2))\n(receive ('one 'got-one))\n(flush)\n(flush)\n`,
+  );
+  assert.deepEqual(r.out.split("\n").slice(3), [
+    "lfe> one",
+    "lfe> #(two 2)",
+    "lfe> got-one",
+    "lfe> Shell got #(two 2)",
+    "ok",
+    "lfe> ok",
+    "lfe> ",
+  ]);
+});
+
+Deno.test("shell commands: set with a pattern, history variables, c, m, q", async () => {
+  const r = await session(
+    `(set (tuple a b) (tuple 1 2))\n(+ a b)\n*\n(c "examples/tut21")\n(m 'tut21)\n(q)\n(+ 1 1)\n`,
+  );
+  assert.equal(r.code, 0);
+  assert.deepEqual(r.out.split("\n").slice(3), [
+    "lfe> #(1 2)",
+    "lfe> 3",
+    "lfe> 3",
+    "lfe> #(module tut21)",
+    "lfe> Module: tut21",
+    "Exports:",
+    "  ping/2",
+    "  pong/0",
+    "  start-ping/1",
+    "  start-pong/0",
+    "ok",
+    "lfe> ",
+  ]);
+});
