@@ -8,11 +8,13 @@
 import { benchLfe } from "./lfe.ts";
 import { benchLocal } from "./local.ts";
 import { benchRemote } from "./remote.ts";
+import { benchStartup } from "./startup.ts";
 
 const GROUPS: Record<string, (print: (name: string, value: number) => void) => Promise<void>> = {
   local: benchLocal,
   remote: benchRemote,
   lfe: benchLfe,
+  startup: benchStartup,
 };
 
 const print = (name: string, value: number) => console.log(`${name} ${value}`);
