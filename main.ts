@@ -39,8 +39,9 @@ async function evalAtStart(text: string): Promise<void> {
 export const VERSION = "0.1.0";
 
 const USAGE = `usage: node [-sname NAME | -name NAME[@HOST]] [-setcookie COOKIE]
-            [-kernel net_ticktime SECONDS] [-hidden] [-pa DIR...] [-eval EXPR]
-            [-noshell] [-version] [-help]
+            [-kernel net_ticktime SECONDS] [-hidden] [-connect_all false]
+            [-pa DIR...] [-eval EXPR] [-s MOD [FUN [ARG...]]] [-noshell] [-detached]
+            [+S N] [-version] [-help]
        node epmd [-port PORT] [-daemon] [-names] [-kill]`;
 
 /** The flags of a node, as `erl` spells them. */
@@ -56,6 +57,14 @@ export interface Flags {
   eval?: string[];
   /** `-noshell`: no shell; standard input is left alone. */
   noshell?: boolean;
+  /** `-s MOD [FUN [ARG...]]`: calls run once the node has started (FUN defaults to start). */
+  s?: string[][];
+  /** `-detached`: runs in the background, with no shell and no terminal. */
+  detached?: boolean;
+  /** `-connect_all false`: no connections to the nodes a new peer knows. */
+  connectAll?: boolean;
+  /** `+S N`: schedulers (one per core by default). */
+  schedulers?: number;
   version?: boolean;
   help?: boolean;
 }
@@ -86,6 +95,34 @@ export function parseFlags(args: string[]): Flags {
       case "-noshell":
         f.noshell = true;
         break;
+      case "-detached":
+        f.detached = true;
+        f.noshell = true;
+        break;
+      case "-s": {
+        const call = [value(++i, a)];
+        while (i + 1 < args.length && !/^[-+]/.test(args[i + 1] as string)) {
+          call.push(args[++i] as string);
+        }
+        (f.s ??= []).push(call);
+        break;
+      }
+      case "-connect_all": {
+        const v = value(++i, a);
+        if (v !== "true" && v !== "false") {
+          throw new RangeError(`-connect_all takes true or false, not ${v}`);
+        }
+        f.connectAll = v === "true";
+        break;
+      }
+      case "+S": {
+        const v = value(++i, a);
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 1024) {
+          throw new RangeError(`+S takes a number of schedulers from 1 to 1024, not ${v}`);
+        }
+        f.schedulers = Number(v);
+        break;
+      }
       case "-pa": {
         const dirs: string[] = [];
         while (i + 1 < args.length && !(args[i + 1] as string).startsWith("-")) {
@@ -127,6 +164,23 @@ export function parseFlags(args: string[]): Flags {
   return f;
 }
 
+// `-detached`: the same command, without -detached, in a process of its own with no terminal.
+function detach(args: string[]): number {
+  const rest = args.filter((a) => a !== "-detached");
+  const self = Deno.execPath();
+  const viaDeno = /(^|\/)deno(\.exe)?$/.test(self);
+  const main = new URL(import.meta.url).pathname;
+  const child = new Deno.Command(self, {
+    args: viaDeno ? ["run", "-A", main, "-noshell", ...rest] : ["-noshell", ...rest],
+    stdin: "null",
+    stdout: "null",
+    stderr: "null",
+    detached: true,
+  }).spawn();
+  child.unref();
+  return 0;
+}
+
 async function main(args: string[]): Promise<number | undefined> {
   if (args[0] === "epmd") return await runEpmdCommand(args.slice(1));
   let flags: Flags;
@@ -144,6 +198,7 @@ async function main(args: string[]): Promise<number | undefined> {
     console.log(USAGE);
     return 0;
   }
+  if (flags.detached) return detach(args);
   let stopNode = () => {};
   if (flags.sname !== undefined || flags.name !== undefined) {
     try {
@@ -167,6 +222,9 @@ async function main(args: string[]): Promise<number | undefined> {
   setCodePath([".", ...(flags.pa ?? [])]);
   installCodePathLoader();
   for (const text of flags.eval ?? []) await evalAtStart(text);
+  for (const [mod, fun = "start", ...rest] of flags.s ?? []) {
+    await evalAtStart(`(: ${mod} ${fun}${rest.length > 0 ? ` '(${rest.join(" ")})` : ""})`);
+  }
   if (!flags.noshell) {
     const node = thisNode();
     void runShell(node, stdinLines(), {

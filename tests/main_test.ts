@@ -71,3 +71,43 @@ Deno.test("main.ts -eval runs LFE; an error is reported as LFE prints it and the
     await done;
   }
 });
+
+Deno.test("main.ts -s MOD FUN ARGS calls MOD:FUN with the arguments as a list of atoms", async () => {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [...NOSHELL, "-pa", "examples", "-s", "pingpong", "start", "-s", "lists", "reverse", "a"],
+    cwd: new URL("../", import.meta.url).pathname,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const dec = new TextDecoder();
+  let out = "", err = "";
+  const pump = async (s: ReadableStream<Uint8Array>, add: (t: string) => void) => {
+    for await (const c of s) add(dec.decode(c));
+  };
+  const done = Promise.all([
+    pump(child.stdout, (t) => out += t),
+    pump(child.stderr, (t) => err += t),
+  ]);
+  try {
+    for (let i = 0; i < 100 && !out.includes("Pong finished"); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.match(out, /Ping finished\nPong finished\n$/);
+    assert.equal(err, "", "(lists:reverse '(a)) runs without error");
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+    await done;
+  }
+});
+
+Deno.test("main.ts checks the values of +S and -connect_all", async () => {
+  for (const bad of [["+S", "x"], ["+S", "0"], ["-connect_all", "maybe"], ["-s"]]) {
+    const r = await runDeno([...NODE, ...bad]);
+    assert.equal(r.code, 2, bad.join(" "));
+    assert.match(r.stderr, /^node: .*\nusage: node/);
+  }
+  const ok = await runDeno([...NODE, "+S", "2", "-connect_all", "false", "-version"]);
+  assert.equal(ok.code, 0);
+});

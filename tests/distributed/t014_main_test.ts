@@ -112,3 +112,30 @@ Deno.test({
     }
   },
 });
+
+Deno.test("t024 main.ts -detached returns at once and leaves the node running in the background", async () => {
+  const c = await Cluster.create();
+  try {
+    const t0 = Date.now();
+    const d = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-detached",
+      "-sname",
+      "bg",
+      "-eval",
+      "(timer:sleep 1500)",
+      "-eval",
+      "(halt)",
+    ]);
+    const status = await d.done;
+    assert.equal(status.code, 0);
+    assert.ok(Date.now() - t0 < 5000);
+    // The detached node registers, then halts by itself after its -eval.
+    await until(async () => (await registered(c)).includes("bg"));
+    await until(async () => !(await registered(c)).includes("bg"));
+  } finally {
+    await c.stop();
+  }
+});
