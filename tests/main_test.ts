@@ -39,67 +39,46 @@ Deno.test("main.ts -noshell starts a node that runs until SIGTERM stops it", asy
   }
 });
 
-Deno.test("main.ts -eval runs LFE; an error is reported as LFE prints it and the node runs on", async () => {
+// Runs a node until it has played the local ping pong, then stops it; answers what it wrote.
+async function untilPingPong(args: string[]): Promise<{ out: string; err: string }> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: [...NOSHELL, "-pa", "examples", "-eval", "(tut99:go)", "-eval", "(pingpong:start)"],
+    args: [...NOSHELL, "-pa", "examples", ...args],
     cwd: new URL("../", import.meta.url).pathname,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
   }).spawn();
   const dec = new TextDecoder();
-  let out = "", err = "";
-  const pump = async (s: ReadableStream<Uint8Array>, add: (t: string) => void) => {
-    for await (const c of s) add(dec.decode(c));
+  const r = { out: "", err: "" };
+  const pump = async (s: ReadableStream<Uint8Array>, k: "out" | "err") => {
+    for await (const c of s) r[k] += dec.decode(c);
   };
-  const done = Promise.all([
-    pump(child.stdout, (t) => out += t),
-    pump(child.stderr, (t) => err += t),
-  ]);
+  const done = Promise.all([pump(child.stdout, "out"), pump(child.stderr, "err")]);
   try {
-    for (let i = 0; i < 100 && !out.includes("Pong finished"); i++) {
-      await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !r.out.includes("Pong finished"); i++) {
+      await new Promise((res) => setTimeout(res, 50));
     }
-    assert.equal(err, "** exception error: undefined function tut99:go/0\n\n");
-    assert.equal(
-      out,
-      "Pong received ping\nPing received pong\n".repeat(3) + "Ping finished\nPong finished\n",
-    );
   } finally {
     child.kill("SIGTERM");
     await child.status;
     await done;
   }
+  return r;
+}
+
+const PINGPONG = "Pong received ping\nPing received pong\n".repeat(3) +
+  "Ping finished\nPong finished\n";
+
+Deno.test("main.ts -eval runs LFE; an error is reported as LFE prints it and the node runs on", async () => {
+  const r = await untilPingPong(["-eval", "(tut99:go)", "-eval", "(pingpong:start)"]);
+  assert.equal(r.err, "** exception error: undefined function tut99:go/0\n\n");
+  assert.equal(r.out, PINGPONG);
 });
 
 Deno.test("main.ts -s MOD FUN ARGS calls MOD:FUN with the arguments as a list of atoms", async () => {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [...NOSHELL, "-pa", "examples", "-s", "pingpong", "start", "-s", "lists", "reverse", "a"],
-    cwd: new URL("../", import.meta.url).pathname,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const dec = new TextDecoder();
-  let out = "", err = "";
-  const pump = async (s: ReadableStream<Uint8Array>, add: (t: string) => void) => {
-    for await (const c of s) add(dec.decode(c));
-  };
-  const done = Promise.all([
-    pump(child.stdout, (t) => out += t),
-    pump(child.stderr, (t) => err += t),
-  ]);
-  try {
-    for (let i = 0; i < 100 && !out.includes("Pong finished"); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    assert.match(out, /Ping finished\nPong finished\n$/);
-    assert.equal(err, "", "(lists:reverse '(a)) runs without error");
-  } finally {
-    child.kill("SIGTERM");
-    await child.status;
-    await done;
-  }
+  const r = await untilPingPong(["-s", "pingpong", "start", "-s", "lists", "reverse", "a"]);
+  assert.equal(r.out, PINGPONG);
+  assert.equal(r.err, "", "(lists:reverse '(a)) runs without error");
 });
 
 Deno.test("main.ts checks the values of +S and -connect_all", async () => {

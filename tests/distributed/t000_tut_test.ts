@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { Cluster, nodeName } from "./_cluster.ts";
+import { PING_LINES, PONG_LINES, TUT22_LINES } from "./_seed_lines.ts";
 
 Deno.test("t000 the seed's tut21: ping and pong on two nodes, word for word", async () => {
   const c = await Cluster.create();
@@ -18,19 +19,8 @@ Deno.test("t000 the seed's tut21: ping and pong on two nodes, word for word", as
     await ping.waitFor(/^Ping finished$/, 20_000);
     await pong.waitFor(/^Pong finished$/);
     assert.match(ping.out[0] as string, /^<0\.\d+\.0>$/);
-    assert.deepEqual(ping.out.slice(1), [
-      "Ping received pong",
-      "Ping received pong",
-      "Ping received pong",
-      "Ping finished",
-    ]);
-    assert.deepEqual(pong.out, [
-      "true",
-      "Pong received ping",
-      "Pong received ping",
-      "Pong received ping",
-      "Pong finished",
-    ]);
+    assert.deepEqual(ping.out.slice(1), PING_LINES);
+    assert.deepEqual(pong.out, ["true", ...PONG_LINES]);
   } finally {
     await c.stop();
   }
@@ -52,16 +42,7 @@ Deno.test("t001 the seed's tut22: ping spawned on the other node, all output at 
     ]);
     await pong.waitFor(/^Pong finished$/, 20_000);
     assert.match(pong.out[0] as string, /^<[1-9]\d*\.\d+\.0>$/, "a pid of the other node");
-    assert.deepEqual(pong.out.slice(1), [
-      "Pong received ping",
-      "Ping received pong",
-      "Pong received ping",
-      "Ping received pong",
-      "Pong received ping",
-      "Ping received pong",
-      "Ping finished",
-      "Pong finished",
-    ]);
+    assert.deepEqual(pong.out.slice(1), TUT22_LINES);
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(ping.out, [], "nothing is printed on the ping node");
   } finally {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { Cluster, nodeName } from "./_cluster.ts";
+import { PING_LINES, PONG_LINES, TUT22_LINES } from "./_seed_lines.ts";
 
 const NODE = ["run", "-A", "main.ts", "-noshell"];
 
@@ -27,18 +28,8 @@ Deno.test("t020 the seed's tut21.lfe across two nodes, from the code path", asyn
     ]);
     await ping.waitFor(/^Ping finished$/, 20_000);
     await pong.waitFor(/^Pong finished$/);
-    assert.deepEqual(ping.out, [
-      "Ping received pong",
-      "Ping received pong",
-      "Ping received pong",
-      "Ping finished",
-    ]);
-    assert.deepEqual(pong.out, [
-      "Pong received ping",
-      "Pong received ping",
-      "Pong received ping",
-      "Pong finished",
-    ]);
+    assert.deepEqual(ping.out, PING_LINES);
+    assert.deepEqual(pong.out, PONG_LINES);
   } finally {
     await c.stop();
   }
@@ -59,16 +50,7 @@ Deno.test("t021 the seed's tut22.lfe: ping spawned on the other node, all output
       `(tut22:start '${nodeName("ping")})`,
     ]);
     await pong.waitFor(/^Pong finished$/, 20_000);
-    assert.deepEqual(pong.out, [
-      "Pong received ping",
-      "Ping received pong",
-      "Pong received ping",
-      "Ping received pong",
-      "Pong received ping",
-      "Ping received pong",
-      "Ping finished",
-      "Pong finished",
-    ]);
+    assert.deepEqual(pong.out, TUT22_LINES);
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(ping.out, []);
   } finally {

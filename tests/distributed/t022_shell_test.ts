@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { Cluster, nodeName } from "./_cluster.ts";
+import { afterPrompt, PING_LINES, PONG_LINES, TUT22_LINES } from "./_seed_lines.ts";
 
 const SHELL = ["run", "-A", "main.ts", "-pa", "examples", "-sname"];
 
@@ -18,19 +19,9 @@ Deno.test("t022 the seed's tut21 transcript, typed at two shells", async () => {
     const p = `(${nodeName("ping")})lfe> `;
     const tail = ping.out.slice(ping.out.findIndex((l) => l.includes("<0.")));
     assert.match(tail[0] as string, new RegExp(`^\\(${nodeName("ping")}\\)lfe> <0\\.\\d+\\.0>$`));
-    assert.deepEqual(tail.slice(1), [
-      `${p}Ping received pong`,
-      "Ping received pong",
-      "Ping received pong",
-      "Ping finished",
-    ]);
+    assert.deepEqual(tail.slice(1), afterPrompt(p, PING_LINES));
     const q = `(${nodeName("pong")})lfe> `;
-    assert.deepEqual(pong.out.slice(pong.out.indexOf(`${q}true`) + 1), [
-      `${q}Pong received ping`,
-      "Pong received ping",
-      "Pong received ping",
-      "Pong finished",
-    ]);
+    assert.deepEqual(pong.out.slice(pong.out.indexOf(`${q}true`) + 1), afterPrompt(q, PONG_LINES));
   } finally {
     await c.stop();
   }
@@ -48,16 +39,7 @@ Deno.test("t023 the seed's tut22 transcript: the remote pid, and all eight lines
     const q = `(${nodeName("pong")})lfe> `;
     const at = pong.out.findIndex((l) => /lfe> <[1-9]\d*\.\d+\.0>$/.test(l));
     assert.ok(at >= 0, `a remote pid is printed: ${pong.out.join("\n")}`);
-    assert.deepEqual(pong.out.slice(at + 1), [
-      `${q}Pong received ping`,
-      "Ping received pong",
-      "Pong received ping",
-      "Ping received pong",
-      "Pong received ping",
-      "Ping received pong",
-      "Ping finished",
-      "Pong finished",
-    ]);
+    assert.deepEqual(pong.out.slice(at + 1), afterPrompt(q, TUT22_LINES));
     await new Promise((r) => setTimeout(r, 200));
     assert.ok(ping.out.every((l) => !/Ping|Pong/.test(l)), "nothing of it on ping");
   } finally {
