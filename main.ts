@@ -16,8 +16,16 @@ import {
   registerBuiltins,
   setCodePath,
 } from "./lfe/mod.ts";
-import { caught, ErlangError, run, thisNode } from "./runtime/mod.ts";
-import { promptFor, runShell, stdinLines } from "./shell/mod.ts";
+import { caught, createNode, ErlangError, run, setDefaultNode, thisNode } from "./runtime/mod.ts";
+import {
+  completions,
+  historyFile,
+  LineEditor,
+  promptFor,
+  runShell,
+  runTerminalShell,
+  stdinLines,
+} from "./shell/mod.ts";
 
 // `-eval`: each expression runs in a process of its own; an error is reported, not fatal.
 async function evalAtStart(text: string): Promise<void> {
@@ -200,9 +208,22 @@ async function main(args: string[]): Promise<number | undefined> {
   }
   if (flags.detached) return detach(args);
   let stopNode = () => {};
+  // At a terminal, the shell edits lines itself and output from processes goes above them.
+  const editor = !flags.noshell && Deno.stdin.isTerminal()
+    ? new LineEditor({
+      historyFile: historyFile(),
+      complete: completions,
+      quit: () => {
+        editor?.close();
+        stopNode();
+        Deno.exit(0);
+      },
+    })
+    : undefined;
   if (flags.sname !== undefined || flags.name !== undefined) {
     try {
       const started = await startNode({
+        ...(editor !== undefined ? { output: (t: string) => editor.printAbove(t) } : {}),
         ...(flags.sname !== undefined ? { sname: flags.sname } : {}),
         ...(flags.name !== undefined ? { name: flags.name } : {}),
         ...(flags.setcookie !== undefined ? { setcookie: flags.setcookie } : {}),
@@ -217,6 +238,8 @@ async function main(args: string[]): Promise<number | undefined> {
       }
       throw e;
     }
+  } else if (editor !== undefined) {
+    setDefaultNode(createNode({ output: (t) => editor.printAbove(t) }));
   } else thisNode();
   registerBuiltins();
   setCodePath([".", ...(flags.pa ?? [])]);
@@ -227,15 +250,20 @@ async function main(args: string[]): Promise<number | undefined> {
   }
   if (!flags.noshell) {
     const node = thisNode();
-    void runShell(node, stdinLines(), {
+    const options = {
       prompt: promptFor(node),
       banner: `node (distributed Erlang/LFE on Deno) ${VERSION} [deno ${Deno.version.deno}]\n\n` +
         `LFE Shell V${VERSION} (abort with ^G)\n`,
-      stop: (code) => {
+      stop: (code: number) => {
+        editor?.close();
         stopNode();
         Deno.exit(code);
       },
-    });
+    };
+    if (editor !== undefined) {
+      editor.start();
+      void runTerminalShell(node, editor, options);
+    } else void runShell(node, stdinLines(), options);
   }
   // A node with nothing else to wait on still runs until a signal stops it.
   const keepAlive = setInterval(() => {}, 1 << 30);

@@ -6,3 +6,4 @@
  */
 
 export * from "./repl.ts";
+export * from "./line_editor.ts";

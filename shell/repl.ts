@@ -7,7 +7,14 @@
  * @module
  */
 
-import { compileFile, evalForm, formatException, readForm, reloadModule } from "../lfe/mod.ts";
+import {
+  compileFile,
+  evalForm,
+  formatException,
+  getCodePath,
+  readForm,
+  reloadModule,
+} from "../lfe/mod.ts";
 import {
   caught,
   type Node,
@@ -19,7 +26,15 @@ import {
   takeAll,
   type Term,
 } from "../runtime/mod.ts";
-import { arrayToList, Cons, findModule, listToArray, thisNode } from "../runtime/mod.ts";
+import {
+  arrayToList,
+  Cons,
+  findModule,
+  listToArray,
+  loadedModules,
+  thisNode,
+} from "../runtime/mod.ts";
+import type { LineEditor } from "./line_editor.ts";
 
 /** Options of a shell. */
 export interface ShellOptions {
@@ -37,21 +52,55 @@ export function promptFor(node: Node): string {
 }
 
 /**
- * Runs the shell over `lines` (standard input read line by line): forms may span lines; each
- * complete form is evaluated as it comes.
+ * Runs the shell over `lines` (standard input read line by line, not a terminal): forms may
+ * span lines; each complete form is evaluated as it comes, and the prompt is written after its
+ * value in the same write, so a session reads as it would at a terminal.
  */
 export async function runShell(
   node: Node,
   lines: AsyncIterable<string>,
   o: ShellOptions,
 ): Promise<void> {
-  const env = new Map<string, Term>();
-  const evaluator = new Evaluator(node, env);
-  const write = (text: string) => evaluator.run({ kind: "print", text });
-  await write(o.banner);
-  await write(o.prompt);
+  const it = lines[Symbol.asyncIterator]();
+  const evaluator = new Evaluator(node, new Map());
+  await evaluator.run({ kind: "print", text: o.banner + o.prompt });
+  await shellLoop(
+    evaluator,
+    async () => {
+      const r = await it.next();
+      return r.done ? null : r.value;
+    },
+    o.prompt,
+    o,
+  );
+}
+
+/**
+ * Runs the shell at a terminal: the line editor draws the prompt and the line being typed, and
+ * output from other processes is written above it.
+ */
+export async function runTerminalShell(
+  node: Node,
+  editor: LineEditor,
+  o: ShellOptions,
+): Promise<void> {
+  const evaluator = new Evaluator(node, new Map());
+  await evaluator.run({ kind: "print", text: o.banner });
+  await shellLoop(evaluator, (more) => editor.readLine(more ? "" : o.prompt), "", o);
+}
+
+// Reads lines until forms are complete and evaluates each; `prompt` is what is written after
+// a value (the prompt itself when nothing else draws it).
+async function shellLoop(
+  evaluator: Evaluator,
+  next: (more: boolean) => Promise<string | null>,
+  prompt: string,
+  o: ShellOptions,
+): Promise<void> {
   let pending = "";
-  for await (const line of lines) {
+  for (;;) {
+    const line = await next(pending.trim() !== "");
+    if (line === null) break;
     pending += line + "\n";
     for (;;) {
       const r = readForm(pending);
@@ -60,14 +109,12 @@ export async function runShell(
         break;
       }
       if (r.kind === "error") {
-        await write(`** ${r.error.message}\n`);
+        await evaluator.run({ kind: "print", text: `** ${r.error.message}\n${prompt}` });
         pending = "";
-        await write(o.prompt);
         break;
       }
       pending = r.rest;
-      const quit = await evaluator.run({ kind: "eval", form: r.form, prompt: o.prompt });
-      if (quit) {
+      if (await evaluator.run({ kind: "eval", form: r.form, prompt })) {
         o.stop(0);
         return;
       }
@@ -370,4 +417,31 @@ export async function* stdinLines(): AsyncGenerator<string> {
     for (const p of parts) yield p;
   }
   if (rest !== "") yield rest;
+}
+
+/** Where the shell keeps its history across runs: `~/.lfe_node_history`. */
+export function historyFile(): string | undefined {
+  const home = Deno.env.get("HOME");
+  return home === undefined ? undefined : `${home}/.lfe_node_history`;
+}
+
+/** Tab completion: module names, or after `mod:` the functions `mod` exports. */
+export function completions(word: string): string[] {
+  const colon = word.indexOf(":");
+  if (colon > 0) {
+    const mod = word.slice(0, colon);
+    const fns = findModule(mod);
+    if (fns === undefined) return [];
+    const names = [...new Set(Object.keys(fns).map((k) => k.replace(/\/\d+$/, "")))];
+    return names.map((n) => `${mod}:${n}`).filter((c) => c.startsWith(word)).sort();
+  }
+  const mods = new Set(loadedModules());
+  for (const dir of getCodePath()) {
+    try {
+      for (const e of Deno.readDirSync(dir)) {
+        if (e.isFile && e.name.endsWith(".lfe")) mods.add(e.name.slice(0, -4));
+      }
+    } catch { /* a directory that is not there */ }
+  }
+  return [...mods].filter((m) => m.startsWith(word)).sort().map((m) => m + ":");
 }

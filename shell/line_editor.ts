@@ -1,0 +1,244 @@
+/**
+ * Line editing at a terminal: the typed line with a cursor, Emacs keys (Ctrl-A/E/K/U/W, arrows,
+ * Home/End), history with the up and down arrows kept across runs in a file, Tab completion,
+ * and output from elsewhere printed above the line being typed without garbling it.
+ *
+ * @module
+ */
+
+/** Options of a line editor. */
+export interface LineEditorOptions {
+  /** Where history is kept across runs; none when absent. */
+  historyFile?: string | undefined;
+  /** Completions of the word before the cursor. */
+  complete?: (word: string) => string[];
+  /** Ctrl-C or Ctrl-G: what the break menu's quit does. */
+  quit: () => void;
+}
+
+const enc = new TextEncoder();
+const MAX_HISTORY = 1000;
+
+/** Reads lines from a terminal in raw mode. */
+export class LineEditor {
+  readonly #o: LineEditorOptions;
+  readonly #history: string[] = [];
+  #hist = 0;
+  #buf = "";
+  #cursor = 0;
+  #prompt = "";
+  #reading: ((line: string | null) => void) | null = null;
+  #menu = false;
+  #pending = "";
+
+  constructor(options: LineEditorOptions) {
+    this.#o = options;
+    if (options.historyFile !== undefined) {
+      try {
+        const lines = Deno.readTextFileSync(options.historyFile).split("\n").filter((l) =>
+          l !== ""
+        );
+        this.#history.push(...lines.slice(-MAX_HISTORY));
+      } catch { /* no history yet */ }
+    }
+  }
+
+  /** Puts the terminal in raw mode and starts reading keys. */
+  start(): void {
+    Deno.stdin.setRaw(true);
+    void this.#readKeys();
+  }
+
+  /** Gives the terminal back. */
+  close(): void {
+    try {
+      Deno.stdin.setRaw(false);
+    } catch { /* not a terminal any more */ }
+  }
+
+  /** Shows `prompt` and resolves with the line typed, or `null` for Ctrl-D on an empty line. */
+  readLine(prompt: string): Promise<string | null> {
+    this.#prompt = prompt;
+    this.#buf = "";
+    this.#cursor = 0;
+    this.#hist = this.#history.length;
+    this.#render();
+    const line = new Promise<string | null>((resolve) => this.#reading = resolve);
+    this.#drain(); // keys typed ahead, while the last form ran
+    return line;
+  }
+
+  /** Writes `text` above the line being typed, which is drawn again below it. */
+  printAbove(text: string): void {
+    if (this.#reading === null) {
+      this.#write(text.replace(/\n/g, "\r\n"));
+      return;
+    }
+    const t = text.endsWith("\n") ? text : text + "\n";
+    this.#write("\r\x1b[K" + t.replace(/\n/g, "\r\n"));
+    this.#render();
+  }
+
+  #write(s: string): void {
+    const b = enc.encode(s);
+    let off = 0;
+    while (off < b.length) off += Deno.stdout.writeSync(b.subarray(off));
+  }
+
+  #render(): void {
+    const back = this.#buf.length - this.#cursor;
+    this.#write(`\r\x1b[K${this.#prompt}${this.#buf}${back > 0 ? `\x1b[${back}D` : ""}`);
+  }
+
+  async #readKeys(): Promise<void> {
+    const dec = new TextDecoder();
+    for await (const chunk of Deno.stdin.readable) {
+      this.#pending += dec.decode(chunk, { stream: true });
+      this.#drain();
+    }
+    this.#finish(null);
+  }
+
+  #drain(): void {
+    while (this.#pending.length > 0) {
+      const used = this.#key(this.#pending);
+      if (used === 0) break;
+      this.#pending = this.#pending.slice(used);
+    }
+  }
+
+  #finish(line: string | null): void {
+    const r = this.#reading;
+    if (r === null) return;
+    this.#reading = null;
+    this.#write("\r\n");
+    if (line !== null && line.trim() !== "") this.#remember(line);
+    r(line);
+  }
+
+  #remember(line: string): void {
+    if (this.#history[this.#history.length - 1] !== line) this.#history.push(line);
+    if (this.#o.historyFile !== undefined) {
+      try {
+        Deno.writeTextFileSync(this.#o.historyFile, line + "\n", { append: true, mode: 0o600 });
+      } catch { /* history is a convenience */ }
+    }
+  }
+
+  // Handles the key at the start of `s`; answers how many characters it used (0: need more).
+  #key(s: string): number {
+    const c = s.charCodeAt(0);
+    if (this.#menu) {
+      this.#menu = false;
+      if (s[0] === "q" || s[0] === "a") this.#o.quit();
+      this.#write("\r\n");
+      this.#render();
+      return 1;
+    }
+    // Keys typed while a form runs wait for the next prompt (but the break menu comes at once).
+    if (this.#reading === null && c !== 3 && c !== 7) return 0;
+    if (c === 0x1b) return this.#escape(s);
+    switch (c) {
+      case 13:
+      case 10:
+        this.#finish(this.#buf);
+        return s.startsWith("\r\n") ? 2 : 1;
+      case 1:
+        this.#cursor = 0;
+        break;
+      case 5:
+        this.#cursor = this.#buf.length;
+        break;
+      case 11:
+        this.#buf = this.#buf.slice(0, this.#cursor);
+        break;
+      case 21:
+        this.#buf = this.#buf.slice(this.#cursor);
+        this.#cursor = 0;
+        break;
+      case 23: {
+        const before = this.#buf.slice(0, this.#cursor).replace(/\S+\s*$/, "");
+        this.#buf = before + this.#buf.slice(this.#cursor);
+        this.#cursor = before.length;
+        break;
+      }
+      case 4:
+        if (this.#buf === "") {
+          this.#finish(null);
+          return 1;
+        }
+        this.#buf = this.#buf.slice(0, this.#cursor) + this.#buf.slice(this.#cursor + 1);
+        break;
+      case 3:
+      case 7:
+        this.#write("\r\nBREAK: (c)ontinue (q)uit ");
+        this.#menu = true;
+        return 1;
+      case 9:
+        this.#complete();
+        break;
+      case 127:
+      case 8:
+        if (this.#cursor > 0) {
+          this.#buf = this.#buf.slice(0, this.#cursor - 1) + this.#buf.slice(this.#cursor);
+          this.#cursor--;
+        }
+        break;
+      default: {
+        const ch = String.fromCodePoint(s.codePointAt(0) as number);
+        if (c < 32) return ch.length;
+        this.#buf = this.#buf.slice(0, this.#cursor) + ch + this.#buf.slice(this.#cursor);
+        this.#cursor += ch.length;
+        this.#render();
+        return ch.length;
+      }
+    }
+    this.#render();
+    return 1;
+  }
+
+  #escape(s: string): number {
+    if (s.length < 3) return 0; // the rest of the sequence has not come yet
+    // deno-lint-ignore no-control-regex
+    const m = /^\x1b\[(\d*)([A-Za-z~])/.exec(s) ?? /^\x1bO([A-Za-z])/.exec(s);
+    if (m === null) return 1;
+    const code = m[m.length - 1];
+    if (this.#reading !== null) {
+      if (code === "A" && this.#hist > 0) this.#recall(--this.#hist);
+      else if (code === "B" && this.#hist < this.#history.length) this.#recall(++this.#hist);
+      else if (code === "C" && this.#cursor < this.#buf.length) this.#cursor++;
+      else if (code === "D" && this.#cursor > 0) this.#cursor--;
+      else if (code === "H" || (code === "~" && m[1] === "1")) this.#cursor = 0;
+      else if (code === "F" || (code === "~" && m[1] === "4")) this.#cursor = this.#buf.length;
+      else if (code === "~" && m[1] === "3") {
+        this.#buf = this.#buf.slice(0, this.#cursor) + this.#buf.slice(this.#cursor + 1);
+      }
+      this.#render();
+    }
+    return m[0].length;
+  }
+
+  #recall(i: number): void {
+    this.#buf = this.#history[i] ?? "";
+    this.#cursor = this.#buf.length;
+  }
+
+  // Tab: completes the word before the cursor as far as all its completions agree, and lists
+  // them when they differ.
+  #complete(): void {
+    const complete = this.#o.complete;
+    if (complete === undefined) return;
+    const before = this.#buf.slice(0, this.#cursor);
+    const word = /[^\s()'`,]*$/.exec(before)?.[0] ?? "";
+    const options = complete(word);
+    if (options.length === 0) return;
+    let common = options[0] as string;
+    for (const o of options) while (!o.startsWith(common)) common = common.slice(0, -1);
+    if (common.length > word.length) {
+      this.#buf = before + common.slice(word.length) + this.#buf.slice(this.#cursor);
+      this.#cursor += common.length - word.length;
+    } else if (options.length > 1) {
+      this.printAbove(options.join("  ") + "\n");
+    }
+  }
+}
