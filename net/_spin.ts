@@ -7,8 +7,6 @@
  * @module
  */
 
-import { setImmediate } from "node:timers";
-
 /** How long the event loop keeps turning after the last traffic, in milliseconds. */
 export const SPIN_MS = 3;
 

@@ -13,8 +13,6 @@
  * @module
  */
 
-import { basename, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import { EpmdError, epmdPort, killEpmd, listNames } from "./epmd_client.ts";
 import { serveEpmd } from "./epmd_server.ts";
 
@@ -216,11 +214,11 @@ function spawnSelf(args: string[]): void {
 
 /** The arguments (and directory) that run `epmd ARGS` with this very executable. */
 function selfCommand(args: string[]): { args: string[]; cwd?: string } {
-  if (!/^deno(\.exe)?$/i.test(basename(Deno.execPath()))) return { args: ["epmd", ...args] };
+  if (!/(^|[\\/])deno(\.exe)?$/i.test(Deno.execPath())) return { args: ["epmd", ...args] };
   // Run from source: the same main.ts, with what the port mapper needs and no more.
-  const main = fileURLToPath(new URL("../main.ts", import.meta.url));
+  const main = decodeURIComponent(new URL("../main.ts", import.meta.url).pathname);
   const allow = ["--allow-net", "--allow-env", "--allow-read", "--allow-run", "--allow-sys"];
-  return { args: ["run", ...allow, main, "epmd", ...args], cwd: dirname(main) };
+  return { args: ["run", ...allow, main, "epmd", ...args], cwd: main.replace(/[\\/][^\\/]*$/, "") };
 }
 
 async function waitUntilAnswering(port: number): Promise<boolean> {

@@ -8,7 +8,6 @@
  */
 
 import { AsyncLocalStorage } from "node:async_hooks";
-import { setImmediate } from "node:timers";
 import { type Process, State, WAIT } from "./process.ts";
 
 const generatorNext: (this: Generator<unknown>) => IteratorResult<unknown> =

@@ -86,7 +86,11 @@ export function part(t: Text, from: number, to = t.cps.length): Term {
   return make(t.binary, t.cps.slice(from, to));
 }
 
-const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+// Made on first use: building a segmenter loads ICU's break rules, a cost every start would pay.
+let segmenterCache: Intl.Segmenter | undefined;
+function segmenter(): Intl.Segmenter {
+  return segmenterCache ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+}
 
 /** Where the grapheme clusters of `cps` start, and its length at the end: `[0, ..., n]`. */
 export function clusterStarts(cps: readonly number[]): number[] {
@@ -94,7 +98,7 @@ export function clusterStarts(cps: readonly number[]): number[] {
   for (const c of cps) s += String.fromCodePoint(c);
   const starts: number[] = [];
   let at = 0;
-  for (const { segment } of segmenter.segment(s)) {
+  for (const { segment } of segmenter().segment(s)) {
     starts.push(at);
     for (const _ of segment) at++;
   }
