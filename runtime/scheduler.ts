@@ -7,7 +7,7 @@
  * @module
  */
 
-import { AsyncLocalStorage } from "node:async_hooks";
+import type { AsyncLocalStorage } from "node:async_hooks";
 import { type Process, State, WAIT } from "./process.ts";
 
 const generatorNext: (this: Generator<unknown>) => IteratorResult<unknown> =
@@ -61,11 +61,19 @@ class RunQueue {
 }
 
 let current: Process | null = null;
-const asyncCurrent = new AsyncLocalStorage<Process>();
+// Which process an async body's code belongs to, across its awaits. Loaded with the first async
+// process: most nodes run none, and loading it costs every start a few milliseconds.
+let asyncCurrent: AsyncLocalStorage<Process> | undefined;
+let asyncLoading: Promise<void> | undefined;
+function loadAsyncContext(): Promise<void> {
+  return asyncLoading ??= import("node:async_hooks").then((m) => {
+    asyncCurrent = new m.AsyncLocalStorage<Process>();
+  });
+}
 
 /** The process whose code is running, or `null` outside any process. */
 export function currentProcess(): Process | null {
-  return current ?? asyncCurrent.getStore() ?? null;
+  return current ?? asyncCurrent?.getStore() ?? null;
 }
 
 /** Runs processes of one node. */
@@ -173,9 +181,14 @@ export class Scheduler {
   }
 
   #stepAsync(p: Process, gen: AsyncGenerator<unknown>): void {
+    const context = asyncCurrent;
+    if (context === undefined) {
+      void loadAsyncContext().then(() => this.#stepAsync(p, gen));
+      return;
+    }
     let r;
     try {
-      r = asyncCurrent.run(p, () => gen.next());
+      r = context.run(p, () => gen.next());
     } catch (e) {
       this.#host.crashed(p, e);
       return;
