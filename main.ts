@@ -259,6 +259,10 @@ async function main(args: string[]): Promise<number | undefined> {
         stopNode();
         Deno.exit(code);
       },
+      write: (text: string) => {
+        if (editor !== undefined) editor.printAbove(text);
+        else Deno.stdout.writeSync(new TextEncoder().encode(text));
+      },
     };
     if (editor !== undefined) {
       editor.start();

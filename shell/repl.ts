@@ -44,6 +44,8 @@ export interface ShellOptions {
   banner: string;
   /** Called by `(q)`, `(halt)` and `(exit)`, and at the end of input. */
   stop: (code: number) => void;
+  /** Writes the banner (and first prompt) at once, before any process runs. */
+  write: (text: string) => void;
 }
 
 /** The prompt of a node: `(name)lfe> ` when distributed, else `lfe> `. */
@@ -63,7 +65,7 @@ export async function runShell(
 ): Promise<void> {
   const it = lines[Symbol.asyncIterator]();
   const evaluator = new Evaluator(node, new Map());
-  await evaluator.run({ kind: "print", text: o.banner + o.prompt });
+  o.write(o.banner + o.prompt);
   await shellLoop(
     evaluator,
     async () => {
@@ -85,7 +87,7 @@ export async function runTerminalShell(
   o: ShellOptions,
 ): Promise<void> {
   const evaluator = new Evaluator(node, new Map());
-  await evaluator.run({ kind: "print", text: o.banner });
+  o.write(o.banner);
   await shellLoop(evaluator, (more) => editor.readLine(more ? "" : o.prompt), "", o);
 }
 
