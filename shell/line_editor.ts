@@ -30,6 +30,9 @@ export class LineEditor {
   #reading: ((line: string | null) => void) | null = null;
   #menu = false;
   #pending = "";
+  // Ctrl-R: the text searched for, and the history entry found (undefined: not searching).
+  #search: string | undefined;
+  #found = -1;
 
   constructor(options: LineEditorOptions) {
     this.#o = options;
@@ -137,6 +140,10 @@ export class LineEditor {
     }
     // Keys typed while a form runs wait for the next prompt (but the break menu comes at once).
     if (this.#reading === null && c !== 3 && c !== 7) return 0;
+    if (this.#search !== undefined) {
+      const used = this.#searchKey(s, c);
+      if (used > 0) return used;
+    }
     if (c === 0x1b) return this.#escape(s);
     switch (c) {
       case 13:
@@ -177,6 +184,11 @@ export class LineEditor {
       case 9:
         this.#complete();
         break;
+      case 18:
+        this.#search = "";
+        this.#found = this.#history.length;
+        this.#renderSearch();
+        return 1;
       case 127:
       case 8:
         if (this.#cursor > 0) {
@@ -195,6 +207,42 @@ export class LineEditor {
     }
     this.#render();
     return 1;
+  }
+
+  // A key while searching history backwards: more text, Ctrl-R for an older match, Backspace;
+  // Ctrl-G gives up; any other key takes the match and is then handled as usual (answers 0).
+  #searchKey(s: string, c: number): number {
+    const q = this.#search as string;
+    if (c === 18 || c === 127 || c === 8 || (c >= 32 && c !== 127)) {
+      if (c === 127 || c === 8) this.#search = q.slice(0, -1);
+      else if (c !== 18) this.#search = q + String.fromCodePoint(s.codePointAt(0) as number);
+      const from = c === 18 ? this.#found - 1 : Math.min(this.#found, this.#history.length - 1);
+      for (let i = from; i >= 0; i--) {
+        if ((this.#history[i] as string).includes(this.#search as string)) {
+          this.#found = i;
+          break;
+        }
+      }
+      this.#renderSearch();
+      return c >= 32 && c !== 127 ? String.fromCodePoint(s.codePointAt(0) as number).length : 1;
+    }
+    const match = this.#history[this.#found];
+    this.#search = undefined;
+    if (c === 7) {
+      this.#render();
+      return 1;
+    }
+    if (match !== undefined) {
+      this.#buf = match;
+      this.#cursor = match.length;
+    }
+    this.#render();
+    return 0;
+  }
+
+  #renderSearch(): void {
+    const match = this.#history[this.#found] ?? "";
+    this.#write(`\r\x1b[K(reverse-i-search)'${this.#search}': ${match}`);
   }
 
   #escape(s: string): number {

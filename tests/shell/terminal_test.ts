@@ -18,7 +18,7 @@ function plain(s: string): string {
 }
 
 Deno.test({
-  name: "at a terminal: history, line editing, multi-line forms, the break menu, Ctrl-D leaves",
+  name: "at a terminal: history, Ctrl-R, line editing, multi-line forms, the break menu, Ctrl-D",
   ignore: !hasScript,
   fn: async () => {
     const home = await Deno.makeTempDir();
@@ -56,6 +56,19 @@ Deno.test({
       await until(() => plain(out).includes("BREAK: (c)ontinue (q)uit"));
       await type("c(+ 1 1)\r");
       await until(() => plain(out).includes("\n2\n"));
+      await type("\x12"); // Ctrl-R: search the history backwards
+      await type("40");
+      await until(() => plain(out).includes("(reverse-i-search)'40': (+ 40 2)"));
+      await type("\r");
+      await until(() => plain(out).split("\n42\n").length === 4);
+      await type('(spawn (lambda () (timer:sleep 300) (io:format "late~n")))\r');
+      await type("(pingp\t"); // Tab completes the module name
+      await until(() => plain(out).includes("lfe> (pingpong:"));
+      // Output from another process comes above the line being typed, which is drawn again.
+      await until(() => /late\nlfe> \(pingpong:/.test(plain(out)));
+      assert.ok(out.includes("\r\x1b[Klate\r\n"), "the typed line is cleared before the output");
+      await type("start)\r");
+      await until(() => plain(out).includes("Pong finished"));
       await type("\x04"); // Ctrl-D on an empty line
       const status = await child.status;
       assert.equal(status.code, 0);
