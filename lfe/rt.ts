@@ -28,7 +28,6 @@ import {
   resolvePlain,
   send as apiSend,
   startTimer as startReceiveTimer,
-  State,
   stopTimer as stopReceiveTimer,
   TailCall,
   type Term,
@@ -53,10 +52,7 @@ function send(to: Term, msg: Term): Term {
   if (to instanceof Pid) {
     const q = to.proc as Process | undefined;
     if (q !== undefined) {
-      if (q.state !== State.Exited) {
-        q.deliver(msg);
-        if (q.state === State.Waiting) q.node.scheduler.enqueue(q);
-      }
+      q.post(msg);
       return msg;
     }
   }

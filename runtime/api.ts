@@ -87,10 +87,7 @@ export function send(to: Dest, msg: Term): Term {
     // The hot path: a live local process, known from its pid without a lookup.
     const q = to.proc as Process | undefined;
     if (q !== undefined) {
-      if (q.state !== State.Exited) {
-        q.deliver(msg);
-        if (q.state === State.Waiting) q.node.scheduler.enqueue(q);
-      }
+      q.post(msg);
       return msg;
     }
     const p = currentProcess();

@@ -139,11 +139,8 @@ export class Node {
   /** Sends `msg` to a pid; a dead local pid drops it, as Erlang does. */
   sendPid(to: Pid, msg: Term, from: Process | null): void {
     const p = (to.proc as Process | undefined) ?? this.lookup(to);
-    if (p !== undefined) {
-      if (p.state === State.Exited) return;
-      p.deliver(msg);
-      if (p.state === State.Waiting) this.scheduler.enqueue(p);
-    } else if (to.node !== this.name) {
+    if (p !== undefined) p.post(msg);
+    else if (to.node !== this.name) {
       this.router?.send(from?.pid ?? null, to, msg);
     }
   }
@@ -152,8 +149,7 @@ export class Node {
   sendName(name: string, msg: Term): boolean {
     const p = this.#names.get(name);
     if (p === undefined) return false;
-    p.deliver(msg);
-    if (p.state === State.Waiting) this.scheduler.enqueue(p);
+    p.post(msg);
     return true;
   }
 
@@ -307,9 +303,7 @@ export class Node {
   }
 
   #deliverSignal(q: Process, msg: Term): void {
-    if (q.state === State.Exited) return;
-    q.deliver(msg);
-    if (q.state === State.Waiting) this.scheduler.enqueue(q);
+    q.post(msg);
   }
 
   /**

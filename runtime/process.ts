@@ -210,6 +210,14 @@ export class Process {
     }
   }
 
+  /** Delivers a message and wakes the process if it waits for one; an exited one takes none. */
+  post(msg: Term): void {
+    const st = this.state;
+    if (st === State.Exited) return;
+    this.deliver(msg);
+    if (st === State.Waiting) this.node.scheduler.enqueue(this);
+  }
+
   /** The number of messages not yet taken. */
   get queueLength(): number {
     const q = this.q;
