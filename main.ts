@@ -7,7 +7,7 @@
  * @module
  */
 
-import { CookieError, EpmdError, runEpmdCommand, startNode } from "./net/mod.ts";
+import { CookieError, EpmdError, runEpmdCommand, spawnSelfDetached, startNode } from "./net/mod.ts";
 import {
   evalForm,
   formatException,
@@ -174,18 +174,7 @@ export function parseFlags(args: string[]): Flags {
 
 // `-detached`: the same command, without -detached, in a process of its own with no terminal.
 function detach(args: string[]): number {
-  const rest = args.filter((a) => a !== "-detached");
-  const self = Deno.execPath();
-  const viaDeno = /(^|\/)deno(\.exe)?$/.test(self);
-  const main = new URL(import.meta.url).pathname;
-  const child = new Deno.Command(self, {
-    args: viaDeno ? ["run", "-A", main, "-noshell", ...rest] : ["-noshell", ...rest],
-    stdin: "null",
-    stdout: "null",
-    stderr: "null",
-    detached: true,
-  }).spawn();
-  child.unref();
+  spawnSelfDetached(["-noshell", ...args.filter((a) => a !== "-detached")], ["--allow-all"]);
   return 0;
 }
 

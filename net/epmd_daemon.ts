@@ -83,7 +83,7 @@ export async function ensureEpmd(port: number): Promise<"running" | "started"> {
   // The daemon is started by a short-lived `-daemon` process rather than from here, so that
   // this process holds no handle on it (nothing to reap, nothing left open).
   const starter = new Deno.Command(Deno.execPath(), {
-    ...selfCommand(["-port", String(port), "-daemon"]),
+    ...selfCommand(["epmd", "-port", String(port), "-daemon"], EPMD_PERMISSIONS),
     stdin: "null",
     stdout: "null",
     stderr: "piped",
@@ -194,16 +194,16 @@ async function serveForeground(port: number): Promise<number> {
 
 async function startDaemon(port: number): Promise<number> {
   if (await answers(port)) return 0;
-  spawnSelf(["-port", String(port)]);
+  spawnSelfDetached(["epmd", "-port", String(port)]);
   if (await waitUntilAnswering(port)) return 0;
   console.error(`epmd: the daemon did not answer on port ${port} within ${START_TIMEOUT / 1000} s`);
   return 1;
 }
 
-/** Starts `epmd ARGS` from this very executable, detached and forgotten. */
-function spawnSelf(args: string[]): void {
+/** Runs `node ARGS` (main.ts's arguments) from this very executable, detached and forgotten. */
+export function spawnSelfDetached(args: string[], allow: string[] = EPMD_PERMISSIONS): void {
   const child = new Deno.Command(Deno.execPath(), {
-    ...selfCommand(args),
+    ...selfCommand(args, allow),
     stdin: "null",
     stdout: "null",
     stderr: "null",
@@ -212,13 +212,20 @@ function spawnSelf(args: string[]): void {
   child.unref();
 }
 
-/** The arguments (and directory) that run `epmd ARGS` with this very executable. */
-function selfCommand(args: string[]): { args: string[]; cwd?: string } {
-  if (!/(^|[\\/])deno(\.exe)?$/i.test(Deno.execPath())) return { args: ["epmd", ...args] };
-  // Run from source: the same main.ts, with what the port mapper needs and no more.
+// What the port mapper needs, and no more, when it runs from source.
+const EPMD_PERMISSIONS = [
+  "--allow-net",
+  "--allow-env",
+  "--allow-read",
+  "--allow-run",
+  "--allow-sys",
+];
+
+/** The arguments (and directory) that run `node ARGS` with this very executable. */
+function selfCommand(args: string[], allow: string[]): { args: string[]; cwd?: string } {
+  if (!/(^|[\\/])deno(\.exe)?$/i.test(Deno.execPath())) return { args };
   const main = decodeURIComponent(new URL("../main.ts", import.meta.url).pathname);
-  const allow = ["--allow-net", "--allow-env", "--allow-read", "--allow-run", "--allow-sys"];
-  return { args: ["run", ...allow, main, "epmd", ...args], cwd: main.replace(/[\\/][^\\/]*$/, "") };
+  return { args: ["run", ...allow, main, ...args], cwd: main.replace(/[\\/][^\\/]*$/, "") };
 }
 
 async function waitUntilAnswering(port: number): Promise<boolean> {
