@@ -26,7 +26,16 @@ import { $, _ } from "./pattern.ts";
 import { mustCurrent, NOMATCH, on, receive, receiveWith } from "./receive.ts";
 import { currentProcess } from "./scheduler.ts";
 import { exactEq } from "./term_order.ts";
-import { type Atom, Pid, quickTerm, Ref, type Term, whyNotTerm } from "./terms.ts";
+import {
+  arrayToList,
+  type Atom,
+  Pid,
+  quickTerm,
+  Ref,
+  type Term,
+  termKey,
+  whyNotTerm,
+} from "./terms.ts";
 import type { Yielded } from "./process.ts";
 
 let defaultNode: Node | null = null;
@@ -353,4 +362,54 @@ export function run(fn: ProcessFn, ...args: unknown[]): Promise<Term> {
       resolve(yield* receive(on(["DOWN", ref, _, _, $("reason")], ({ reason }) => reason)));
     }, []);
   });
+}
+
+// ---- the process dictionary ----
+
+function dictionary(what: string): Map<unknown, [Term, Term]> {
+  const p = mustCurrent(what);
+  return p.dict ??= new Map();
+}
+
+/** `put/2`: sets `key` in the caller's process dictionary; answers the old value or `undefined`. */
+export function put(key: Term, value: Term): Term {
+  const d = dictionary("put()");
+  const k = termKey(key);
+  const old = d.get(k);
+  d.set(k, [key, value]);
+  return old === undefined ? "undefined" : old[1];
+}
+
+/** `get/1`: the value under `key` in the caller's process dictionary, or `undefined`. */
+export function get(key: Term): Term {
+  return dictionary("get()").get(termKey(key))?.[1] ?? "undefined";
+}
+
+/** `get/0`: the whole process dictionary, as a list of `#(key value)`. */
+export function getAll(): Term {
+  return arrayToList([...dictionary("get()").values()].map(([k, v]) => [k, v]));
+}
+
+/** `erase/1`: removes `key`; answers its value or `undefined`. */
+export function erase(key: Term): Term {
+  const d = dictionary("erase()");
+  const k = termKey(key);
+  const old = d.get(k);
+  d.delete(k);
+  return old === undefined ? "undefined" : old[1];
+}
+
+/** `erase/0`: empties the process dictionary; answers what it held. */
+export function eraseAll(): Term {
+  const all = getAll();
+  dictionary("erase()").clear();
+  return all;
+}
+
+/** `get_keys/0,1`: the keys (with the value `value`, when given). */
+export function getKeys(value?: Term): Term {
+  const entries = [...dictionary("get_keys()").values()];
+  return arrayToList(
+    entries.filter(([, v]) => value === undefined || exactEq(v, value)).map(([k]) => k),
+  );
 }

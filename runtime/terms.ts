@@ -194,6 +194,14 @@ export function nameFun<F extends Fun>(f: F, info: FunInfo): F {
 }
 
 /** A key under which a term is stored in a JavaScript Map: primitives stand for themselves. */
+/**
+ * A key under which a term is stored in a JavaScript Map: terms that are exactly equal (`=:=`)
+ * give equal keys.
+ */
+export function termKey(k: Term): string | number | boolean | bigint | Fun {
+  return mapKey(k);
+}
+
 function mapKey(k: Term): string | number | boolean | bigint | Fun {
   switch (typeof k) {
     case "string":

@@ -183,3 +183,13 @@ Deno.test("funs of other modules are called with their arity; (* 0 -5) is the in
   assert.equal(await value(`(funcall #'erlang:+/2 1 2)`), "3");
   assert.equal(await value(`(float (* 0 -5))`), "0.0");
 });
+
+Deno.test("the process dictionary: put, get, erase, get_keys", async () => {
+  assert.equal(
+    await value(
+      `(list (put 'a 1) (put 'a 2) (get 'a) (put #(k 1) 'v) (get #(k 1)) (lists:sort (get_keys))
+                       (erase 'a) (get 'a) (get_keys 'v))`,
+    ),
+    "(undefined 1 2 undefined v (a #(k 1)) 2 undefined (#(k 1)))",
+  );
+});
