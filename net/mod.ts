@@ -12,6 +12,7 @@ export * from "./epmd_client.ts";
 export * from "./epmd_server.ts";
 export * from "./epmd_daemon.ts";
 export * from "./frame.ts";
+export * from "./etf.ts";
 export * from "./handshake.ts";
 export * from "./connection.ts";
 export * from "./dist.ts";

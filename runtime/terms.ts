@@ -193,7 +193,6 @@ export function nameFun<F extends Fun>(f: F, info: FunInfo): F {
   return f;
 }
 
-/** A key under which a term is stored in a JavaScript Map: primitives stand for themselves. */
 /**
  * A key under which a term is stored in a JavaScript Map: terms that are exactly equal (`=:=`)
  * give equal keys.

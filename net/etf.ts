@@ -1,0 +1,558 @@
+/**
+ * The External Term Format: how Erlang nodes write terms, for talking to BEAM nodes.
+ *
+ * | term          | written as                                                        |
+ * |---------------|-------------------------------------------------------------------|
+ * | atom          | `SMALL_ATOM_UTF8_EXT` (119), `ATOM_UTF8_EXT` (118) past 255 bytes |
+ * | integer       | `SMALL_INTEGER_EXT` (97), `INTEGER_EXT` (98), `SMALL_BIG_EXT` (110), `LARGE_BIG_EXT` (111) |
+ * | float         | `NEW_FLOAT_EXT` (70)                                              |
+ * | tuple         | `SMALL_TUPLE_EXT` (104), `LARGE_TUPLE_EXT` (105)                  |
+ * | `[]`          | `NIL_EXT` (106)                                                   |
+ * | list          | `STRING_EXT` (107) for a proper list of bytes, else `LIST_EXT` (108) |
+ * | binary        | `BINARY_EXT` (109)                                                |
+ * | map           | `MAP_EXT` (116)                                                   |
+ * | pid           | `NEW_PID_EXT` (88)                                                |
+ * | reference     | `NEWER_REFERENCE_EXT` (90)                                        |
+ *
+ * These are the forms `term_to_binary(T, [{minor_version, 2}])` writes, byte for byte. Reading
+ * also takes the older forms (Latin-1 atoms, `FLOAT_EXT`, `PID_EXT`, `NEW_REFERENCE_EXT`) and
+ * compressed terms. A fun cannot be written (its code does not travel); reading a kind this
+ * runtime has no term for (a port, a bitstring, a fun) is a {@linkcode TermDecodeError} that
+ * names it. Both directions work with an explicit stack, never recursion, so no input can
+ * overflow the JavaScript stack.
+ *
+ * @module
+ */
+
+import { inflateSync } from "node:zlib";
+import { MAX_TERM_DEPTH, TermDecodeError } from "../runtime/cbor_codec.ts";
+import {
+  atom,
+  atomName,
+  Cons,
+  Float,
+  funInfo,
+  normInt,
+  Pid,
+  Ref,
+  type Term,
+  TermMap,
+} from "../runtime/terms.ts";
+
+/** The tags of the External Term Format. */
+export const ETF = {
+  VERSION: 131,
+  COMPRESSED: 80,
+  NEW_FLOAT: 70,
+  BIT_BINARY: 77,
+  NEW_PID: 88,
+  NEW_PORT: 89,
+  NEWER_REFERENCE: 90,
+  SMALL_INTEGER: 97,
+  INTEGER: 98,
+  FLOAT: 99,
+  ATOM: 100,
+  REFERENCE: 101,
+  PORT: 102,
+  PID: 103,
+  SMALL_TUPLE: 104,
+  LARGE_TUPLE: 105,
+  NIL: 106,
+  STRING: 107,
+  LIST: 108,
+  BINARY: 109,
+  SMALL_BIG: 110,
+  LARGE_BIG: 111,
+  NEW_FUN: 112,
+  EXPORT: 113,
+  NEW_REFERENCE: 114,
+  SMALL_ATOM: 115,
+  MAP: 116,
+  FUN: 117,
+  ATOM_UTF8: 118,
+  SMALL_ATOM_UTF8: 119,
+  V4_PORT: 120,
+  LOCAL: 121,
+} as const;
+
+/** A term that the External Term Format cannot carry. */
+export class EtfEncodeError extends TypeError {
+  override name = "EtfEncodeError";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+let buf = new Uint8Array(4096);
+let view = new DataView(buf.buffer);
+let pos = 0;
+const utf8 = new TextEncoder();
+
+function room(n: number): void {
+  if (pos + n <= buf.length) return;
+  let size = buf.length * 2;
+  while (size < pos + n) size *= 2;
+  const next = new Uint8Array(size);
+  next.set(buf.subarray(0, pos));
+  buf = next;
+  view = new DataView(buf.buffer);
+}
+
+function u8(n: number): void {
+  room(1);
+  buf[pos++] = n;
+}
+
+function u16(n: number): void {
+  room(2);
+  view.setUint16(pos, n);
+  pos += 2;
+}
+
+function u32(n: number): void {
+  room(4);
+  view.setUint32(pos, n);
+  pos += 4;
+}
+
+function bytes(b: Uint8Array): void {
+  room(b.length);
+  buf.set(b, pos);
+  pos += b.length;
+}
+
+function writeAtom(name: string): void {
+  const b = utf8.encode(name);
+  if (b.length < 256) {
+    u8(ETF.SMALL_ATOM_UTF8);
+    u8(b.length);
+  } else if (b.length < 0x10000) {
+    u8(ETF.ATOM_UTF8);
+    u16(b.length);
+  } else throw new EtfEncodeError(`Cannot send an atom of ${b.length} bytes to an Erlang node`);
+  bytes(b);
+}
+
+function writeInteger(n: number | bigint): void {
+  if (typeof n === "number") {
+    if (n >= 0 && n < 256) {
+      u8(ETF.SMALL_INTEGER);
+      u8(n);
+      return;
+    }
+    if (n >= -0x80000000 && n < 0x80000000) {
+      u8(ETF.INTEGER);
+      room(4);
+      view.setInt32(pos, n);
+      pos += 4;
+      return;
+    }
+    n = BigInt(n);
+  }
+  const sign = n < 0n ? 1 : 0;
+  let m = n < 0n ? -n : n;
+  const digits: number[] = [];
+  while (m > 0n) {
+    digits.push(Number(m & 0xffn));
+    m >>= 8n;
+  }
+  if (digits.length < 256) {
+    u8(ETF.SMALL_BIG);
+    u8(digits.length);
+  } else {
+    u8(ETF.LARGE_BIG);
+    u32(digits.length);
+  }
+  u8(sign);
+  room(digits.length);
+  for (const d of digits) buf[pos++] = d;
+}
+
+// Whether a proper list of at most 65535 integers 0..255 (which STRING_EXT carries).
+function byteListLength(l: Cons): number {
+  let n = 0;
+  let c: Term = l;
+  while (c instanceof Cons) {
+    const h = c.hd;
+    if (typeof h !== "number" || h < 0 || h > 255 || !Number.isInteger(h) || ++n > 0xffff) {
+      return -1;
+    }
+    c = c.tl;
+  }
+  return c === null ? n : -1;
+}
+
+/** The External Term Format of `t`, starting with the version byte 131. */
+export function encodeEtf(t: Term): Uint8Array {
+  pos = 0;
+  u8(ETF.VERSION);
+  writeTerm(t);
+  return buf.slice(0, pos);
+}
+
+// Writes `t`, without the version byte, at `pos`.
+function writeTerm(t: Term): void {
+  const stack: Term[] = [t];
+  const depths: number[] = [0];
+  while (stack.length > 0) {
+    const x = stack.pop() as Term;
+    const d = depths.pop() as number;
+    if (d > MAX_TERM_DEPTH) throw new EtfEncodeError("Cannot send a term nested this deeply");
+    switch (typeof x) {
+      case "string":
+        writeAtom(x);
+        continue;
+      case "boolean":
+        writeAtom(atomName(x));
+        continue;
+      case "number":
+        if (!Number.isSafeInteger(x)) throw new EtfEncodeError(`${x} is not a term`);
+        writeInteger(x);
+        continue;
+      case "bigint":
+        writeInteger(x);
+        continue;
+      case "function": {
+        const f = funInfo(x);
+        throw new EtfEncodeError(
+          `Cannot send the fun #Fun<${f.module}.${f.name}.${f.arity}> to an Erlang node: ` +
+            "its code cannot travel",
+        );
+      }
+    }
+    if (x === null) {
+      u8(ETF.NIL);
+    } else if (Array.isArray(x)) {
+      if (x.length < 256) {
+        u8(ETF.SMALL_TUPLE);
+        u8(x.length);
+      } else {
+        u8(ETF.LARGE_TUPLE);
+        u32(x.length);
+      }
+      for (let i = x.length - 1; i >= 0; i--) {
+        stack.push(x[i] as Term);
+        depths.push(d + 1);
+      }
+    } else if (x instanceof Cons) {
+      const n = byteListLength(x);
+      if (n >= 0) {
+        u8(ETF.STRING);
+        u16(n);
+        room(n);
+        for (let c: Term = x; c instanceof Cons; c = c.tl) buf[pos++] = c.hd as number;
+        continue;
+      }
+      const items: Term[] = [];
+      let c: Term = x;
+      while (c instanceof Cons) {
+        items.push(c.hd);
+        c = c.tl;
+      }
+      u8(ETF.LIST);
+      u32(items.length);
+      stack.push(c);
+      depths.push(d + 1);
+      for (let i = items.length - 1; i >= 0; i--) {
+        stack.push(items[i] as Term);
+        depths.push(d + 1);
+      }
+    } else if (x instanceof Uint8Array) {
+      u8(ETF.BINARY);
+      u32(x.length);
+      bytes(x);
+    } else if (x instanceof Float) {
+      u8(ETF.NEW_FLOAT);
+      room(8);
+      view.setFloat64(pos, x.value);
+      pos += 8;
+    } else if (x instanceof TermMap) {
+      const entries = x.entries();
+      u8(ETF.MAP);
+      u32(entries.length);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, v] = entries[i] as [Term, Term];
+        stack.push(v, k);
+        depths.push(d + 1, d + 1);
+      }
+    } else if (x instanceof Pid) {
+      u8(ETF.NEW_PID);
+      writeAtom(x.node);
+      u32(x.id);
+      u32(x.serial);
+      u32(x.creation);
+    } else if (x instanceof Ref) {
+      u8(ETF.NEWER_REFERENCE);
+      u16(x.ids.length);
+      writeAtom(x.node);
+      u32(x.creation);
+      for (const id of x.ids) u32(id);
+    } else {
+      throw new EtfEncodeError(`${String(x)} is not a term`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const latin1 = new TextDecoder("latin1");
+const utf8Strict = new TextDecoder("utf-8", { fatal: true });
+
+// A container being read: a tuple, a list (its elements, then its tail) or a map.
+interface Open {
+  kind: 0 | 1 | 2;
+  items: Term[];
+  want: number;
+}
+const TUPLE = 0, LIST = 1, MAP = 2;
+
+class Reader {
+  readonly b: Uint8Array;
+  readonly v: DataView;
+  p: number;
+  constructor(b: Uint8Array, p: number) {
+    this.b = b;
+    this.v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    this.p = p;
+  }
+  need(n: number): void {
+    if (this.p + n > this.b.length) {
+      throw new TermDecodeError(`The term ends early: ${n} more bytes wanted at ${this.p}`);
+    }
+  }
+  u8(): number {
+    this.need(1);
+    return this.b[this.p++] as number;
+  }
+  u16(): number {
+    this.need(2);
+    const n = this.v.getUint16(this.p);
+    this.p += 2;
+    return n;
+  }
+  u32(): number {
+    this.need(4);
+    const n = this.v.getUint32(this.p);
+    this.p += 4;
+    return n;
+  }
+  take(n: number): Uint8Array {
+    this.need(n);
+    const out = this.b.subarray(this.p, this.p + n);
+    this.p += n;
+    return out;
+  }
+  atomText(tag: number): string {
+    switch (tag) {
+      case ETF.SMALL_ATOM_UTF8:
+        return this.utf8Atom(this.u8());
+      case ETF.ATOM_UTF8:
+        return this.utf8Atom(this.u16());
+      case ETF.SMALL_ATOM:
+        return latin1.decode(this.take(this.u8()));
+      case ETF.ATOM:
+        return latin1.decode(this.take(this.u16()));
+    }
+    throw new TermDecodeError(`Expected an atom at ${this.p - 1}, found tag ${tag}`);
+  }
+  utf8Atom(n: number): string {
+    try {
+      return utf8Strict.decode(this.take(n));
+    } catch (e) {
+      if (e instanceof TermDecodeError) throw e;
+      throw new TermDecodeError(`An atom at ${this.p - n} is not UTF-8`);
+    }
+  }
+  node(): string {
+    return this.atomText(this.u8());
+  }
+}
+
+/**
+ * Reads one term in the External Term Format from `bytes` at `offset` (where the version byte
+ * 131 is), and returns it with the offset just past it.
+ */
+export function decodeEtfAt(bytes: Uint8Array, offset = 0): { term: Term; end: number } {
+  const r = new Reader(bytes, offset);
+  const version = r.u8();
+  if (version !== ETF.VERSION) {
+    throw new TermDecodeError(`Expected the version byte 131 at ${offset}, found ${version}`);
+  }
+  if (r.b[r.p] === ETF.COMPRESSED) {
+    r.p++;
+    const size = r.u32();
+    let inner: Uint8Array;
+    try {
+      inner = new Uint8Array(inflateSync(r.b.subarray(r.p), { maxOutputLength: size }));
+    } catch {
+      throw new TermDecodeError("A compressed term does not inflate");
+    }
+    if (inner.length !== size) {
+      throw new TermDecodeError(
+        `A compressed term inflates to ${inner.length}, not ${size}, bytes`,
+      );
+    }
+    const ir = new Reader(inner, 0);
+    const term = readTerm(ir);
+    if (ir.p !== inner.length) throw new TermDecodeError("Bytes follow a compressed term");
+    return { term, end: bytes.length };
+  }
+  const term = readTerm(r);
+  return { term, end: r.p };
+}
+
+/** Reads exactly one term in the External Term Format; anything after it is an error. */
+export function decodeEtf(bytes: Uint8Array): Term {
+  const { term, end } = decodeEtfAt(bytes, 0);
+  if (end !== bytes.length) {
+    throw new TermDecodeError(`${bytes.length - end} bytes follow the term`);
+  }
+  return term;
+}
+
+function bigFrom(r: Reader, n: number): Term {
+  const sign = r.u8();
+  const digits = r.take(n);
+  let m = 0n;
+  for (let i = digits.length - 1; i >= 0; i--) m = (m << 8n) | BigInt(digits[i] as number);
+  return normInt(sign ? -m : m);
+}
+
+function readTerm(r: Reader): Term {
+  const open: Open[] = [];
+  for (;;) {
+    let value: Term;
+    const tag = r.u8();
+    switch (tag) {
+      case ETF.SMALL_INTEGER:
+        value = r.u8();
+        break;
+      case ETF.INTEGER:
+        r.need(4);
+        value = r.v.getInt32(r.p);
+        r.p += 4;
+        break;
+      case ETF.SMALL_BIG:
+        value = bigFrom(r, r.u8());
+        break;
+      case ETF.LARGE_BIG:
+        value = bigFrom(r, r.u32());
+        break;
+      case ETF.NEW_FLOAT: {
+        r.need(8);
+        const x = r.v.getFloat64(r.p);
+        r.p += 8;
+        if (!Number.isFinite(x)) throw new TermDecodeError(`${x} is not a float term`);
+        value = new Float(x);
+        break;
+      }
+      case ETF.FLOAT: {
+        const x = Number.parseFloat(latin1.decode(r.take(31)).replace(/\0+$/, ""));
+        if (!Number.isFinite(x)) throw new TermDecodeError("A FLOAT_EXT does not hold a float");
+        value = new Float(x);
+        break;
+      }
+      case ETF.ATOM:
+      case ETF.SMALL_ATOM:
+      case ETF.ATOM_UTF8:
+      case ETF.SMALL_ATOM_UTF8:
+        value = atom(r.atomText(tag));
+        break;
+      case ETF.NIL:
+        value = null;
+        break;
+      case ETF.STRING: {
+        const s = r.take(r.u16());
+        let l: Term = null;
+        for (let i = s.length - 1; i >= 0; i--) l = new Cons(s[i] as number, l);
+        value = l;
+        break;
+      }
+      case ETF.BINARY:
+        value = r.take(r.u32()).slice();
+        break;
+      case ETF.NEW_PID: {
+        const node = r.node();
+        value = new Pid(node, r.u32(), r.u32(), r.u32());
+        break;
+      }
+      case ETF.PID: {
+        const node = r.node();
+        value = new Pid(node, r.u32(), r.u32(), r.u8());
+        break;
+      }
+      case ETF.NEWER_REFERENCE:
+      case ETF.NEW_REFERENCE: {
+        const n = r.u16();
+        const node = r.node();
+        const creation = tag === ETF.NEWER_REFERENCE ? r.u32() : r.u8();
+        const ids: number[] = [];
+        for (let i = 0; i < n; i++) ids.push(r.u32());
+        value = new Ref(node, creation, ids);
+        break;
+      }
+      case ETF.REFERENCE: {
+        const node = r.node();
+        const id = r.u32();
+        value = new Ref(node, r.u8(), [id]);
+        break;
+      }
+      case ETF.SMALL_TUPLE:
+      case ETF.LARGE_TUPLE:
+      case ETF.LIST:
+      case ETF.MAP: {
+        const n = tag === ETF.SMALL_TUPLE ? r.u8() : r.u32();
+        const kind = tag === ETF.LIST ? LIST : tag === ETF.MAP ? MAP : TUPLE;
+        const want = kind === LIST ? n + 1 : kind === MAP ? 2 * n : n;
+        // Each element takes at least a byte: a count beyond what is left is a lie.
+        if (want > r.b.length - r.p) r.need(want);
+        if (want > 0) {
+          if (open.length >= MAX_TERM_DEPTH) throw new TermDecodeError("The term nests too deeply");
+          open.push({ kind, items: [], want });
+          continue;
+        }
+        value = kind === MAP ? new TermMap() : [];
+        break;
+      }
+      case ETF.NEW_PORT:
+      case ETF.PORT:
+      case ETF.V4_PORT:
+        throw new TermDecodeError("A port cannot be received here: this runtime has no ports");
+      case ETF.BIT_BINARY:
+        throw new TermDecodeError(
+          "A bitstring cannot be received here: this runtime has whole-byte binaries only",
+        );
+      case ETF.NEW_FUN:
+      case ETF.FUN:
+      case ETF.EXPORT:
+        throw new TermDecodeError("A fun cannot be received here from an Erlang node");
+      case ETF.COMPRESSED:
+        throw new TermDecodeError("A compressed term inside a term");
+      default:
+        throw new TermDecodeError(`Unknown term tag ${tag} at ${r.p - 1}`);
+    }
+    // Hand the value to the containers it completes.
+    for (;;) {
+      const top = open[open.length - 1];
+      if (top === undefined) return value;
+      top.items.push(value);
+      if (top.items.length < top.want) break;
+      open.pop();
+      if (top.kind === TUPLE) value = top.items;
+      else if (top.kind === LIST) {
+        const items = top.items;
+        let l = items[items.length - 1] as Term;
+        for (let i = items.length - 2; i >= 0; i--) l = new Cons(items[i] as Term, l);
+        value = l;
+      } else {
+        const items = top.items;
+        const entries: [Term, Term][] = [];
+        for (let i = 0; i < items.length; i += 2) {
+          entries.push([items[i] as Term, items[i + 1] as Term]);
+        }
+        value = new TermMap(entries);
+      }
+    }
+  }
+}
