@@ -13,6 +13,7 @@ export * from "./epmd_server.ts";
 export * from "./epmd_daemon.ts";
 export * from "./frame.ts";
 export * from "./etf.ts";
+export * from "./erl_handshake.ts";
 export * from "./handshake.ts";
 export * from "./connection.ts";
 export * from "./dist.ts";
