@@ -26,6 +26,16 @@ export interface ConnectionOptions {
   ticktimeMs: number;
   /** Bytes waiting to be written past which senders wait (Erlang's +zdbbl). */
   busyLimit: number;
+  /** The translation for a BEAM peer; none for a node of ours (CBOR control tuples). */
+  wire?: Wire;
+}
+
+/** How control tuples are written and read on a connection to a peer of another kind. */
+export interface Wire {
+  /** A control tuple as a whole frame, length included. */
+  encode(t: Term): Uint8Array;
+  /** A frame as a control tuple, `null` for a tick; `reply` answers at once. */
+  decode(f: Uint8Array, reply: (t: Term) => void): Term[] | null;
 }
 
 /** A live connection to the node `peer`. */
@@ -36,6 +46,7 @@ export class Connection {
   readonly #writer: FrameWriter;
   readonly #host: ConnectionHost;
   readonly #opts: ConnectionOptions;
+  readonly #wire: Wire | undefined;
   #lastRecv = Date.now();
   #sentSinceTick = false;
   #tick: ReturnType<typeof setInterval> | undefined;
@@ -53,6 +64,7 @@ export class Connection {
     this.#reader = reader;
     this.#host = host;
     this.#opts = opts;
+    this.#wire = opts.wire;
     this.#writer = new FrameWriter(conn, () => {
       if (this.#writer.pending < opts.busyLimit) host.drained(this);
     }, (e) => this.close(`write failed: ${(e as Error).message}`));
@@ -78,7 +90,7 @@ export class Connection {
   /** Sends a control message. */
   send(t: Term): void {
     if (this.#closed) return;
-    this.#writer.send(encodeFrame(t));
+    this.#writer.send(this.#wire === undefined ? encodeFrame(t) : this.#wire.encode(t));
     this.#sentSinceTick = true;
   }
 
@@ -113,6 +125,12 @@ export class Connection {
     try {
       for (;;) {
         for (let f = r.take(); f !== null; f = r.take()) {
+          if (this.#wire !== undefined) {
+            const t = this.#wire.decode(f, (answer) => this.send(answer));
+            if (t !== null) this.#host.control(this, t);
+            if (this.#closed) return;
+            continue;
+          }
           const t = decodeTerm(f);
           if (!Array.isArray(t) || typeof t[0] !== "string") {
             throw new SyntaxError("a frame that is not a control message");

@@ -13,6 +13,7 @@
  * | `#(down From To Ref Object Reason)`                        | a monitored process is gone    |
  * | `#(spawn_request Ref From GL Mod Fun Args Link Monitor)`   | a remote spawn                 |
  * | `#(spawn_reply To Ref ok Pid)` / `... error Reason)`       | its answer                     |
+ * | `#(group_leader From To)`                                  | `group_leader(From, To)`       |
  * | `#(tick)`                                                  | I am alive                     |
  *
  * A message of a kind not known, or of the wrong shape, is dropped with a log line.
@@ -150,6 +151,11 @@ const HANDLERS: Record<string, Handler> = {
     if (q !== undefined) {
       d.node.sendPid(to, ["spawn_reply", ref, status as Term, result as Term], null);
     }
+  },
+  group_leader(d, _c, [, from, to]) {
+    if (!(from instanceof Pid) || !(to instanceof Pid)) return;
+    const q = d.node.lookup(to);
+    if (q !== undefined) q.groupLeader = from;
   },
   tick() {},
 };

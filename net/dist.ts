@@ -10,7 +10,7 @@
 
 import {
   type Node,
-  type Pid,
+  Pid,
   type Process,
   type Ref,
   refKey,
@@ -19,12 +19,14 @@ import {
   type Term,
 } from "../runtime/mod.ts";
 import { arrayToList } from "../runtime/mod.ts";
-import { Connection, type ConnectionHost } from "./connection.ts";
+import { Connection, type ConnectionHost, type Wire } from "./connection.ts";
 import { handleControl, nodeDown } from "./control.ts";
 import { lookupNode } from "./epmd_client.ts";
-import { DEFAULT_MAX_FRAME, FrameReader } from "./frame.ts";
+import { erlAccept, erlDial } from "./erl_handshake.ts";
+import { ErlWire } from "./erl_wire.ts";
+import { DEFAULT_MAX_FRAME, FrameReader, type Stream } from "./frame.ts";
 import { accept, type Admission, dial, HANDSHAKE_MAX_FRAME, HandshakeError } from "./handshake.ts";
-import { isLongNodeName, splitNodeName } from "./names.ts";
+import { isLongNodeName, NODE_MARK, splitNodeName } from "./names.ts";
 
 /** Options of the distribution layer of one node. */
 export interface DistOptions {
@@ -216,6 +218,12 @@ export class Distribution implements Router, ConnectionHost {
       }
       conn = await Deno.connect({ hostname: host, port: found.port });
       conn.setNoDelay(true);
+      if (new TextDecoder().decode(found.extra) !== NODE_MARK) {
+        // A BEAM node: Erlang's own handshake and External Term Format.
+        await erlDial(conn, peer, this.#erlHs());
+        this.#install(peer, conn, new FrameReader(conn, HANDSHAKE_MAX_FRAME), this.#erlWire(peer));
+        return;
+      }
       const reader = new FrameReader(conn, HANDSHAKE_MAX_FRAME);
       await dial(conn, reader, peer, this.#hs());
       this.#install(peer, conn, reader);
@@ -255,12 +263,39 @@ export class Distribution implements Router, ConnectionHost {
     };
   }
 
-  /** Takes an incoming connection through the handshake. */
+  #erlHs() {
+    return {
+      name: this.node.name,
+      cookie: this.#o.cookie,
+      creation: this.node.creation,
+      timeoutMs: this.#o.handshakeTimeoutMs,
+    };
+  }
+
+  #erlWire(peer: string): ErlWire {
+    return new ErlWire(peer, new Pid(this.node.name, 0, 0, this.node.creation));
+  }
+
+  /**
+   * Takes an incoming connection through the handshake: Erlang's when its first bytes are an
+   * Erlang name packet (a 2-byte length, then `N` or `n`), ours otherwise.
+   */
   async accept(conn: Deno.TcpConn): Promise<void> {
     conn.setNoDelay(true);
-    const reader = new FrameReader(conn, HANDSHAKE_MAX_FRAME);
     try {
-      const peer = await accept(conn, reader, this.#hs(), (name) => this.#admit(name));
+      const s = await peek(conn, 3, this.#o.handshakeTimeoutMs);
+      if (s.head[2] === 0x4e || s.head[2] === 0x6e) {
+        const peer = await erlAccept(s, this.#erlHs(), (name) => this.#admit(name));
+        this.#install(
+          peer.name,
+          conn,
+          new FrameReader(s, HANDSHAKE_MAX_FRAME),
+          this.#erlWire(peer.name),
+        );
+        return;
+      }
+      const reader = new FrameReader(s, HANDSHAKE_MAX_FRAME);
+      const peer = await accept(s, reader, this.#hs(), (name) => this.#admit(name));
       this.#install(peer.name, conn, reader);
     } catch (e) {
       try {
@@ -283,17 +318,24 @@ export class Distribution implements Router, ConnectionHost {
     return "ok";
   }
 
-  #install(peer: string, conn: Deno.Conn, reader: FrameReader): void {
+  #install(peer: string, conn: Deno.Conn, reader: FrameReader, wire?: Wire): void {
     reader.maxFrame = this.#o.maxFrame;
     const c = new Connection(peer, conn, reader, this, {
       ticktimeMs: this.#o.ticktime * 1000,
       busyLimit: this.#o.busyLimit,
+      ...(wire !== undefined ? { wire } : {}),
     });
     this.#conns.set(peer, c);
     const p = this.#pending.get(peer);
     this.#pending.delete(peer);
     if (p !== undefined) {
-      for (const t of p.queue) c.send(t);
+      for (const t of p.queue) {
+        try {
+          c.send(t);
+        } catch (e) {
+          this.log(`** Cannot send to node ${peer}: ${(e as Error).message} **`);
+        }
+      }
       p.resolve(true);
     }
     c.start();
@@ -325,6 +367,44 @@ export class Distribution implements Router, ConnectionHost {
       this.node.scheduler.wake(p);
     }
   }
+}
+
+// A stream that gives `head`, read ahead to tell the kind of peer, before the rest.
+interface Peeked extends Stream {
+  readonly head: Uint8Array;
+}
+
+async function peek(conn: Deno.TcpConn, n: number, ms: number): Promise<Peeked> {
+  const head = new Uint8Array(n);
+  let got = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new HandshakeError("timeout", `No greeting within ${ms} ms`)),
+      ms,
+    );
+  });
+  try {
+    while (got < n) {
+      const r = await Promise.race([conn.read(head.subarray(got)), timeout]);
+      if (r === null) throw new HandshakeError("closed", "Connection closed before a greeting");
+      got += r;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  let rest: Uint8Array | null = head;
+  return {
+    head,
+    read(p: Uint8Array): Promise<number | null> {
+      if (rest === null) return conn.read(p);
+      const k = Math.min(p.length, rest.length);
+      p.set(rest.subarray(0, k));
+      rest = k === rest.length ? null : rest.subarray(k);
+      return Promise.resolve(k);
+    },
+    write: (p: Uint8Array) => conn.write(p),
+  };
 }
 
 function addr(conn: Deno.TcpConn): string {

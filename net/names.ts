@@ -180,3 +180,6 @@ function isLongHost(host: string): boolean {
 function isIpv6(host: string): boolean {
   return host.includes(":") && /^[0-9A-Fa-f:.]+$/.test(host);
 }
+
+/** What the port mapper's extra field says of a node of ours, so peers can tell us from BEAM. */
+export const NODE_MARK = "lfe-deno/1";

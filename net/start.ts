@@ -18,10 +18,10 @@ import { resolveCookie } from "./cookie.ts";
 import { Distribution } from "./dist.ts";
 import { epmdPort as defaultEpmdPort, registerNode } from "./epmd_client.ts";
 import { ensureEpmd } from "./epmd_daemon.ts";
-import { nodeNameFromFlags } from "./names.ts";
+import { NODE_MARK, nodeNameFromFlags } from "./names.ts";
+import { startNetKernel } from "./net_kernel.ts";
 
-/** What the port mapper's extra field says of a node of ours, so peers can tell us from BEAM. */
-export const NODE_MARK = "lfe-deno/1";
+export { NODE_MARK } from "./names.ts";
 
 /** Options of {@linkcode startNode}. */
 export interface StartNodeOptions {
@@ -101,6 +101,7 @@ export async function startNode(o: StartNodeOptions): Promise<DistributedNode> {
     ...(o.log !== undefined ? { log: o.log } : {}),
     ...(o.busyLimit !== undefined ? { busyLimit: o.busyLimit } : {}),
   });
+  startNetKernel(node);
   let stopped = false;
   void (async () => {
     try {

@@ -181,6 +181,21 @@ export class Cluster {
     return p;
   }
 
+  /** Starts another program (a real `erl`, say) with this cluster's port mapper and HOME. */
+  spawnProgram(program: string, args: string[], o: { cwd?: string; home?: string } = {}): Proc {
+    const child = new Deno.Command(program, {
+      args,
+      cwd: o.cwd ?? ROOT,
+      env: { HOME: o.home ?? this.home, ERL_EPMD_PORT: String(this.epmdPort) },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    const p = new Proc(child, false);
+    this.#procs.push(p);
+    return p;
+  }
+
   /** Starts a probe node (tests/distributed/_probe.ts) and waits until it is up. */
   async probe(alive: string, o: { home?: string; ticktime?: number } = {}): Promise<Proc> {
     const args = ["run", "-A", "tests/distributed/_probe.ts", "-sname", alive];

@@ -1,0 +1,120 @@
+/**
+ * A node of ours and a real Erlang node in one system: the seed's tut21 in both role
+ * assignments, with each side's output on its own terminal, and net_adm:ping both ways. Runs
+ * where `erl` and `erlc` are installed and the host name is this machine's loopback.
+ */
+
+import assert from "node:assert/strict";
+import { lookup } from "node:dns/promises";
+import { Cluster, nodeName } from "./_cluster.ts";
+import { onPath } from "../net/_epmd.ts";
+
+const HOST = Deno.hostname().split(".")[0] as string;
+const NO_ERL = !onPath("erl") || !onPath("erlc") || !(await isLoopback(HOST));
+const SHELL = ["run", "-A", "main.ts", "-pa", "examples", "-sname"];
+
+async function isLoopback(host: string): Promise<boolean> {
+  try {
+    const { address } = await lookup(host);
+    return address.startsWith("127.") || address === "::1";
+  } catch {
+    return false;
+  }
+}
+
+// tut17 of the Erlang tutorial under the name of the seed's tut21, so that the two meet.
+const TUT21_ERL = `-module(tut21).
+-export([start_ping/1, start_pong/0, ping/2, pong/0]).
+ping(0, Pong_Node) -> {pong, Pong_Node} ! finished, io:format("Ping finished~n", []);
+ping(N, Pong_Node) ->
+    {pong, Pong_Node} ! {ping, self()},
+    receive pong -> io:format("Ping received pong~n", []) end,
+    ping(N - 1, Pong_Node).
+pong() ->
+    receive
+        finished -> io:format("Pong finished~n", []);
+        {ping, Ping_PID} -> io:format("Pong received ping~n", []), Ping_PID ! pong, pong()
+    end.
+start_pong() -> register(pong, spawn(tut21, pong, [])).
+start_ping(Pong_Node) -> spawn(tut21, ping, [3, Pong_Node]).
+`;
+
+async function compileTut21(c: Cluster): Promise<string> {
+  const dir = await c.newHome();
+  await Deno.writeTextFile(`${dir}/tut21.erl`, TUT21_ERL);
+  const out = await new Deno.Command("erlc", { args: ["tut21.erl"], cwd: dir }).output();
+  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  return dir;
+}
+
+const PING = ["Ping received pong", "Ping received pong", "Ping received pong", "Ping finished"];
+const PONG = ["Pong received ping", "Pong received ping", "Pong received ping", "Pong finished"];
+
+Deno.test({
+  name: "t025 tut21: our shell is pong, a real Erlang node pings it",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      const dir = await compileTut21(c);
+      const pong = c.spawn([...SHELL, "pong"], { stdin: true });
+      await pong.waitFor(/^LFE Shell/, 20_000);
+      assert.equal(
+        await pong.ask("(tut21:start-pong)", /true$/),
+        `(${nodeName("pong")})lfe> true`,
+      );
+      const erl = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "ping",
+        "-eval",
+        `io:format("~p~n", [net_adm:ping('${nodeName("pong")}')]), ` +
+        `tut21:start_ping('${nodeName("pong")}'), timer:sleep(3000), halt().`,
+      ], { cwd: dir });
+      await pong.waitFor(/Pong finished$/, 20_000);
+      await erl.done;
+      assert.deepEqual(erl.out.filter((l) => l !== ""), ["pong", ...PING]);
+      const q = `(${nodeName("pong")})lfe> `;
+      const after = pong.out.slice(pong.out.indexOf(`${q}true`) + 1).map((l) =>
+        l.startsWith(q) ? l.slice(q.length) : l
+      );
+      assert.deepEqual(after.filter((l) => l !== ""), PONG);
+    } finally {
+      await c.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "t025 tut21: a real Erlang node is pong, our shell pings it; net_adm:ping both ways",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      const dir = await compileTut21(c);
+      const erl = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "pong",
+        "-eval",
+        'tut21:start_pong(), io:format("ready~n"), timer:sleep(20000), halt().',
+      ], { cwd: dir });
+      await erl.waitFor(/^ready$/, 20_000);
+      const ping = c.spawn([...SHELL, "ping"], { stdin: true });
+      await ping.waitFor(/^LFE Shell/, 20_000);
+      assert.match(await ping.ask(`(net_adm:ping '${nodeName("pong")})`, /p[oa]ng$/), /pong$/);
+      await ping.send(`(tut21:start-ping '${nodeName("pong")})`);
+      await ping.waitFor(/Ping finished$/, 20_000);
+      await erl.waitFor(/^Pong finished$/);
+      assert.deepEqual(erl.out.filter((l) => l !== "" && l !== "ready"), PONG);
+      const p = `(${nodeName("ping")})lfe> `;
+      const tail = ping.out.slice(ping.out.findIndex((l) => /lfe> <0\.\d+\.0>$/.test(l)) + 1)
+        .map((l) => l.startsWith(p) ? l.slice(p.length) : l);
+      assert.deepEqual(tail.filter((l) => l !== ""), PING);
+      // (nodes) lists the Erlang node as any other.
+      await ping.ask("(nodes)", new RegExp(`(^|> )\\(${nodeName("pong")}\\)$`));
+    } finally {
+      await c.stop();
+    }
+  },
+});
