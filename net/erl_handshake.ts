@@ -63,7 +63,7 @@ export const MANDATORY_FLAGS = DFLAG.EXTENDED_REFERENCES | DFLAG.FUN_TAGS |
 
 /** What a node of ours tells a BEAM node it can do. */
 export const OUR_FLAGS = MANDATORY_FLAGS | DFLAG.PUBLISHED | DFLAG.DIST_MONITOR |
-  DFLAG.DIST_MONITOR_NAME | DFLAG.EXIT_PAYLOAD | DFLAG.SPAWN;
+  DFLAG.DIST_MONITOR_NAME | DFLAG.EXIT_PAYLOAD | DFLAG.SPAWN | DFLAG.UNICODE_IO;
 
 /** What one side knows of itself for an Erlang handshake. */
 export interface ErlHandshakeOptions {

@@ -6,12 +6,14 @@
  * @module
  */
 
+import { resolvePlain } from "./call.ts";
+import { findFunction } from "./code.ts";
 import type { Node } from "./node.ts";
 import { type Process, State } from "./process.ts";
 import { mustCurrent, NOMATCH, receiveWith } from "./receive.ts";
 import { printTerm } from "./print_term.ts";
 import { exactEq } from "./term_order.ts";
-import { Cons, Pid, type Term } from "./terms.ts";
+import { Cons, listToArray, Pid, type Term } from "./terms.ts";
 import type { Yielded } from "./process.ts";
 
 /** Where a group leader writes text. */
@@ -50,6 +52,21 @@ function ioAnswer(req: Term, write: Output): Term {
   if (req[0] === "put_chars" && (req.length === 2 || req.length === 3)) {
     try {
       write(iodataToString(req[req.length - 1] as Term));
+      return "ok";
+    } catch {
+      return ["error", "put_chars"];
+    }
+  }
+  if (req[0] === "put_chars" && (req.length === 4 || req.length === 5)) {
+    // `{put_chars, [Encoding,] Module, Function, Args}`: the text is what the call makes, as
+    // Erlang's io:format sends it (io_lib:format with the format and its arguments).
+    const [m, f, a] = req.slice(-3);
+    try {
+      const args = listToArray(a as Term);
+      const fn = findFunction(String(m), String(f), args.length);
+      if (fn === undefined) return ["error", "put_chars"];
+      // A function that would have to wait has no place here: resolvePlain refuses it.
+      write(iodataToString(resolvePlain(fn(...args))));
       return "ok";
     } catch {
       return ["error", "put_chars"];

@@ -39,13 +39,43 @@ start_pong() -> register(pong, spawn(tut21, pong, [])).
 start_ping(Pong_Node) -> spawn(tut21, ping, [3, Pong_Node]).
 `;
 
+// tut18 of the Erlang tutorial under the name of the seed's tut22.
+const TUT22_ERL = `-module(tut22).
+-export([start/1, ping/2, pong/0]).
+ping(0, Pong_Node) -> {pong, Pong_Node} ! finished, io:format("Ping finished~n", []);
+ping(N, Pong_Node) ->
+    {pong, Pong_Node} ! {ping, self()},
+    receive pong -> io:format("Ping received pong~n", []) end,
+    ping(N - 1, Pong_Node).
+pong() ->
+    receive
+        finished -> io:format("Pong finished~n", []);
+        {ping, Ping_PID} -> io:format("Pong received ping~n", []), Ping_PID ! pong, pong()
+    end.
+start(Ping_Node) ->
+    register(pong, spawn(tut22, pong, [])),
+    spawn(Ping_Node, tut22, ping, [3, node()]).
+`;
+
 async function compileTut21(c: Cluster): Promise<string> {
   const dir = await c.newHome();
-  await Deno.writeTextFile(`${dir}/tut21.erl`, TUT21_ERL);
-  const out = await new Deno.Command("erlc", { args: ["tut21.erl"], cwd: dir }).output();
-  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  for (const [name, text] of [["tut21", TUT21_ERL], ["tut22", TUT22_ERL]]) {
+    await Deno.writeTextFile(`${dir}/${name}.erl`, text as string);
+    const out = await new Deno.Command("erlc", { args: [`${name}.erl`], cwd: dir }).output();
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+  }
   return dir;
 }
+
+// The lines of tut22 in the order they come: ping's and pong's in turn.
+const TUT22 = [
+  "Pong received ping",
+  "Ping received pong",
+  "Pong received ping",
+  "Ping received pong",
+  "Pong received ping",
+  "Ping received pong",
+];
 
 const PING = ["Ping received pong", "Ping received pong", "Ping received pong", "Ping finished"];
 const PONG = ["Pong received ping", "Pong received ping", "Pong received ping", "Pong finished"];
@@ -113,6 +143,77 @@ Deno.test({
       assert.deepEqual(tail.filter((l) => l !== ""), PING);
       // (nodes) lists the Erlang node as any other.
       await ping.ask("(nodes)", new RegExp(`(^|> )\\(${nodeName("pong")}\\)$`));
+    } finally {
+      await c.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "t025 tut22: a real Erlang node spawns ping on ours; all eight lines print on erl",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      const dir = await compileTut21(c);
+      const ours = c.spawn([
+        "run",
+        "-A",
+        "main.ts",
+        "-pa",
+        "examples",
+        "-sname",
+        "ping",
+        "-noshell",
+      ]);
+      await c.waitForNode(nodeName("ping"));
+      const erl = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "pong",
+        "-eval",
+        `io:format("~p~n", [tut22:start('${nodeName("ping")}')]), timer:sleep(3000), halt().`,
+      ], { cwd: dir });
+      await erl.done;
+      const lines = erl.out.filter((l) => l !== "");
+      assert.match(lines[0] as string, /^<\d+\.\d+\.\d+>$/); // a pid on our node
+      assert.deepEqual(lines.slice(1, 7), TUT22);
+      assert.deepEqual([...lines.slice(7)].sort(), ["Ping finished", "Pong finished"]);
+      assert.deepEqual(ours.out.filter((l) => l !== ""), []);
+    } finally {
+      await c.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "t025 tut22: our shell spawns ping on a real Erlang node; all eight lines print here",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      const dir = await compileTut21(c);
+      const erl = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "ping",
+        "-eval",
+        'io:format("ready~n"), timer:sleep(20000), halt().',
+      ], { cwd: dir });
+      await erl.waitFor(/^ready$/, 20_000);
+      const pong = c.spawn([...SHELL, "pong"], { stdin: true });
+      await pong.waitFor(/^LFE Shell/, 20_000);
+      await pong.send(`(tut22:start '${nodeName("ping")})`);
+      await pong.waitFor(/Ping finished$/, 20_000);
+      await pong.waitFor(/Pong finished$/, 20_000);
+      const q = `(${nodeName("pong")})lfe> `;
+      const at = pong.out.findIndex((l) => /lfe> <[1-9]\d*\.\d+\.\d+>$/.test(l));
+      assert.ok(at >= 0, pong.out.join("\n"));
+      const lines = pong.out.slice(at + 1).map((l) => l.startsWith(q) ? l.slice(q.length) : l)
+        .filter((l) => l !== "");
+      assert.deepEqual(lines.slice(0, 6), TUT22);
+      assert.deepEqual([...lines.slice(6)].sort(), ["Ping finished", "Pong finished"]);
+      assert.deepEqual(erl.out.filter((l) => l !== "ready" && l !== ""), []);
     } finally {
       await c.stop();
     }
