@@ -157,6 +157,10 @@ const HANDLERS: Record<string, Handler> = {
     const q = d.node.lookup(to);
     if (q !== undefined) q.groupLeader = from;
   },
+  undecodable(d, c, [, why]) {
+    const text = why instanceof Uint8Array ? new TextDecoder().decode(why) : String(why);
+    d.log(`** Dropped a message from node ${c.peer} that cannot be read here: ${text} **`);
+  },
   tick() {},
 };
 

@@ -22,7 +22,16 @@
  * @module
  */
 
-import { arrayToList, listToArray, Pid, Ref, refKey, type Term } from "../runtime/mod.ts";
+import {
+  arrayToList,
+  binary,
+  listToArray,
+  Pid,
+  Ref,
+  refKey,
+  type Term,
+  TermDecodeError,
+} from "../runtime/mod.ts";
 import { decodeEtfAt, encodeEtf } from "./etf.ts";
 
 const PASS_THROUGH = 112;
@@ -112,6 +121,16 @@ export class ErlWire {
    */
   decode(f: Uint8Array, reply: (t: Term) => void): Term[] | null {
     if (f.length === 0) return null;
+    try {
+      return this.#decode(f, reply);
+    } catch (e) {
+      // The frame's bounds are sound, so the connection is: only this message is lost.
+      if (e instanceof TermDecodeError) return ["undecodable", binary(e.message)];
+      throw e;
+    }
+  }
+
+  #decode(f: Uint8Array, reply: (t: Term) => void): Term[] | null {
     if (f[0] !== PASS_THROUGH) {
       throw new SyntaxError(`a frame of kind ${f[0]}, not a pass-through message`);
     }

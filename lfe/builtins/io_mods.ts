@@ -10,7 +10,7 @@ import { defineModule } from "../../runtime/code.ts";
 import { moduleTable } from "./_util.ts";
 import { ioLibModule, ioModule } from "./io.ts";
 import { lfeIoModule } from "./lfe_io.ts";
-import { netAdmModule, netKernelModule, rpcModule } from "./net.ts";
+import { erpcModule, netAdmModule, netKernelModule, rpcModule } from "./net.ts";
 
 /**
  * Defines the modules `io`, `io_lib`, `lfe_io`, `net_adm`, `net_kernel` and `rpc` in this
@@ -32,6 +32,7 @@ export function registerIoBuiltins(): void {
     net_adm: netAdmModule,
     net_kernel: netKernelModule,
     rpc: rpcModule,
+    erpc: erpcModule,
   };
   for (const [name, fns] of Object.entries(modules)) defineModule(name, moduleTable(name, fns));
 }

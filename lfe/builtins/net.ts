@@ -165,6 +165,29 @@ export const netKernelModule: ModuleFunctions = {
   },
 };
 
+/**
+ * The body that a BEAM node's `erpc:call` (and so its `rpc:call`) spawns here: applies the
+ * function and exits with `{Ref, return, Result}`, or with the exception as erpc reads it,
+ * `{Ref, throw | exit, Reason}` or `{Ref, error, Reason, Stack}`. The caller's monitor brings
+ * the exit reason home.
+ */
+function* executeCall(ref: Term, module: Term, fun: Term, args: Term) {
+  let reply: Term;
+  try {
+    reply = [ref, "return", yield* apply(module, fun, args)];
+  } catch (e) {
+    if (mustCurrent("erpc").state === State.Exited) throw e; // killed meanwhile
+    const c = caught(e);
+    reply = c.cls === "error" ? [ref, "error", c.reason, c.stack ?? null] : [ref, c.cls, c.reason];
+  }
+  throw new ErlangError("exit", reply);
+}
+
+/** The functions of `erpc` that a BEAM node calls on this one. */
+export const erpcModule: ModuleFunctions = {
+  "execute_call/4": executeCall,
+};
+
 /** The functions of `rpc`, with the bodies of the processes it spawns on other nodes. */
 export const rpcModule: ModuleFunctions = {
   "call/4": function* (node: Term, module: Term, fun: Term, args: Term) {

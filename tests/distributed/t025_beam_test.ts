@@ -219,3 +219,108 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "t025 rpc:call from a real Erlang node to ours: a value, an error, an unknown module",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      c.spawn(["run", "-A", "main.ts", "-sname", "ours", "-noshell"]);
+      await c.waitForNode(nodeName("ours"));
+      const n = `'${nodeName("ours")}'`;
+      const erl = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "beam",
+        "-eval",
+        `io:format("~p~n", [rpc:call(${n}, lists, reverse, [[1, 2, 3]])]), ` +
+        `io:format("~p~n", [rpc:call(${n}, erlang, error, [boom])]), ` +
+        `io:format("~p~n", [rpc:call(${n}, nosuch, f, [])]), halt().`,
+      ]);
+      await erl.done;
+      assert.deepEqual(erl.out.filter((l) => l !== ""), [
+        "[3,2,1]",
+        "{badrpc,{'EXIT',{boom,[]}}}",
+        "{badrpc,{'EXIT',{undef,[{nosuch,f,[],[]}]}}}",
+      ]);
+    } finally {
+      await c.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "t025 what cannot cross: a bitstring from erl is dropped with a log line, the rest goes on",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      const ours = c.spawn([
+        "run",
+        "-A",
+        "main.ts",
+        "-sname",
+        "ours",
+        "-noshell",
+        "-eval",
+        `(progn (register 'echo (self)) (receive (m (io:format "ours got ~p~n" (list m)))))`,
+      ]);
+      await c.waitForNode(nodeName("ours"));
+      const erl = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "beam",
+        "-eval",
+        `{echo, '${nodeName("ours")}'} ! <<1:3>>, {echo, '${nodeName("ours")}'} ! {fine, 1}, ` +
+        "timer:sleep(1000), halt().",
+      ]);
+      await ours.waitFor(/^ours got \{fine,1\}$/, 20_000);
+      assert.match(
+        await ours.waitFor(/Dropped a message/, 1000, "err"),
+        new RegExp(`from node beam@${HOST} that cannot be read here: A bitstring cannot`),
+      );
+      await erl.done;
+    } finally {
+      await c.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "t025 links, monitors (by pid and by name) and exit/2 between a real Erlang node and ours",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      c.spawn(["run", "-A", "main.ts", "-sname", "ours", "-noshell"]);
+      await c.waitForNode(nodeName("ours"));
+      const n = `'${nodeName("ours")}'`;
+      const erl = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "beam",
+        "-eval",
+        `process_flag(trap_exit, true),
+         P = spawn_link(${n}, erlang, exit, [bye]),
+         receive {'EXIT', P, R} -> io:format("link ~p~n", [R]) after 5000 -> timeout end,
+         {_, M} = spawn_monitor(${n}, timer, sleep, [100]),
+         receive {'DOWN', M, process, _, R2} -> io:format("monitor ~p~n", [R2]) after 5000 -> timeout end,
+         M3 = erlang:monitor(process, {nosuch, ${n}}),
+         receive {'DOWN', M3, process, O, R3} -> io:format("name ~p ~p~n", [O, R3]) after 5000 -> timeout end,
+         Q = spawn(${n}, timer, sleep, [10000]), link(Q), exit(Q, kill),
+         receive {'EXIT', Q, R4} -> io:format("killed ~p~n", [R4]) after 5000 -> timeout end,
+         halt().`,
+      ]);
+      await erl.done;
+      assert.deepEqual(erl.out.filter((l) => l !== ""), [
+        "link bye",
+        "monitor normal",
+        `name {nosuch,${nodeName("ours")}} noproc`,
+        "killed killed",
+      ]);
+    } finally {
+      await c.stop();
+    }
+  },
+});
