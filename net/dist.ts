@@ -47,6 +47,9 @@ export interface DistOptions {
   log?: (line: string) => void;
 }
 
+// How soon after this node's dial is set up a dial from the same peer counts as crossing it.
+const CROSSING_MS = 2000;
+
 interface Pending {
   queue: Term[];
   promise: Promise<boolean>;
@@ -60,6 +63,8 @@ export class Distribution implements Router, ConnectionHost {
   readonly #o: Required<DistOptions>;
   readonly #conns = new Map<string, Connection>();
   readonly #pending = new Map<string, Pending>();
+  /** When this node's own dial to a peer was set up: to tell a crossing dial from a restart. */
+  readonly #dialedAt = new Map<string, number>();
   /** Spawn requests sent and not yet answered: by reference key. */
   readonly spawns = new Map<string, SpawnRequest>();
   /** `monitor_node` watchers by node. */
@@ -226,6 +231,7 @@ export class Distribution implements Router, ConnectionHost {
       }
       const reader = new FrameReader(conn, HANDSHAKE_MAX_FRAME);
       await dial(conn, reader, peer, this.#hs());
+      this.#dialedAt.set(peer, Date.now());
       this.#install(peer, conn, reader);
     } catch (e) {
       try {
@@ -311,8 +317,15 @@ export class Distribution implements Router, ConnectionHost {
 
   #admit(peer: string): Admission {
     const p = this.#pending.get(peer);
-    // Both sides dialing at once: the connection dialed by the greater name wins.
+    // Both sides dialing at once: the connection dialed by the greater name wins. Ours may be
+    // up already when theirs comes in: a crossing dial, not a peer come back, when it is that
+    // fresh.
     if (p !== undefined && p.dialing && this.node.name > peer) return "nok";
+    const dialed = this.#dialedAt.get(peer);
+    if (
+      this.node.name > peer && dialed !== undefined && Date.now() - dialed < CROSSING_MS &&
+      this.#conns.has(peer)
+    ) return "nok";
     const old = this.#conns.get(peer);
     if (old !== undefined) old.close("it connected again"); // a new incarnation of the peer
     return "ok";
@@ -350,6 +363,7 @@ export class Distribution implements Router, ConnectionHost {
   closed(c: Connection, why: string): void {
     if (this.#conns.get(c.peer) !== c) return;
     this.#conns.delete(c.peer);
+    this.#dialedAt.delete(c.peer);
     if (why.includes("net_tick_timeout")) this.log(`** Node ${c.peer} not responding: ${why} **`);
     else if (why !== "connection closed" && why !== "this node is stopping") {
       this.log(`** Connection to node ${c.peer} closed: ${why} **`);
@@ -375,7 +389,9 @@ interface Peeked extends Stream {
 }
 
 async function peek(conn: Deno.TcpConn, n: number, ms: number): Promise<Peeked> {
-  const head = new Uint8Array(n);
+  // One read takes what has come (the whole greeting, as a rule), so that peeking costs no
+  // extra turn: every byte read is handed on.
+  const buf = new Uint8Array(4096);
   let got = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -386,13 +402,14 @@ async function peek(conn: Deno.TcpConn, n: number, ms: number): Promise<Peeked> 
   });
   try {
     while (got < n) {
-      const r = await Promise.race([conn.read(head.subarray(got)), timeout]);
+      const r = await Promise.race([conn.read(buf.subarray(got)), timeout]);
       if (r === null) throw new HandshakeError("closed", "Connection closed before a greeting");
       got += r;
     }
   } finally {
     clearTimeout(timer);
   }
+  const head = buf.subarray(0, got);
   let rest: Uint8Array | null = head;
   return {
     head,

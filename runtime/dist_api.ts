@@ -37,7 +37,7 @@ export interface SpawnOnOptions {
  * Spawns `module:fun(args...)` on `node` (this node included) for the calling process. The new
  * process gets the caller's group leader, so its output appears where the caller's does. An
  * unknown module or function on the other node raises `undef` in the caller, with the node
- * named in the message. With `monitor`, returns `[pid, ref]`.
+ * named in the message.
  */
 export function* spawnOn(
   node: Atom,
@@ -46,17 +46,40 @@ export function* spawnOn(
   args: Term[],
   options: SpawnOnOptions = {},
 ): Generator<Yielded, Pid, unknown> {
+  return (yield* spawnThere(node, module, fun, args, options))[0];
+}
+
+/**
+ * As {@linkcode spawnOn}, monitored from its start (so that no exit can come before the
+ * monitor): the pid and the monitor's reference.
+ */
+export function* spawnMonitorOn(
+  node: Atom,
+  module: Atom,
+  fun: Atom,
+  args: Term[],
+): Generator<Yielded, [Pid, Ref], unknown> {
+  return (yield* spawnThere(node, module, fun, args, { monitor: true })) as [Pid, Ref];
+}
+
+function* spawnThere(
+  node: Atom,
+  module: Atom,
+  fun: Atom,
+  args: Term[],
+  options: SpawnOnOptions,
+): Generator<Yielded, [Pid, Ref | undefined], unknown> {
   const p = mustCurrent("spawnOn()");
   const here = p.node;
   if (node === here.name) {
     const fn = findFunction(String(module), String(fun), args.length) ??
       undefBody(String(module), String(fun), args);
-    return here.spawn(fn, args, {
+    const pid = here.spawn(fn, args, {
       parent: p,
       link: options.link === true,
-      monitor: options.monitor === true,
       initialCall: [module, fun, args.length],
     });
+    return [pid, options.monitor === true ? here.monitor(p, pid) : undefined];
   }
   const router = here.router;
   if (router === null) raiseError("notalive");
@@ -75,7 +98,7 @@ export function* spawnOn(
   const reply = yield* receiveWith((m) =>
     Array.isArray(m) && m[0] === "spawn_reply" && exactEq(m[1] as Term, ref) ? m as Term[] : NOMATCH
   );
-  if (reply[2] === "ok") return reply[3] as Pid;
+  if (reply[2] === "ok") return [reply[3] as Pid, options.monitor === true ? ref : undefined];
   const reason = reply[3] as Term;
   const e = new ErlangError("error", reason);
   if (reason === "undef") {

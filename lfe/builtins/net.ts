@@ -1,19 +1,19 @@
 /**
- * The modules `net_adm`, `net_kernel` and `rpc`, as far as a node of this runtime has them:
- * `net_adm:ping/1`, `net_adm:localhost/0`, `net_kernel:connect_node/1`, and `rpc:call/4,5` and
- * `rpc:cast/4`. An rpc runs `apply(M, F, A)` in a process spawned on the other node (with the
- * caller's group leader, so its output comes home), which catches what the call raises and
- * sends back `#(rpc-reply Ref Result)`; a monitor turns its crash into `#(badrpc #(EXIT R))`
- * and a lost node into `#(badrpc nodedown)`, as Erlang's `rpc` answers.
+ * The modules `net_adm`, `net_kernel`, `rpc` and `erpc`, as far as a node of this runtime has
+ * them: `net_adm:ping/1`, `net_adm:localhost/0`, `net_kernel:connect_node/1`, `rpc:call/4,5`,
+ * `rpc:cast/4` and `erpc:execute_call/4`. An rpc runs `apply(M, F, A)` in a process spawned on
+ * the other node under a monitor (with the caller's group leader, so its output comes home), as
+ * Erlang's erpc does: the process exits with the outcome, which the `DOWN` message brings back;
+ * a crash gives `#(badrpc #(EXIT R))` and a lost node `#(badrpc nodedown)`, as `rpc` answers.
  *
  * @module
  */
 
-import { demonitor, exit, monitor, send, thisNode } from "../../runtime/api.ts";
+import { demonitor, exit, thisNode } from "../../runtime/api.ts";
 import { resolve } from "../../runtime/call.ts";
 import { findFunction, type ModuleFunctions } from "../../runtime/code.ts";
 import { caught, ErlangError, raiseError } from "../../runtime/errors.ts";
-import { connectNode, ping, spawnOn } from "../../runtime/dist_api.ts";
+import { connectNode, ping, spawnMonitorOn, spawnOn } from "../../runtime/dist_api.ts";
 import { State, type Yielded } from "../../runtime/process.ts";
 import { mustCurrent, NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { exactEq } from "../../runtime/term_order.ts";
@@ -33,25 +33,6 @@ function* apply(module: Term, fun: Term, args: Term): Generator<Yielded, Term, u
   const fn = findFunction(String(module), String(fun), argv.length);
   if (fn === undefined) throw new ErlangError("error", "undef", list([module, fun, args, null]));
   return yield* resolve(fn(...argv));
-}
-
-/** What `rpc:call` returns for the outcome of the applied function. */
-function outcome(e: unknown): Term {
-  const c = caught(e);
-  if (c.cls === "throw") return c.reason;
-  return ["badrpc", ["EXIT", c.cls === "exit" ? c.reason : [c.reason, c.stack]]];
-}
-
-/** The body of the process an rpc runs in: applies, then replies to the caller. */
-function* callBody(caller: Pid, ref: Ref, module: Term, fun: Term, args: Term) {
-  let r: Term;
-  try {
-    r = ["ok", yield* apply(module, fun, args)];
-  } catch (e) {
-    if (mustCurrent("rpc").state === State.Exited) throw e; // killed meanwhile
-    r = ["error", outcome(e)];
-  }
-  send(caller, ["rpc-reply", ref, r]);
 }
 
 function* castBody(module: Term, fun: Term, args: Term) {
@@ -87,7 +68,12 @@ function* spawnThere(node: Term, body: string, args: Term[]): Generator<Yielded,
 
 const TIMEOUT = Symbol("timeout");
 
-/** `rpc:call/5`: the value of `apply(M, F, A)` on `node`, or `#(badrpc Reason)`. */
+/**
+ * `rpc:call/5`: the value of `apply(M, F, A)` on `node`, or `#(badrpc Reason)`. Made as
+ * Erlang's erpc makes it, so that it works with BEAM nodes as with ours: `erpc:execute_call/4`
+ * is spawned there under a monitor, and its exit reason, `{Ref, return, Value}` or the
+ * exception, comes back in the `DOWN` message.
+ */
 export function* rpcCall(
   node: Term,
   module: Term,
@@ -103,30 +89,48 @@ export function* rpcCall(
     : raiseError("badarg");
   const me = mustCurrent("rpc:call");
   const ref = me.node.makeRef();
-  const pid = yield* spawnThere(node, "-call-", [me.pid, ref, module, fun, args]);
-  if (Array.isArray(pid)) return pid;
-  const mon = monitor(pid);
-  const r = yield* receiveWith(
-    (m) => {
-      if (!Array.isArray(m)) return NOMATCH;
-      if (m[0] === "rpc-reply" && exactEq(m[1] as Term, ref)) return m[2] as Term;
-      if (m[0] === "DOWN" && exactEq(m[1] as Term, mon)) {
-        return [
-          "error",
-          m[4] === "noconnection" ? ["badrpc", "nodedown"] : ["badrpc", ["EXIT", m[4] as Term]],
-        ];
-      }
-      return NOMATCH;
-    },
+  let pid: Pid, mon: Ref;
+  try {
+    [pid, mon] = yield* spawnMonitorOn(node as string, "erpc", "execute_call", [
+      ref,
+      module,
+      fun,
+      args,
+    ]);
+  } catch (e) {
+    if (!(e instanceof ErlangError)) throw e;
+    if (e.reason === "noconnection" || e.reason === "notalive") return ["badrpc", "nodedown"];
+    return ["badrpc", ["EXIT", [e.reason, e.stackTerm ?? null]]];
+  }
+  const reason = yield* receiveWith(
+    (m) =>
+      Array.isArray(m) && m[0] === "DOWN" && exactEq(m[1] as Term, mon) ? m[4] as Term : NOMATCH,
     ms,
     () => TIMEOUT,
   );
-  demonitor(mon, { flush: true });
-  if (r === TIMEOUT) {
+  if (reason === TIMEOUT) {
+    demonitor(mon, { flush: true });
     exit(pid, "kill");
     return ["badrpc", "timeout"];
   }
-  return (r as Term[])[1] as Term;
+  return erpcResult(ref, reason as Term);
+}
+
+// What rpc:call returns for the exit reason of erpc:execute_call.
+function erpcResult(ref: Ref, reason: Term): Term {
+  if (Array.isArray(reason) && exactEq(reason[0] as Term, ref)) {
+    switch (reason[1]) {
+      case "return":
+      case "throw":
+        return reason[2] as Term;
+      case "exit":
+        return ["badrpc", ["EXIT", reason[2] as Term]];
+      case "error":
+        return ["badrpc", ["EXIT", [reason[2] as Term, reason[3] as Term]]];
+    }
+  }
+  if (reason === "noconnection") return ["badrpc", "nodedown"];
+  return ["badrpc", ["EXIT", reason]];
 }
 
 /** `rpc:cast/4`: runs `apply(M, F, A)` on `node` without waiting for it; always `true`. */
@@ -199,6 +203,5 @@ export const rpcModule: ModuleFunctions = {
   "cast/4": function* (node: Term, module: Term, fun: Term, args: Term) {
     return yield* rpcCast(node, module, fun, args);
   },
-  "-call-/5": callBody,
   "-cast-/3": castBody,
 };

@@ -324,3 +324,39 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "t025 rpc:call from our shell to a real Erlang node: a value, an error, an unknown module",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      const erl = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "beam",
+        "-eval",
+        'io:format("ready~n"), timer:sleep(20000), halt().',
+      ]);
+      await erl.waitFor(/^ready$/, 20_000);
+      const sh = c.spawn([...SHELL, "ours"], { stdin: true });
+      await sh.waitFor(/^LFE Shell/, 20_000);
+      const b = `'${nodeName("beam")}`;
+      assert.match(
+        await sh.ask(`(rpc:call ${b} 'lists 'reverse '((1 2 3)))`, /\)$/),
+        /> \(3 2 1\)$/,
+      );
+      assert.match(
+        await sh.ask(`(rpc:call ${b} 'erlang 'error '(boom))`, /badrpc/),
+        /> #\(badrpc #\(EXIT #\(boom \(#\(erlang error \(boom\) \(\)\)\)\)\)\)$/,
+      );
+      assert.match(
+        await sh.ask(`(rpc:call ${b} 'nosuch 'f ())`, /badrpc/),
+        /> #\(badrpc #\(EXIT #\(undef \(#\(nosuch f \(\) \(\)\)\)\)\)\)$/,
+      );
+      assert.match(await sh.ask(`(rpc:call ${b} 'erlang 'node ())`, /beam/), /> beam@/);
+    } finally {
+      await c.stop();
+    }
+  },
+});
