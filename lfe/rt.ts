@@ -201,7 +201,7 @@ function binary(segs: Term[]): Uint8Array {
 function extFun(m: string, f: string, arity: number): Fun {
   const rec = moduleRef(m);
   const fn = (...args: unknown[]) => callExt(rec, f, args);
-  return nameFun(fn, { module: m, name: f, arity });
+  return nameFun(fn, { module: m, name: f, arity, exported: true });
 }
 
 /** The operators compiled code falls back on (`add`, `lt`, ...), given by the built-ins. */

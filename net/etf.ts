@@ -13,12 +13,13 @@
  * | map           | `MAP_EXT` (116)                                                   |
  * | pid           | `NEW_PID_EXT` (88)                                                |
  * | reference     | `NEWER_REFERENCE_EXT` (90)                                        |
+ * | `fun M:F/A`   | `EXPORT_EXT` (113)                                                |
  *
  * These are the forms `term_to_binary(T, [{minor_version, 2}])` writes, byte for byte. Reading
  * also takes the older forms (Latin-1 atoms, `FLOAT_EXT`, `PID_EXT`, `NEW_REFERENCE_EXT`) and
- * compressed terms. A fun cannot be written (its code does not travel); reading a kind this
- * runtime has no term for (a port, a bitstring, a fun) is a {@linkcode TermDecodeError} that
- * names it. Both directions work with an explicit stack, never recursion, so no input can
+ * compressed terms. Only a fun that calls a function by name can be written (another's code does
+ * not travel); reading a kind this runtime has no term for (a port, a bitstring, a local fun)
+ * is a {@linkcode TermDecodeError} that names it. Both directions work with an explicit stack, never recursion, so no input can
  * overflow the JavaScript stack.
  *
  * @module
@@ -26,12 +27,16 @@
 
 import { inflateSync } from "node:zlib";
 import { MAX_TERM_DEPTH, TermDecodeError } from "../runtime/cbor_codec.ts";
+import { findFunction } from "../runtime/code.ts";
+import { ErlangError } from "../runtime/errors.ts";
 import {
+  arrayToList,
   atom,
   atomName,
   Cons,
   Float,
   funInfo,
+  nameFun,
   normInt,
   Pid,
   Ref,
@@ -214,6 +219,14 @@ function writeTerm(t: Term): void {
         continue;
       case "function": {
         const f = funInfo(x);
+        if (f.exported === true && f.arity < 256) {
+          u8(ETF.EXPORT);
+          writeAtom(f.module);
+          writeAtom(f.name);
+          u8(ETF.SMALL_INTEGER);
+          u8(f.arity);
+          continue;
+        }
         throw new EtfEncodeError(
           `Cannot send the fun #Fun<${f.module}.${f.name}.${f.arity}> to an Erlang node: ` +
             "its code cannot travel",
@@ -411,6 +424,21 @@ export function decodeEtf(bytes: Uint8Array): Term {
   return term;
 }
 
+// `fun M:F/A` from an Erlang node: calls the function by name, here, when it is called.
+function exportFun(module: string, name: string, arity: number): Term {
+  return nameFun((...args: unknown[]) => {
+    const fn = findFunction(module, name, args.length);
+    if (fn === undefined) {
+      throw new ErlangError(
+        "error",
+        "undef",
+        arrayToList([[module, name, arrayToList(args as Term[]), null]]),
+      );
+    }
+    return fn(...args);
+  }, { module, name, arity, exported: true });
+}
+
 function bigFrom(r: Reader, n: number): Term {
   const sign = r.u8();
   const digits = r.take(n);
@@ -523,10 +551,20 @@ function readTerm(r: Reader): Term {
         throw new TermDecodeError(
           "A bitstring cannot be received here: this runtime has whole-byte binaries only",
         );
+      case ETF.EXPORT: {
+        const module = r.atomText(r.u8());
+        const name = r.atomText(r.u8());
+        if (r.u8() !== ETF.SMALL_INTEGER) {
+          throw new TermDecodeError("An export fun's arity is not small");
+        }
+        value = exportFun(module, name, r.u8());
+        break;
+      }
       case ETF.NEW_FUN:
       case ETF.FUN:
-      case ETF.EXPORT:
-        throw new TermDecodeError("A fun cannot be received here from an Erlang node");
+        throw new TermDecodeError(
+          "A fun cannot be received here from an Erlang node: only `fun M:F/A` can cross",
+        );
       case ETF.COMPRESSED:
         throw new TermDecodeError("A compressed term inside a term");
       default:

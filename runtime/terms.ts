@@ -176,6 +176,8 @@ export interface FunInfo {
   module: string;
   name: string;
   arity: number;
+  /** A fun that calls `module:name/arity` by name (`#'m:f/a`), which can cross to any node. */
+  exported?: boolean;
 }
 
 /** Property under which a function carries its {@linkcode FunInfo}. */

@@ -360,3 +360,38 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "t025 `fun M:F/A` crosses both ways between a real Erlang node and ours",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      c.spawn([
+        "run",
+        "-A",
+        "main.ts",
+        "-sname",
+        "ours",
+        "-noshell",
+        "-eval",
+        "(progn (register 'echo (self)) (receive ((tuple f from) " +
+        "(! from (tuple 'back (funcall f (list 1 2 3)) #'lists:sort/1)))))",
+      ]);
+      await c.waitForNode(nodeName("ours"));
+      const erl = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "beam",
+        "-eval",
+        `{echo, '${nodeName("ours")}'} ! {fun lists:reverse/1, self()}, ` +
+        'receive {back, R, F} -> io:format("~p ~p~n", [R, F([3, 1, 2])]) ' +
+        'after 10000 -> io:format("nothing~n") end, halt().',
+      ]);
+      await erl.done;
+      assert.deepEqual(erl.out.filter((l) => l !== ""), ["[3,2,1] [1,2,3]"]);
+    } finally {
+      await c.stop();
+    }
+  },
+});

@@ -7,12 +7,16 @@
 import assert from "node:assert/strict";
 import { decodeEtf, decodeEtfAt, encodeEtf, EtfEncodeError } from "../../net/etf.ts";
 import { TermDecodeError } from "../../runtime/cbor_codec.ts";
+import { resolvePlain } from "../../runtime/call.ts";
+import { ErlangError } from "../../runtime/errors.ts";
+import { registerBuiltins } from "../../lfe/builtins/mod.ts";
 import {
   arrayToList,
   atom,
   charlist,
   Cons,
   float,
+  type Fun,
   nameFun,
   Pid,
   Ref,
@@ -151,7 +155,7 @@ Deno.test("decodeEtf() refuses bad input with a TermDecodeError that says what i
     ["83770280FF", /not UTF-8/],
     ["8366770161000000010000000002", /port/],
     ["834D00000002030140", /bitstring/],
-    ["83717701617701626100", /fun/],
+    ["8370000000", /only `fun M:F\/A` can cross/],
     ["83467FF0000000000000", /not a float term/],
     ["835000000064789C00", /does not inflate/],
   ];
@@ -231,4 +235,28 @@ Deno.test({
       await Deno.remove(dir, { recursive: true });
     }
   },
+});
+
+Deno.test("`fun M:F/A` crosses as EXPORT_EXT, byte for byte as erl writes it, and calls by name", () => {
+  registerBuiltins();
+  const reverse = nameFun((l: Term) => l, {
+    module: "lists",
+    name: "reverse",
+    arity: 1,
+    exported: true,
+  });
+  // term_to_binary(fun lists:reverse/1, [{minor_version, 2}]) from erl 25.
+  assert.equal(hex(encodeEtf(reverse)).toUpperCase(), "837177056C697374737707726576657273656101");
+  const f = decodeEtf(unhex("837177056C697374737707726576657273656101"));
+  assert.equal(typeof f, "function");
+  assert.ok(same(resolvePlain((f as Fun)(arrayToList([1, 2, 3]))), arrayToList([3, 2, 1])));
+  assert.equal(hex(encodeEtf(f)).toUpperCase(), "837177056C697374737707726576657273656101");
+  // A function the code here lacks is undef when called, not when received.
+  const g = decodeEtf(encodeEtf(nameFun(() => 1, {
+    module: "nosuch",
+    name: "f",
+    arity: 0,
+    exported: true,
+  }))) as Fun;
+  assert.throws(() => g(), (e: Error) => e instanceof ErlangError && e.reason === "undef");
 });
