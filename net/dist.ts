@@ -25,7 +25,14 @@ import { lookupNode } from "./epmd_client.ts";
 import { erlAccept, erlDial } from "./erl_handshake.ts";
 import { ErlWire } from "./erl_wire.ts";
 import { DEFAULT_MAX_FRAME, FrameReader, type Stream } from "./frame.ts";
-import { accept, type Admission, dial, HANDSHAKE_MAX_FRAME, HandshakeError } from "./handshake.ts";
+import {
+  accept,
+  type Admission,
+  dial,
+  HANDSHAKE_MAX_FRAME,
+  HandshakeError,
+  within,
+} from "./handshake.ts";
 import { isLongNodeName, NODE_MARK, splitNodeName } from "./names.ts";
 
 /** Options of the distribution layer of one node. */
@@ -393,22 +400,17 @@ async function peek(conn: Deno.TcpConn, n: number, ms: number): Promise<Peeked> 
   // extra turn: every byte read is handed on.
   const buf = new Uint8Array(4096);
   let got = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new HandshakeError("timeout", `No greeting within ${ms} ms`)),
-      ms,
-    );
-  });
-  try {
-    while (got < n) {
-      const r = await Promise.race([conn.read(buf.subarray(got)), timeout]);
-      if (r === null) throw new HandshakeError("closed", "Connection closed before a greeting");
-      got += r;
-    }
-  } finally {
-    clearTimeout(timer);
-  }
+  await within(
+    (async () => {
+      while (got < n) {
+        const r = await conn.read(buf.subarray(got));
+        if (r === null) throw new HandshakeError("closed", "Connection closed before a greeting");
+        got += r;
+      }
+    })(),
+    ms,
+    "greeting",
+  );
   const head = buf.subarray(0, got);
   let rest: Uint8Array | null = head;
   return {

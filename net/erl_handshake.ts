@@ -20,7 +20,7 @@
 
 import { createHash } from "node:crypto";
 import type { Stream } from "./frame.ts";
-import { constantTimeEqual, HANDSHAKE_TIMEOUT_MS, HandshakeError } from "./handshake.ts";
+import { constantTimeEqual, HANDSHAKE_TIMEOUT_MS, HandshakeError, within } from "./handshake.ts";
 
 /** The capability flags of the Erlang distribution protocol. */
 export const DFLAG = {
@@ -132,26 +132,17 @@ async function readPacket(
   step: string,
   peer?: string,
 ): Promise<Uint8Array> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new HandshakeError("timeout", `No ${step} within ${ms} ms`, peer)),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([
-      (async () => {
-        const len = await readExactly(s, 2, step, peer);
-        const n = (len[0] as number) << 8 | (len[1] as number);
-        if (n === 0) throw new HandshakeError("protocol", `An empty ${step}`, peer);
-        return await readExactly(s, n, step, peer);
-      })(),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return await within(
+    (async () => {
+      const len = await readExactly(s, 2, step, peer);
+      const n = (len[0] as number) << 8 | (len[1] as number);
+      if (n === 0) throw new HandshakeError("protocol", `An empty ${step}`, peer);
+      return await readExactly(s, n, step, peer);
+    })(),
+    ms,
+    step,
+    peer,
+  );
 }
 
 class Packet {

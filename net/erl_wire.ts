@@ -148,7 +148,6 @@ export class ErlWire {
         return ["link", c[1] as Term, c[2] as Term];
       case 2: // SEND
       case 12: // SEND_TT
-        return ["send", c[2] as Term, payload()];
       case 22: // SEND_SENDER
       case 23: // SEND_SENDER_TT
         return ["send", c[2] as Term, payload()];
@@ -242,8 +241,8 @@ function safeList(l: Term): Term[] {
   }
 }
 
-// A pass-through frame: the length, `p`, the control tuple, and the message if there is one.
-function frame(control: Term, message?: Term): Uint8Array {
+/** A pass-through frame: the length, `p`, the control tuple, and the message if there is one. */
+export function frame(control: Term, message?: Term): Uint8Array {
   const c = encodeEtf(control);
   const m = message === undefined ? undefined : encodeEtf(message);
   const len = 1 + c.length + (m?.length ?? 0);

@@ -99,7 +99,11 @@ async function send(s: Stream, t: Term): Promise<void> {
   while (off < frame.length) off += await s.write(frame.subarray(off));
 }
 
-async function receive(r: FrameReader, ms: number, step: string, peer?: string): Promise<Term[]> {
+/**
+ * `work`, or a {@linkcode HandshakeError} of kind `timeout` ("No STEP within MS ms") if it has
+ * not settled in `ms` milliseconds.
+ */
+export async function within<T>(work: Promise<T>, ms: number, step: string, peer?: string) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -108,7 +112,15 @@ async function receive(r: FrameReader, ms: number, step: string, peer?: string):
     );
   });
   try {
-    const f = await Promise.race([r.next(), timeout]);
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function receive(r: FrameReader, ms: number, step: string, peer?: string): Promise<Term[]> {
+  try {
+    const f = await within(r.next(), ms, step, peer);
     if (f === null) {
       throw new HandshakeError("closed", `Connection closed before the ${step}`, peer);
     }
@@ -120,8 +132,6 @@ async function receive(r: FrameReader, ms: number, step: string, peer?: string):
   } catch (e) {
     if (e instanceof HandshakeError) throw e;
     throw new HandshakeError("protocol", `Cannot read the ${step}: ${(e as Error).message}`, peer);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -5,21 +5,20 @@
  */
 
 import assert from "node:assert/strict";
-import { lookup } from "node:dns/promises";
 import { Cluster, nodeName } from "./_cluster.ts";
-import { onPath } from "../net/_epmd.ts";
+import { isLoopback, onPath } from "../net/_epmd.ts";
 
 const HOST = Deno.hostname().split(".")[0] as string;
 const NO_ERL = !onPath("erl") || !onPath("erlc") || !(await isLoopback(HOST));
 const SHELL = ["run", "-A", "main.ts", "-pa", "examples", "-sname"];
 
-async function isLoopback(host: string): Promise<boolean> {
-  try {
-    const { address } = await lookup(host);
-    return address.startsWith("127.") || address === "::1";
-  } catch {
-    return false;
-  }
+/** A real Erlang node `alive` of the cluster that runs `evalText` (in `cwd`, where given). */
+function startErl(c: Cluster, alive: string, evalText: string, cwd?: string) {
+  return c.spawnProgram(
+    "erl",
+    ["-noshell", "-sname", alive, "-eval", evalText],
+    cwd !== undefined ? { cwd } : {},
+  );
 }
 
 // tut17 of the Erlang tutorial under the name of the seed's tut21, so that the two meet.
@@ -57,7 +56,7 @@ start(Ping_Node) ->
     spawn(Ping_Node, tut22, ping, [3, node()]).
 `;
 
-async function compileTut21(c: Cluster): Promise<string> {
+async function compileTutorials(c: Cluster): Promise<string> {
   const dir = await c.newHome();
   for (const [name, text] of [["tut21", TUT21_ERL], ["tut22", TUT22_ERL]]) {
     await Deno.writeTextFile(`${dir}/${name}.erl`, text as string);
@@ -86,21 +85,20 @@ Deno.test({
   async fn() {
     const c = await Cluster.create();
     try {
-      const dir = await compileTut21(c);
+      const dir = await compileTutorials(c);
       const pong = c.spawn([...SHELL, "pong"], { stdin: true });
       await pong.waitFor(/^LFE Shell/, 20_000);
       assert.equal(
         await pong.ask("(tut21:start-pong)", /true$/),
         `(${nodeName("pong")})lfe> true`,
       );
-      const erl = c.spawnProgram("erl", [
-        "-noshell",
-        "-sname",
+      const erl = startErl(
+        c,
         "ping",
-        "-eval",
         `io:format("~p~n", [net_adm:ping('${nodeName("pong")}')]), ` +
-        `tut21:start_ping('${nodeName("pong")}'), timer:sleep(3000), halt().`,
-      ], { cwd: dir });
+          `tut21:start_ping('${nodeName("pong")}'), timer:sleep(3000), halt().`,
+        dir,
+      );
       await pong.waitFor(/Pong finished$/, 20_000);
       await erl.done;
       assert.deepEqual(erl.out.filter((l) => l !== ""), ["pong", ...PING]);
@@ -121,14 +119,13 @@ Deno.test({
   async fn() {
     const c = await Cluster.create();
     try {
-      const dir = await compileTut21(c);
-      const erl = c.spawnProgram("erl", [
-        "-noshell",
-        "-sname",
+      const dir = await compileTutorials(c);
+      const erl = startErl(
+        c,
         "pong",
-        "-eval",
         'tut21:start_pong(), io:format("ready~n"), timer:sleep(20000), halt().',
-      ], { cwd: dir });
+        dir,
+      );
       await erl.waitFor(/^ready$/, 20_000);
       const ping = c.spawn([...SHELL, "ping"], { stdin: true });
       await ping.waitFor(/^LFE Shell/, 20_000);
@@ -155,7 +152,7 @@ Deno.test({
   async fn() {
     const c = await Cluster.create();
     try {
-      const dir = await compileTut21(c);
+      const dir = await compileTutorials(c);
       const ours = c.spawn([
         "run",
         "-A",
@@ -167,13 +164,12 @@ Deno.test({
         "-noshell",
       ]);
       await c.waitForNode(nodeName("ping"));
-      const erl = c.spawnProgram("erl", [
-        "-noshell",
-        "-sname",
+      const erl = startErl(
+        c,
         "pong",
-        "-eval",
         `io:format("~p~n", [tut22:start('${nodeName("ping")}')]), timer:sleep(3000), halt().`,
-      ], { cwd: dir });
+        dir,
+      );
       await erl.done;
       const lines = erl.out.filter((l) => l !== "");
       assert.match(lines[0] as string, /^<\d+\.\d+\.\d+>$/); // a pid on our node
@@ -192,14 +188,8 @@ Deno.test({
   async fn() {
     const c = await Cluster.create();
     try {
-      const dir = await compileTut21(c);
-      const erl = c.spawnProgram("erl", [
-        "-noshell",
-        "-sname",
-        "ping",
-        "-eval",
-        'io:format("ready~n"), timer:sleep(20000), halt().',
-      ], { cwd: dir });
+      const dir = await compileTutorials(c);
+      const erl = startErl(c, "ping", 'io:format("ready~n"), timer:sleep(20000), halt().', dir);
       await erl.waitFor(/^ready$/, 20_000);
       const pong = c.spawn([...SHELL, "pong"], { stdin: true });
       await pong.waitFor(/^LFE Shell/, 20_000);
@@ -229,15 +219,13 @@ Deno.test({
       c.spawn(["run", "-A", "main.ts", "-sname", "ours", "-noshell"]);
       await c.waitForNode(nodeName("ours"));
       const n = `'${nodeName("ours")}'`;
-      const erl = c.spawnProgram("erl", [
-        "-noshell",
-        "-sname",
+      const erl = startErl(
+        c,
         "beam",
-        "-eval",
         `io:format("~p~n", [rpc:call(${n}, lists, reverse, [[1, 2, 3]])]), ` +
-        `io:format("~p~n", [rpc:call(${n}, erlang, error, [boom])]), ` +
-        `io:format("~p~n", [rpc:call(${n}, nosuch, f, [])]), halt().`,
-      ]);
+          `io:format("~p~n", [rpc:call(${n}, erlang, error, [boom])]), ` +
+          `io:format("~p~n", [rpc:call(${n}, nosuch, f, [])]), halt().`,
+      );
       await erl.done;
       assert.deepEqual(erl.out.filter((l) => l !== ""), [
         "[3,2,1]",
@@ -267,14 +255,12 @@ Deno.test({
         `(progn (register 'echo (self)) (receive (m (io:format "ours got ~p~n" (list m)))))`,
       ]);
       await c.waitForNode(nodeName("ours"));
-      const erl = c.spawnProgram("erl", [
-        "-noshell",
-        "-sname",
+      const erl = startErl(
+        c,
         "beam",
-        "-eval",
         `{echo, '${nodeName("ours")}'} ! <<1:3>>, {echo, '${nodeName("ours")}'} ! {fine, 1}, ` +
-        "timer:sleep(1000), halt().",
-      ]);
+          "timer:sleep(1000), halt().",
+      );
       await ours.waitFor(/^ours got \{fine,1\}$/, 20_000);
       assert.match(
         await ours.waitFor(/Dropped a message/, 1000, "err"),
@@ -296,11 +282,9 @@ Deno.test({
       c.spawn(["run", "-A", "main.ts", "-sname", "ours", "-noshell"]);
       await c.waitForNode(nodeName("ours"));
       const n = `'${nodeName("ours")}'`;
-      const erl = c.spawnProgram("erl", [
-        "-noshell",
-        "-sname",
+      const erl = startErl(
+        c,
         "beam",
-        "-eval",
         `process_flag(trap_exit, true),
          P = spawn_link(${n}, erlang, exit, [bye]),
          receive {'EXIT', P, R} -> io:format("link ~p~n", [R]) after 5000 -> timeout end,
@@ -311,7 +295,7 @@ Deno.test({
          Q = spawn(${n}, timer, sleep, [10000]), link(Q), exit(Q, kill),
          receive {'EXIT', Q, R4} -> io:format("killed ~p~n", [R4]) after 5000 -> timeout end,
          halt().`,
-      ]);
+      );
       await erl.done;
       assert.deepEqual(erl.out.filter((l) => l !== ""), [
         "link bye",
@@ -331,13 +315,7 @@ Deno.test({
   async fn() {
     const c = await Cluster.create();
     try {
-      const erl = c.spawnProgram("erl", [
-        "-noshell",
-        "-sname",
-        "beam",
-        "-eval",
-        'io:format("ready~n"), timer:sleep(20000), halt().',
-      ]);
+      const erl = startErl(c, "beam", 'io:format("ready~n"), timer:sleep(20000), halt().');
       await erl.waitFor(/^ready$/, 20_000);
       const sh = c.spawn([...SHELL, "ours"], { stdin: true });
       await sh.waitFor(/^LFE Shell/, 20_000);
@@ -379,15 +357,13 @@ Deno.test({
         "(! from (tuple 'back (funcall f (list 1 2 3)) #'lists:sort/1)))))",
       ]);
       await c.waitForNode(nodeName("ours"));
-      const erl = c.spawnProgram("erl", [
-        "-noshell",
-        "-sname",
+      const erl = startErl(
+        c,
         "beam",
-        "-eval",
         `{echo, '${nodeName("ours")}'} ! {fun lists:reverse/1, self()}, ` +
-        'receive {back, R, F} -> io:format("~p ~p~n", [R, F([3, 1, 2])]) ' +
-        'after 10000 -> io:format("nothing~n") end, halt().',
-      ]);
+          'receive {back, R, F} -> io:format("~p ~p~n", [R, F([3, 1, 2])]) ' +
+          'after 10000 -> io:format("nothing~n") end, halt().',
+      );
       await erl.done;
       assert.deepEqual(erl.out.filter((l) => l !== ""), ["[3,2,1] [1,2,3]"]);
     } finally {

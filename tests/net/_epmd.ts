@@ -1,5 +1,6 @@
 /** Helpers for the port mapper tests: free ports, the real `epmd`, waiting for a condition. */
 
+import { lookup } from "node:dns/promises";
 import { listNames } from "../../net/epmd_client.ts";
 export { runProgram } from "../_run.ts";
 
@@ -12,6 +13,16 @@ export function onPath(program: string): boolean {
     } catch { /* not here */ }
   }
   return false;
+}
+
+/** Whether `host` names this machine's loopback, so that traffic to it stays on the machine. */
+export async function isLoopback(host: string): Promise<boolean> {
+  try {
+    const { address } = await lookup(host);
+    return address.startsWith("127.") || address === "::1";
+  } catch {
+    return false;
+  }
 }
 
 /** A port from 20000 up that nothing listens on just now. */

@@ -6,7 +6,6 @@
  */
 
 import assert from "node:assert/strict";
-import { lookup } from "node:dns/promises";
 import { lookupNode, registerNode } from "../../net/epmd_client.ts";
 import { serveEpmd } from "../../net/epmd_server.ts";
 import {
@@ -17,42 +16,19 @@ import {
   MANDATORY_FLAGS,
   OUR_FLAGS,
 } from "../../net/erl_handshake.ts";
-import { decodeEtfAt, encodeEtf } from "../../net/etf.ts";
+import { frame } from "../../net/erl_wire.ts";
+import { decodeEtfAt } from "../../net/etf.ts";
 import { FrameReader } from "../../net/frame.ts";
 import { HandshakeError } from "../../net/handshake.ts";
 import { charlist, Pid, type Term } from "../../runtime/terms.ts";
-import { freePort, onPath, stopChild, waitFor } from "./_epmd.ts";
+import { freePort, isLoopback, onPath, stopChild, waitFor } from "./_epmd.ts";
 import { pipe } from "./_pipe.ts";
 
 const HOST = Deno.hostname().split(".")[0] as string;
 // erl finds our node through the host name: run only where that name means this machine's
 // loopback, so that no traffic leaves it.
 const NO_ERL = !onPath("erl") || !(await isLoopback(HOST));
-
-async function isLoopback(host: string): Promise<boolean> {
-  try {
-    const { address } = await lookup(host);
-    return address.startsWith("127.") || address === "::1";
-  } catch {
-    return false;
-  }
-}
 const OURS = `ours@${HOST}`;
-
-/** A pass-through distribution message: control, then the message when there is one. */
-function distFrame(control: Term, message?: Term): Uint8Array {
-  const parts = [encodeEtf(control), ...(message === undefined ? [] : [encodeEtf(message)])];
-  const len = 1 + parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(4 + len);
-  new DataView(out.buffer).setUint32(0, len);
-  out[4] = 112;
-  let off = 5;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
-}
 
 /** What an erl node printed so far, and a wait for a line it will print. */
 interface ErlOutput {
@@ -131,7 +107,7 @@ Deno.test({
           assert.equal(peer.name, `beam@${HOST}`);
           assert.ok(peer.creation > 0);
           const from = new Pid(OURS, 1, 0, 5);
-          await conn.write(distFrame([6, from, "", "probe"], ["hello", charlist("from deno")]));
+          await conn.write(frame([6, from, "", "probe"], ["hello", charlist("from deno")]));
           const reader = new FrameReader(conn);
           // erl prints and halts: the connection ends (ticks aside) when it does.
           while ((await reader.next()) !== null) { /* ticks */ }
@@ -210,7 +186,7 @@ for (const version of [6, 5]) {
                   const control = c.term as Term[];
                   if (control[0] !== 6 || control[3] !== "net_kernel") continue;
                   const [, [from, tag]] = decodeEtfAt(f, c.end).term as [string, [Pid, Term]];
-                  await conn.write(distFrame([2, "", from], [tag, "yes"]));
+                  await conn.write(frame([2, "", from], [tag, "yes"]));
                 }
               } finally {
                 conn.close();
