@@ -13,14 +13,15 @@
  * | map           | `MAP_EXT` (116)                                                   |
  * | pid           | `NEW_PID_EXT` (88)                                                |
  * | reference     | `NEWER_REFERENCE_EXT` (90)                                        |
+ * | port          | `NEW_PORT_EXT` (89), `V4_PORT_EXT` (120) past 32 bits              |
  * | `fun M:F/A`   | `EXPORT_EXT` (113)                                                |
  *
  * These are the forms `term_to_binary(T, [{minor_version, 2}])` writes, byte for byte. Reading
- * also takes the older forms (Latin-1 atoms, `FLOAT_EXT`, `PID_EXT`, `NEW_REFERENCE_EXT`) and
- * compressed terms. Only a fun that calls a function by name can be written (another's code does
- * not travel); reading a kind this runtime has no term for (a port, a bitstring, a local fun)
- * is a {@linkcode TermDecodeError} that names it. Both directions work with an explicit stack, never recursion, so no input can
- * overflow the JavaScript stack.
+ * also takes the older forms (Latin-1 atoms, `FLOAT_EXT`, `PID_EXT`, `NEW_REFERENCE_EXT`,
+ * `PORT_EXT`) and compressed terms. Only a fun that calls a function by name can be written
+ * (another's code does not travel); reading a kind this runtime has no term for (a bitstring, a
+ * local fun) is a {@linkcode TermDecodeError} that names it. Both directions work with an
+ * explicit stack, never recursion, so no input can overflow the JavaScript stack.
  *
  * @module
  */
@@ -39,6 +40,7 @@ import {
   nameFun,
   normInt,
   Pid,
+  Port,
   Ref,
   type Term,
   TermMap,
@@ -300,6 +302,15 @@ function writeTerm(t: Term): void {
       writeAtom(x.node);
       u32(x.creation);
       for (const id of x.ids) u32(id);
+    } else if (x instanceof Port) {
+      const wide = x.id > 0xffffffff;
+      u8(wide ? ETF.V4_PORT : ETF.NEW_PORT);
+      writeAtom(x.node);
+      if (wide) {
+        u32(Math.floor(x.id / 0x100000000));
+        u32(x.id >>> 0);
+      } else u32(x.id);
+      u32(x.creation);
     } else {
       throw new EtfEncodeError(`${String(x)} is not a term`);
     }
@@ -543,10 +554,23 @@ function readTerm(r: Reader): Term {
         value = kind === MAP ? new TermMap() : [];
         break;
       }
-      case ETF.NEW_PORT:
-      case ETF.PORT:
-      case ETF.V4_PORT:
-        throw new TermDecodeError("A port cannot be received here: this runtime has no ports");
+      case ETF.NEW_PORT: {
+        const node = r.node();
+        value = new Port(node, r.u32(), r.u32());
+        break;
+      }
+      case ETF.PORT: {
+        const node = r.node();
+        value = new Port(node, r.u32(), r.u8());
+        break;
+      }
+      case ETF.V4_PORT: {
+        const node = r.node();
+        const high = r.u32();
+        if (high >= 0x200000) throw new TermDecodeError("A port's id is beyond 2^53");
+        value = new Port(node, high * 0x100000000 + r.u32(), r.u32());
+        break;
+      }
       case ETF.BIT_BINARY:
         throw new TermDecodeError(
           "A bitstring cannot be received here: this runtime has whole-byte binaries only",

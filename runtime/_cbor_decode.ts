@@ -12,6 +12,7 @@ import {
   Float,
   normInt,
   Pid,
+  Port,
   Ref,
   type Term,
   TermMap,
@@ -210,6 +211,12 @@ function readTagged(tag: number | bigint, frames: Frame[]): Term | typeof OPENED
       const ids: number[] = [];
       for (let i = 2; i < n; i++) ids.push(readUint("an id"));
       return new Ref(node, creation, ids);
+    }
+    case TERM_TAGS.PORT: {
+      const where = at;
+      if (expect(4, "an array in a port") !== 3) fail("a port needs 3 fields", where);
+      const node = readText(expect(3, "a node name"));
+      return new Port(node, readUint("an id"), readUint("a creation"));
     }
     case TERM_TAGS.FUN: {
       const where = at;

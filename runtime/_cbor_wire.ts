@@ -19,6 +19,7 @@ export const TERM_TAGS = {
   PID: 49652,
   REF: 49653,
   FUN: 49654,
+  PORT: 49655,
 } as const;
 
 /** How deeply terms may nest: tuples, lists and maps inside one another. */

@@ -32,7 +32,7 @@
  * @module
  */
 
-import { Cons, Float, funInfo, Pid, Ref, type Term, TermMap, whyNotTerm } from "./terms.ts";
+import { Cons, Float, funInfo, Pid, Port, Ref, type Term, TermMap, whyNotTerm } from "./terms.ts";
 import { funWireId, MAX_TERM_DEPTH, TERM_TAGS } from "./_cbor_wire.ts";
 
 export { decodeTerm } from "./_cbor_decode.ts";
@@ -347,6 +347,12 @@ function writeOne(t: Term, depth: number): void {
     writeText(t.node);
     writeUint("reference creation", t.creation);
     for (const id of t.ids) writeUint("reference id", id);
+  } else if (t instanceof Port) {
+    head(6, TERM_TAGS.PORT);
+    head(4, 3);
+    writeText(t.node);
+    writeUint("port id", t.id);
+    writeUint("port creation", t.creation);
   } else throw new NotATerm("");
 }
 

@@ -12,7 +12,18 @@
 
 import { nodeIndex as defaultNodeIndex } from "./node_table.ts";
 import { orderedEntries } from "./term_order.ts";
-import { atomName, Cons, Float, type Fun, funInfo, Pid, Ref, type Term, TermMap } from "./terms.ts";
+import {
+  atomName,
+  Cons,
+  Float,
+  type Fun,
+  funInfo,
+  Pid,
+  Port,
+  Ref,
+  type Term,
+  TermMap,
+} from "./terms.ts";
 
 /** Options for {@linkcode printTerm}, {@linkcode writeTerm} and {@linkcode formatErlang}. */
 export interface PrintTermOptions {
@@ -278,6 +289,7 @@ function lfe(pretty: boolean, index: (node: string) => number): Expand {
     if (t instanceof TermMap) return pretty ? prettyMap(t, d, out) : writeMap(t, d, out);
     if (t instanceof Pid) return pidText(t, index);
     if (t instanceof Ref) return refText(t, index);
+    if (t instanceof Port) return `#Port<${index(t.node)}.${t.id}>`;
     throw new TypeError(`Cannot print ${String(t)}: it is not a term`);
   };
 }
@@ -444,6 +456,7 @@ function erlang(index: (node: string) => number): Expand {
     }
     if (t instanceof Pid) return pidText(t, index);
     if (t instanceof Ref) return refText(t, index);
+    if (t instanceof Port) return `#Port<${index(t.node)}.${t.id}>`;
     throw new TypeError(`Cannot format ${String(t)}: it is not a term`);
   };
 }

@@ -14,7 +14,18 @@
  * @module
  */
 
-import { atomName, Cons, Float, type Fun, funInfo, Pid, Ref, type Term, TermMap } from "./terms.ts";
+import {
+  atomName,
+  Cons,
+  Float,
+  type Fun,
+  funInfo,
+  Pid,
+  Port,
+  Ref,
+  type Term,
+  TermMap,
+} from "./terms.ts";
 
 /**
  * Compares two terms in Erlang's term order: -1, 0 or 1. Returns 0 exactly when `a == b`
@@ -97,7 +108,7 @@ export function orderedEntries(m: TermMap): readonly (readonly [Term, Term])[] {
 
 const sortedEntries = new WeakMap<TermMap, [Term, Term][]>();
 
-const NUMBER = 0, ATOM = 1, REFERENCE = 2, FUN = 3, PID = 5, TUPLE = 6, MAP = 7, NIL = 8;
+const NUMBER = 0, ATOM = 1, REFERENCE = 2, FUN = 3, PORT = 4, PID = 5, TUPLE = 6, MAP = 7, NIL = 8;
 const LIST = 9, BITSTRING = 10;
 
 function rank(t: Term): number {
@@ -119,6 +130,7 @@ function rank(t: Term): number {
   if (t instanceof TermMap) return MAP;
   if (t instanceof Pid) return PID;
   if (t instanceof Ref) return REFERENCE;
+  if (t instanceof Port) return PORT;
   throw new TypeError(`Cannot compare ${String(t)}: it is not a term`);
 }
 
@@ -229,6 +241,8 @@ function compareAtoms(r: number, a: Term, b: Term, exact: boolean): -1 | 0 | 1 {
       return comparePids(a as Pid, b as Pid);
     case REFERENCE:
       return compareRefs(a as Ref, b as Ref);
+    case PORT:
+      return comparePorts(a as Port, b as Port);
     case FUN:
       return compareFuns(a as Fun, b as Fun);
     default: // NIL: both are the empty list, so already identical
@@ -292,6 +306,11 @@ function compareNodes(a: string, ca: number, b: string, cb: number): -1 | 0 | 1 
 function comparePids(a: Pid, b: Pid): -1 | 0 | 1 {
   return compareInts(a.serial, b.serial) || compareInts(a.id, b.id) ||
     compareNodes(a.node, a.creation, b.node, b.creation);
+}
+
+/** Ports are a BEAM node's, so they compare as BEAM compares another node's: node first. */
+function comparePorts(a: Port, b: Port): -1 | 0 | 1 {
+  return compareNodes(a.node, a.creation, b.node, b.creation) || compareInts(a.id, b.id);
 }
 
 /** The ids are most significant first, as they print; a shorter list counts as zero-padded. */

@@ -13,6 +13,7 @@
  * | map       | {@linkcode TermMap}                                         |
  * | pid       | {@linkcode Pid}                                             |
  * | reference | {@linkcode Ref}                                             |
+ * | port      | {@linkcode Port} (a BEAM node's; opaque here)               |
  * | fun       | a JavaScript function                                       |
  *
  * Terms are immutable once made: a message is shared, not copied, between local processes.
@@ -43,6 +44,7 @@ export type Term =
   | TermMap
   | Pid
   | Ref
+  | Port
   | Fun;
 
 /** A float. Boxed so that it stays distinct from an integer of the same value. */
@@ -171,6 +173,21 @@ export class Ref {
   }
 }
 
+/**
+ * A port of a BEAM node. This runtime opens no ports, but a port received from a BEAM node is a
+ * term like any other: it can be kept, compared, printed and sent on, back to its node too.
+ */
+export class Port {
+  readonly node: string;
+  readonly id: number;
+  readonly creation: number;
+  constructor(node: string, id: number, creation: number) {
+    this.node = node;
+    this.id = id;
+    this.creation = creation;
+  }
+}
+
 /** What a fun is known as: `#Fun<module.name.arity>`. */
 export interface FunInfo {
   module: string;
@@ -246,6 +263,7 @@ function keyString(t: Term): string {
   if (t instanceof Uint8Array) return "b" + Array.prototype.join.call(t, ".");
   if (t instanceof Pid) return `p${JSON.stringify(t.node)}.${t.id}.${t.serial}.${t.creation}`;
   if (t instanceof Ref) return `r${JSON.stringify(t.node)}.${t.creation}.${t.ids.join(".")}`;
+  if (t instanceof Port) return `o${JSON.stringify(t.node)}.${t.id}.${t.creation}`;
   if (t instanceof TermMap) {
     // Sorted, so that equal maps give the same key whatever order their keys were put in.
     return "#" + t.entries().map(([k, v]) => keyString(k) + "=>" + keyString(v)).sort().join(",");
@@ -423,7 +441,7 @@ function whyNotDeepTerm(t: unknown, depth: number): string | undefined {
       continue;
     }
     if (
-      x instanceof Float || x instanceof Uint8Array || x instanceof Ref
+      x instanceof Float || x instanceof Uint8Array || x instanceof Ref || x instanceof Port
     ) continue;
     if (x instanceof TermMap) {
       const entries = x.entries();

@@ -8,7 +8,7 @@
 
 import { printTerm } from "../../runtime/print_term.ts";
 import { orderedEntries } from "../../runtime/term_order.ts";
-import { atomName, Cons, Float, Pid, Ref, type Term, TermMap } from "../../runtime/terms.ts";
+import { atomName, Cons, Float, Pid, Port, Ref, type Term, TermMap } from "../../runtime/terms.ts";
 
 /** How characters beyond Latin-1 are written: escaped (`latin1`) or as they are (`unicode`). */
 export type Encoding = "latin1" | "unicode";
@@ -104,7 +104,9 @@ export function writeAtomic(t: Term): string | undefined {
     case "function":
       return printTerm(t);
   }
-  if (t instanceof Float || t instanceof Pid || t instanceof Ref) return printTerm(t);
+  if (t instanceof Float || t instanceof Pid || t instanceof Ref || t instanceof Port) {
+    return printTerm(t);
+  }
   return undefined;
 }
 

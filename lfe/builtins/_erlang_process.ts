@@ -26,7 +26,16 @@ import { type Node, refKey } from "../../runtime/node.ts";
 import type { Process, Yielded } from "../../runtime/process.ts";
 import { mustCurrent } from "../../runtime/receive.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
-import { arrayToList, atomName, type Fun, list, Pid, Ref, type Term } from "../../runtime/terms.ts";
+import {
+  arrayToList,
+  atomName,
+  type Fun,
+  list,
+  Pid,
+  Port,
+  Ref,
+  type Term,
+} from "../../runtime/terms.ts";
 import { applyFun, mustArray, unresolved } from "./_util.ts";
 
 type Gen<T> = Generator<Yielded, T, unknown>;
@@ -199,8 +208,8 @@ export function monitorNode2(node: Term, flag: Term): true {
   return true;
 }
 
-/** `node/1`: the node of a pid or a reference. */
+/** `node/1`: the node of a pid, a reference or a port. */
 export function nodeOf(t: Term): Term {
-  if (t instanceof Pid || t instanceof Ref) return t.node;
+  if (t instanceof Pid || t instanceof Ref || t instanceof Port) return t.node;
   return badarg();
 }

@@ -10,7 +10,7 @@
 
 import { printTerm, writeTerm } from "../../runtime/print_term.ts";
 import { orderedEntries } from "../../runtime/term_order.ts";
-import { atomName, Cons, Float, Pid, Ref, type Term, TermMap } from "../../runtime/terms.ts";
+import { atomName, Cons, Float, Pid, Port, Ref, type Term, TermMap } from "../../runtime/terms.ts";
 
 /** The elements of a list or tuple, and a list's improper tail (`null` when proper). */
 interface Seq {
@@ -177,7 +177,7 @@ function listMax(s: Seq, d: number, i: number, l: number): string | undefined {
 function isAtomic(t: Term): boolean {
   return t === null || typeof t === "string" || typeof t === "boolean" ||
     typeof t === "number" || typeof t === "bigint" || typeof t === "function" ||
-    t instanceof Float || t instanceof Pid || t instanceof Ref;
+    t instanceof Float || t instanceof Pid || t instanceof Ref || t instanceof Port;
 }
 
 /** One element: joined to the line if atomic and short, else on a line of its own. */

@@ -102,6 +102,7 @@ export const ERLANG: ModuleFunctions = moduleTable("erlang", {
   "is_map/1": ops.isMap,
   "is_pid/1": ops.isPid,
   "is_reference/1": ops.isRef,
+  "is_port/1": ops.isPort,
   "is_function/1": (f: Term) => ops.isFunction(f),
   "is_function/2": (f: Term, n: Term) => ops.isFunction(f, n),
 

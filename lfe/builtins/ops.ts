@@ -31,6 +31,7 @@ import {
   type Integer,
   normInt,
   Pid,
+  Port,
   Ref,
   type Term,
   TermMap,
@@ -306,6 +307,11 @@ export function isPid(t: Term): t is Pid {
 /** `is_reference/1`. */
 export function isRef(t: Term): t is Ref {
   return t instanceof Ref;
+}
+
+/** `is_port/1`: only a BEAM node's ports exist here. */
+export function isPort(t: Term): t is Port {
+  return t instanceof Port;
 }
 
 /** `is_function/1` and `is_function/2`; a bad arity raises `badarg`. */

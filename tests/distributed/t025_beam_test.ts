@@ -371,3 +371,188 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "t025 a port from a real Erlang node is a term here: printed, compared, sent back as itself",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      const ours = c.spawn([
+        "run",
+        "-A",
+        "main.ts",
+        "-sname",
+        "ours",
+        "-noshell",
+        "-eval",
+        "(progn (register 'echo (self)) (receive ((tuple p from) " +
+        '(io:format "~p ~p ~p~n" (list p (is_port p) (node p))) (! from (tuple p (list p p))))))',
+      ]);
+      await c.waitForNode(nodeName("ours"));
+      const erl = startErl(
+        c,
+        "beam",
+        `P = hd(erlang:ports()), {echo, '${nodeName("ours")}'} ! {P, self()}, ` +
+          'receive {Q, [Q, Q]} -> io:format("~p~n", [Q =:= P]) ' +
+          'after 10000 -> io:format("nothing~n") end, halt().',
+      );
+      await erl.done;
+      assert.deepEqual(erl.out.filter((l) => l !== ""), ["true"]);
+      assert.match(
+        await ours.waitFor(/^#Port</, 5000),
+        new RegExp(`^#Port<[1-9]\\d*\\.\\d+> true beam@${HOST}$`),
+      );
+    } finally {
+      await c.stop();
+    }
+  },
+});
+
+/** Our node `alive` running an LFE `-eval` with no shell. */
+function startOurs(c: Cluster, alive: string, evalText: string, extra: string[] = []) {
+  return c.spawn([
+    "run",
+    "-A",
+    "main.ts",
+    "-sname",
+    alive,
+    "-noshell",
+    ...extra,
+    "-eval",
+    evalText,
+  ]);
+}
+
+// What a node that watches a peer's process through a link, a monitor and monitor_node gets
+// when the peer goes: three messages, in any order.
+const LOST = (node: string) => [
+  /^\{'DOWN',#Ref<[\d.]+>,process,<\d+\.\d+\.\d+>,noconnection\}$/,
+  /^\{'EXIT',<\d+\.\d+\.\d+>,noconnection\}$/,
+  new RegExp(`^\\{nodedown,'?${node}'?\\}$`),
+];
+
+function assertLost(lines: string[], node: string): void {
+  const got = lines.filter((l) => l.startsWith("{")).sort();
+  assert.equal(got.length, 3, lines.join("\n"));
+  LOST(node).forEach((re, i) => assert.match(got[i] as string, re));
+}
+
+// Watches NODE's registered `svc` through a link, a monitor and monitor_node, in LFE.
+const WATCH_LFE = (node: string) =>
+  `(progn (process_flag 'trap_exit 'true) (monitor_node '${node} 'true) ` +
+  `(let ((p (rpc:call '${node} 'erlang 'whereis '(svc)))) (link p) (erlang:monitor 'process p)) ` +
+  `(io:format "watching~n") ` +
+  `(lc ((<- _ '(1 2 3))) (receive (m (io:format "~p~n" (list m))) (after 10000 (io:format "timeout~n")))))`;
+
+// The same in Erlang.
+const WATCH_ERL = (node: string) =>
+  `process_flag(trap_exit, true), monitor_node('${node}', true), ` +
+  `P = rpc:call('${node}', erlang, whereis, [svc]), link(P), erlang:monitor(process, P), ` +
+  `io:format("watching~n"), ` +
+  `[receive M -> io:format("~p~n", [M]) after 10000 -> io:format("timeout~n") end || _ <- [1, 2, 3]], ` +
+  `halt().`;
+
+Deno.test({
+  name:
+    "t025 a real Erlang node killed with SIGKILL: our link, monitor and monitor_node say noconnection and nodedown",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      const erl = startErl(
+        c,
+        "beam",
+        'register(svc, spawn(timer, sleep, [infinity])), io:format("ready~n"), timer:sleep(60000).',
+      );
+      await erl.waitFor(/^ready$/, 20_000);
+      const ours = startOurs(c, "ours", WATCH_LFE(nodeName("beam")));
+      await ours.waitFor(/^watching$/, 20_000);
+      erl.kill("SIGKILL");
+      await ours.waitFor(/^\{nodedown/, 10_000);
+      await ours.waitFor(/^\{'DOWN'/, 2000);
+      await ours.waitFor(/^\{'EXIT'/, 2000);
+      assertLost(ours.out, nodeName("beam"));
+    } finally {
+      await c.stop();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "t025 our node killed with SIGKILL: a real Erlang node's link, monitor and monitor_node say noconnection and nodedown",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    try {
+      const ours = startOurs(c, "ours", "(progn (register 'svc (self)) (receive (x x)))");
+      await c.waitForNode(nodeName("ours"));
+      const erl = startErl(c, "beam", WATCH_ERL(nodeName("ours")));
+      await erl.waitFor(/^watching$/, 20_000);
+      ours.kill("SIGKILL");
+      await erl.done;
+      assertLost(erl.out, nodeName("ours"));
+    } finally {
+      await c.stop();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "t025 ticks both ways: a stopped Erlang node is found out by ours, a stopped node of ours by erl",
+  ignore: NO_ERL,
+  async fn() {
+    const c = await Cluster.create();
+    const tick = ["-kernel", "net_ticktime", "2"];
+    try {
+      const erl = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "beam",
+        ...tick,
+        "-eval",
+        'register(svc, spawn(timer, sleep, [infinity])), io:format("ready~n"), timer:sleep(60000).',
+      ]);
+      await erl.waitFor(/^ready$/, 20_000);
+      const ours = startOurs(c, "ours", WATCH_LFE(nodeName("beam")), tick);
+      await ours.waitFor(/^watching$/, 20_000);
+      // Quiet for three tick times: ticks alone keep the connection up.
+      await new Promise((r) => setTimeout(r, 6000));
+      assert.deepEqual(ours.out.filter((l) => l.startsWith("{")), []);
+      const t0 = Date.now();
+      erl.kill("SIGSTOP");
+      try {
+        await ours.waitFor(/^\{nodedown/, 8000);
+        const took = Date.now() - t0;
+        assert.ok(took >= 1000 && took <= 5000, `nodedown after ${took} ms`);
+      } finally {
+        erl.kill("SIGCONT");
+      }
+
+      const svc = startOurs(c, "svc", "(progn (register 'svc (self)) (receive (x x)))", tick);
+      await c.waitForNode(nodeName("svc"));
+      const watcher = c.spawnProgram("erl", [
+        "-noshell",
+        "-sname",
+        "watcher",
+        ...tick,
+        "-eval",
+        WATCH_ERL(nodeName("svc")),
+      ]);
+      await watcher.waitFor(/^watching$/, 20_000);
+      await new Promise((r) => setTimeout(r, 6000));
+      assert.deepEqual(watcher.out.filter((l) => l.startsWith("{")), []);
+      svc.kill("SIGSTOP");
+      try {
+        await watcher.waitFor(/^\{nodedown/, 8000);
+      } finally {
+        svc.kill("SIGCONT");
+      }
+    } finally {
+      await c.stop();
+    }
+  },
+});

@@ -19,6 +19,7 @@ import {
   type Fun,
   nameFun,
   Pid,
+  Port,
   Ref,
   type Term,
   termKey,
@@ -82,6 +83,8 @@ const GOLDEN: [Term, string][] = [
   ],
   [new Pid("a@host", 41, 0, 7), "835877066140686F7374000000290000000000000007"],
   [new Ref("a@host", 7, [1, 2, 3]), "835A000377066140686F737400000007000000010000000200000003"],
+  [new Port("a@host", 5, 7), "835977066140686F73740000000500000007"],
+  [new Port("a@host", 2 ** 32 + 5, 7), "837877066140686F7374000000010000000500000007"],
 ];
 
 Deno.test("encodeEtf() writes each kind of term as erl's term_to_binary does", () => {
@@ -137,6 +140,8 @@ Deno.test("decodeEtf() reads the older forms: Latin-1 atoms, FLOAT_EXT, PID_EXT,
   assert.equal(decodeEtf(unhex("837302E9E9")), "éé");
   const f = new TextEncoder().encode("1.50000000000000000000e+00".padEnd(31, "\0"));
   assert.ok(same(decodeEtf(new Uint8Array([131, 99, ...f])), float(1.5)));
+  const port = decodeEtf(unhex("83667701610000000503"));
+  assert.ok(port instanceof Port && port.node === "a" && port.id === 5 && port.creation === 3);
   const pid = decodeEtf(unhex("836764000161000000050000000003"));
   assert.ok(pid instanceof Pid && pid.node === "a" && pid.id === 5 && pid.creation === 3);
   // term_to_binary(lists:duplicate(100, 0), [compressed]) from erl 25.
@@ -153,8 +158,8 @@ Deno.test("decodeEtf() refuses bad input with a TermDecodeError that says what i
     ["83FF", /Unknown term tag 255/],
     ["8377026F6B00", /1 bytes follow the term/],
     ["83770280FF", /not UTF-8/],
-    ["8366770161000000010000000002", /port/],
     ["834D00000002030140", /bitstring/],
+    ["837877016100200000000000000000000000", /port's id is beyond 2\^53/],
     ["8370000000", /only `fun M:F\/A` can cross/],
     ["83467FF0000000000000", /not a float term/],
     ["835000000064789C00", /does not inflate/],

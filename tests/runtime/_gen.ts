@@ -14,6 +14,7 @@ import {
   type Fun,
   nameFun,
   Pid,
+  Port,
   Ref,
   type Term,
   TermMap,
@@ -21,7 +22,7 @@ import {
 
 /** Which kinds a generator may produce. */
 export interface GenOptions {
-  /** Pids, references and funs, which cannot travel to a real Erlang node. */
+  /** Pids, references, ports and funs (funs of ours cannot travel to a real Erlang node). */
   processes?: boolean;
   /** How deep terms nest at most. */
   maxDepth?: number;
@@ -213,9 +214,11 @@ export function makeGen(seed: number, options: GenOptions = {}): Gen {
   }
 
   function processTerm(): Term {
-    switch (int(3)) {
+    switch (int(4)) {
       case 0:
         return new Pid(pick(NODES), int(1000), int(300), int(4));
+      case 2:
+        return new Port(pick(NODES), int(100000), int(4));
       case 1:
         return new Ref(pick(NODES), int(4), [int(0x100000000), int(0x100000000), int(1000)]);
       default:

@@ -14,6 +14,7 @@ import {
   list,
   nameFun,
   Pid,
+  Port,
   Ref,
   type Term,
   TermMap,
@@ -32,12 +33,13 @@ function ascending(...terms: Term[]): void {
   }
 }
 
-Deno.test("compare() orders the kinds number < atom < reference < fun < pid < tuple < map < nil < list < binary", () => {
+Deno.test("compare() orders the kinds number < atom < reference < fun < port < pid < tuple < map < nil < list < binary", () => {
   ascending(
     2n ** 80n,
     "a",
     new Ref("a@h", 1, [1, 2, 3]),
     f1,
+    new Port("a@h", 1, 1),
     new Pid("a@h", 1, 0, 1),
     ["a"],
     new TermMap(),
@@ -102,6 +104,17 @@ Deno.test("compare() orders references by node and creation first, then ids, mos
   ascending(new Ref("a@h", 1, [0, 0, 0, 1]), new Ref("a@h", 1, [0, 0, 5]));
   ascending(new Ref("a@h", 1, [0, 0, 5]), new Ref("a@h", 1, [1, 0, 0, 1]));
   strictEqual(compare(new Ref("a@h", 1, [0, 7]), new Ref("a@h", 1, [7])), 0);
+});
+
+Deno.test("compare() orders a BEAM node's ports by node, creation, then id, as erl does", () => {
+  ascending(
+    new Port("a@h", 1, 1),
+    new Port("a@h", 2, 1),
+    new Port("a@h", 1, 2),
+    new Port("a@h", 1, 3),
+    new Port("b@h", 1, 1),
+  );
+  strictEqual(compare(new Port("a@h", 4, 1), new Port("a@h", 4, 1)), 0);
 });
 
 Deno.test("compare() orders funs by module, name and arity, and distinct funs apart", () => {
