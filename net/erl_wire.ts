@@ -32,7 +32,7 @@ import {
   type Term,
   TermDecodeError,
 } from "../runtime/mod.ts";
-import { decodeEtfAt, encodeEtf } from "./etf.ts";
+import { decodeEtfAt, encodeEtfFrame } from "./etf.ts";
 
 const PASS_THROUGH = 112;
 const TICK_FRAME = new Uint8Array(4);
@@ -243,13 +243,5 @@ function safeList(l: Term): Term[] {
 
 /** A pass-through frame: the length, `p`, the control tuple, and the message if there is one. */
 export function frame(control: Term, message?: Term): Uint8Array {
-  const c = encodeEtf(control);
-  const m = message === undefined ? undefined : encodeEtf(message);
-  const len = 1 + c.length + (m?.length ?? 0);
-  const out = new Uint8Array(4 + len);
-  new DataView(out.buffer).setUint32(0, len);
-  out[4] = PASS_THROUGH;
-  out.set(c, 5);
-  if (m !== undefined) out.set(m, 5 + c.length);
-  return out;
+  return encodeEtfFrame(PASS_THROUGH, message === undefined ? [control] : [control, message]);
 }

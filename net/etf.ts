@@ -128,16 +128,38 @@ function bytes(b: Uint8Array): void {
   pos += b.length;
 }
 
-function writeAtom(name: string): void {
+// The written form of atoms met before: most messages repeat a few atoms and node names.
+const atomForms = new Map<string, Uint8Array>();
+const ATOM_FORMS_MAX = 4096;
+
+function atomForm(name: string): Uint8Array {
   const b = utf8.encode(name);
+  let form: Uint8Array;
   if (b.length < 256) {
-    u8(ETF.SMALL_ATOM_UTF8);
-    u8(b.length);
+    form = new Uint8Array(2 + b.length);
+    form[0] = ETF.SMALL_ATOM_UTF8;
+    form[1] = b.length;
+    form.set(b, 2);
   } else if (b.length < 0x10000) {
-    u8(ETF.ATOM_UTF8);
-    u16(b.length);
+    form = new Uint8Array(3 + b.length);
+    form[0] = ETF.ATOM_UTF8;
+    form[1] = b.length >> 8;
+    form[2] = b.length & 0xff;
+    form.set(b, 3);
   } else throw new EtfEncodeError(`Cannot send an atom of ${b.length} bytes to an Erlang node`);
-  bytes(b);
+  if (atomForms.size < ATOM_FORMS_MAX) atomForms.set(name, form);
+  return form;
+}
+
+function writeAtom(name: string): void {
+  const form = atomForms.get(name) ?? atomForm(name);
+  const n = form.length;
+  room(n);
+  if (n < 24) { for (let i = 0; i < n; i++) buf[pos++] = form[i] as number; }
+  else {
+    buf.set(form, pos);
+    pos += n;
+  }
 }
 
 function writeInteger(n: number | bigint): void {
@@ -193,14 +215,85 @@ function byteListLength(l: Cons): number {
 export function encodeEtf(t: Term): Uint8Array {
   pos = 0;
   u8(ETF.VERSION);
-  writeTerm(t);
+  writeShallow(t, 0);
   return buf.slice(0, pos);
 }
 
-// Writes `t`, without the version byte, at `pos`.
-function writeTerm(t: Term): void {
+/**
+ * A distribution frame: its 4-byte length, `kind`, then each term in the External Term Format
+ * (version byte included), written in one buffer.
+ */
+export function encodeEtfFrame(kind: number, terms: readonly Term[]): Uint8Array {
+  pos = 0;
+  room(5);
+  pos = 4;
+  buf[pos++] = kind;
+  for (const t of terms) {
+    u8(ETF.VERSION);
+    writeShallow(t, 0);
+  }
+  view.setUint32(0, pos - 4);
+  return buf.slice(0, pos);
+}
+
+// How deep the recursive writer goes before the explicit stack takes over.
+const SHALLOW = 64;
+
+// Writes `t` (without the version byte) at `pos`: the kinds most messages are made of by
+// recursion, anything else (and anything deeper) by `writeTerm`.
+function writeShallow(x: Term, d: number): void {
+  switch (typeof x) {
+    case "string":
+      return writeAtom(x);
+    case "number":
+      if (Number.isSafeInteger(x)) return writeInteger(x);
+      break;
+    case "object":
+      if (Array.isArray(x) && d < SHALLOW) {
+        const n = x.length;
+        if (n < 256) {
+          room(2);
+          buf[pos++] = ETF.SMALL_TUPLE;
+          buf[pos++] = n;
+        } else {
+          u8(ETF.LARGE_TUPLE);
+          u32(n);
+        }
+        for (let i = 0; i < n; i++) writeShallow(x[i] as Term, d + 1);
+        return;
+      }
+      if (x instanceof Uint8Array) {
+        const n = x.length;
+        room(5 + n);
+        buf[pos] = ETF.BINARY;
+        view.setUint32(pos + 1, n);
+        pos += 5;
+        if (n < 24) { for (let i = 0; i < n; i++) buf[pos++] = x[i] as number; }
+        else {
+          buf.set(x, pos);
+          pos += n;
+        }
+        return;
+      }
+      if (x instanceof Pid) {
+        u8(ETF.NEW_PID);
+        writeAtom(x.node);
+        room(12);
+        view.setUint32(pos, x.id);
+        view.setUint32(pos + 4, x.serial);
+        view.setUint32(pos + 8, x.creation);
+        pos += 12;
+        return;
+      }
+  }
+  writeTerm(x, d);
+}
+
+// Writes `t`, without the version byte, at `pos`, by an explicit stack; `depth` is how deep
+// `t` itself is.
+function writeTerm(t: Term, depth: number): void {
   const stack: Term[] = [t];
-  const depths: number[] = [0];
+  const depths: number[] = [depth];
   while (stack.length > 0) {
     const x = stack.pop() as Term;
     const d = depths.pop() as number;
