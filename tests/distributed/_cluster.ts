@@ -182,16 +182,20 @@ export class Cluster {
   }
 
   /** Starts another program (a real `erl`, say) with this cluster's port mapper and HOME. */
-  spawnProgram(program: string, args: string[], o: { cwd?: string; home?: string } = {}): Proc {
+  spawnProgram(
+    program: string,
+    args: string[],
+    o: { cwd?: string; home?: string; stdin?: boolean } = {},
+  ): Proc {
     const child = new Deno.Command(program, {
       args,
       cwd: o.cwd ?? ROOT,
       env: { HOME: o.home ?? this.home, ERL_EPMD_PORT: String(this.epmdPort) },
-      stdin: "null",
+      stdin: o.stdin ? "piped" : "null",
       stdout: "piped",
       stderr: "piped",
     }).spawn();
-    const p = new Proc(child, false);
+    const p = new Proc(child, o.stdin === true);
     this.#procs.push(p);
     return p;
   }
