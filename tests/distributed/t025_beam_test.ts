@@ -224,13 +224,15 @@ Deno.test({
         "beam",
         `io:format("~p~n", [rpc:call(${n}, lists, reverse, [[1, 2, 3]])]), ` +
           `io:format("~p~n", [rpc:call(${n}, erlang, error, [boom])]), ` +
-          `io:format("~p~n", [rpc:call(${n}, nosuch, f, [])]), halt().`,
+          `io:format("~p~n", [rpc:call(${n}, nosuch, f, [])]), ` +
+          `io:format("~p~n", [lists:member(${n}, nodes())]), halt().`,
       );
       await erl.done;
       assert.deepEqual(erl.out.filter((l) => l !== ""), [
         "[3,2,1]",
         "{badrpc,{'EXIT',{boom,[]}}}",
         "{badrpc,{'EXIT',{undef,[{nosuch,f,[],[]}]}}}",
+        "true", // ours is in the Erlang node's nodes()
       ]);
     } finally {
       await c.stop();
