@@ -180,6 +180,10 @@ export class Distribution implements Router, ConnectionHost {
     return this.#pendingFor(node).promise;
   }
 
+  deliver(node: string, t: Term[]): void {
+    this.#out(node, t);
+  }
+
   // A signal for `node`: written now if connected, else queued behind the connection setup.
   #out(node: string, t: Term): void {
     const c = this.#conns.get(node);
@@ -346,6 +350,7 @@ export class Distribution implements Router, ConnectionHost {
       ...(wire !== undefined ? { wire } : {}),
     });
     this.#conns.set(peer, c);
+    this.node.siblings?.nodeUp(peer);
     const p = this.#pending.get(peer);
     this.#pending.delete(peer);
     if (p !== undefined) {

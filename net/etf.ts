@@ -28,8 +28,7 @@
 
 import { inflateSync } from "node:zlib";
 import { MAX_TERM_DEPTH, TermDecodeError } from "../runtime/cbor_codec.ts";
-import { findFunction } from "../runtime/code.ts";
-import { ErlangError } from "../runtime/errors.ts";
+import { exportedFun } from "../runtime/code.ts";
 import {
   arrayToList,
   atom,
@@ -529,20 +528,6 @@ export function decodeEtf(bytes: Uint8Array): Term {
 }
 
 // `fun M:F/A` from an Erlang node: calls the function by name, here, when it is called.
-function exportFun(module: string, name: string, arity: number): Term {
-  return nameFun((...args: unknown[]) => {
-    const fn = findFunction(module, name, args.length);
-    if (fn === undefined) {
-      throw new ErlangError(
-        "error",
-        "undef",
-        arrayToList([[module, name, arrayToList(args as Term[]), null]]),
-      );
-    }
-    return fn(...args);
-  }, { module, name, arity, exported: true });
-}
-
 function bigFrom(r: Reader, n: number): Term {
   const sign = r.u8();
   const digits = r.take(n);
@@ -674,7 +659,7 @@ function readTerm(r: Reader): Term {
         if (r.u8() !== ETF.SMALL_INTEGER) {
           throw new TermDecodeError("An export fun's arity is not small");
         }
-        value = exportFun(module, name, r.u8());
+        value = exportedFun(module, name, r.u8());
         break;
       }
       case ETF.NEW_FUN:

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { exportedFun } from "./code.ts";
 import { type Fun, nameFun } from "./terms.ts";
 
 /**
@@ -58,6 +59,7 @@ export function funFromWire(
   isolate: string,
   id: number,
 ): Fun {
+  if (isolate === "") return exportedFun(module, name, arity);
   if (isolate === ISOLATE) {
     const f = funsById.get(id)?.deref();
     if (f !== undefined) return f;

@@ -35,6 +35,8 @@
 import { Cons, Float, funInfo, Pid, Port, Ref, type Term, TermMap, whyNotTerm } from "./terms.ts";
 import { funWireId, MAX_TERM_DEPTH, TERM_TAGS } from "./_cbor_wire.ts";
 
+const BY_NAME = { isolate: "", id: 0 };
+
 export { decodeTerm } from "./_cbor_decode.ts";
 export { MAX_TERM_DEPTH, TERM_TAGS, TermDecodeError } from "./_cbor_wire.ts";
 
@@ -297,7 +299,8 @@ function writeOne(t: Term, depth: number): void {
     case "bigint":
       return writeInteger(t);
     case "function": {
-      const info = funInfo(t), w = funWireId(t);
+      // A fun that calls by name goes as its name (isolate ""), good on every isolate.
+      const info = funInfo(t), w = info.exported === true ? BY_NAME : funWireId(t);
       head(6, TERM_TAGS.FUN);
       head(4, 5);
       writeText(info.module);

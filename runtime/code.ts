@@ -14,7 +14,9 @@
  * @module
  */
 
+import { ErlangError } from "./errors.ts";
 import type { ProcessFn } from "./node.ts";
+import { arrayToList, type Fun, nameFun, type Term } from "./terms.ts";
 
 /** A module's functions: by name (any arity) or by `name/arity`. */
 export type ModuleFunctions = Record<string, ProcessFn>;
@@ -84,4 +86,22 @@ export function findFunction(module: string, name: string, arity: number): Proce
 /** The names of the loaded modules. */
 export function loadedModules(): string[] {
   return [...modules.values()].filter((m) => m.loaded).map((m) => m.name);
+}
+
+/**
+ * The fun `fun module:name/arity`: it calls the function by name, found (or loaded) at each
+ * call, so it means the same on every node and scheduler; `undef` where there is none.
+ */
+export function exportedFun(module: string, name: string, arity: number): Fun {
+  return nameFun((...args: unknown[]) => {
+    const fn = findFunction(module, name, args.length);
+    if (fn === undefined) {
+      throw new ErlangError(
+        "error",
+        "undef",
+        arrayToList([[module, name, arrayToList(args as Term[]), null]]),
+      );
+    }
+    return fn(...args);
+  }, { module, name, arity, exported: true });
 }

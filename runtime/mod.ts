@@ -40,8 +40,13 @@ export {
   type ProcessFn,
   refKey,
   samePid,
+  schedulerOf,
+  type Siblings as SiblingsApi,
   type SpawnOptions,
 } from "./node.ts";
+export { applySignal, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
+export { type Batch, type Endpoint, Siblings } from "./siblings.ts";
+export { MAX_NAMES, SharedState } from "./shared.ts";
 export type { Router, SpawnRequest } from "./router.ts";
 export { localNodeName, nodeIndex, setLocalNode } from "./node_table.ts";
 export * from "./pattern.ts";

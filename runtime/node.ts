@@ -11,6 +11,7 @@ import { exitReasonOf } from "./errors.ts";
 import { type Body, InitialFn, type MonitorEntry, Process, State } from "./process.ts";
 import type { Router } from "./router.ts";
 import { Scheduler } from "./scheduler.ts";
+import type { SharedState } from "./shared.ts";
 import { Pid, Ref, type Term } from "./terms.ts";
 
 /** Options of {@linkcode Node.spawn}. */
@@ -25,6 +26,41 @@ export interface SpawnOptions {
   groupLeader?: Pid;
   /** `#(module function arity)` to report as the initial call. */
   initialCall?: Term;
+  /**
+   * The module and function `fn` is known by, so that the process may start on another
+   * scheduler (which finds the function by name); a process of a closure stays here.
+   */
+  mfa?: readonly [string, string];
+  /** The scheduler to start on (0 is the main isolate's); the least loaded when not given. */
+  scheduler?: number;
+}
+
+/**
+ * The other schedulers of this node, as a node sees them: a {@linkcode Router} for signals to
+ * their processes, and what else crosses between schedulers.
+ */
+export interface Siblings extends Router {
+  /** Starts `module:fun(args...)` on `scheduler` as the process `pid`. */
+  spawnAt(
+    scheduler: number,
+    pid: Pid,
+    module: string,
+    fun: string,
+    args: Term[],
+    groupLeader: Pid,
+    initialCall: Term,
+  ): void;
+  /** Hands a signal from node `peer` to the scheduler of its process; `false` if that is here. */
+  relay(peer: string, t: Term[]): boolean;
+  /** Tells the other schedulers that `node` is down. */
+  nodeDown(node: string): void;
+  /** Tells the other schedulers that `node` is up. */
+  nodeUp(node: string): void;
+}
+
+/** The scheduler a pid of this node runs on: the low eight bits of its serial. */
+export function schedulerOf(pid: Pid): number {
+  return pid.serial & 0xff;
 }
 
 /** Options of a new {@linkcode Node}. */
@@ -54,6 +90,14 @@ export class Node {
   readonly scheduler: Scheduler;
   /** Carries signals to other nodes, once distribution is started. */
   router: Router | null = null;
+  /** This isolate's scheduler among the node's (0: the main isolate's). */
+  index = 0;
+  /** How many schedulers the node runs. */
+  schedulerCount = 1;
+  /** The node's other schedulers, when it runs more than one. */
+  siblings: Siblings | null = null;
+  /** What the node's schedulers share, when it runs more than one. */
+  shared: SharedState | null = null;
   /** The group leader of processes spawned from outside any process. */
   defaultGroupLeader: Pid;
   /** Where crash reports go; set by the io layer. */
@@ -91,8 +135,20 @@ export class Node {
   /** Starts a process running `fn(...args)`. */
   spawn(fn: ProcessFn, args: readonly unknown[] = [], options: SpawnOptions = {}): Pid {
     const parent = options.parent ?? null;
-    const pid = this.#newPid();
     const gl = options.groupLeader ?? parent?.groupLeader ?? this.defaultGroupLeader;
+    if (this.siblings !== null) {
+      const at = this.#placement(options);
+      if (at !== this.index) {
+        // Links and monitors follow the spawn on the same channel, so they find the process.
+        const pid = this.#spawnAt(at, args, gl, options);
+        if (parent !== null) {
+          if (options.link) this.link(parent, pid);
+          if (options.monitor) this.monitor(parent, pid);
+        }
+        return pid;
+      }
+    }
+    const pid = this.#newPid();
     const p = new Process(this, pid, gl, options.initialCall ?? new InitialFn(fn));
     pid.proc = p;
     p.gen = bodyOf(fn, args);
@@ -106,7 +162,73 @@ export class Node {
     return pid;
   }
 
+  // Where a new process goes: where asked, else here unless another scheduler is less loaded
+  // by more than one process (only a process started by name can go elsewhere).
+  #placement(o: SpawnOptions): number {
+    const shared = this.shared as SharedState;
+    if (o.scheduler !== undefined) {
+      if (!Number.isInteger(o.scheduler) || o.scheduler < 0 || o.scheduler >= this.schedulerCount) {
+        throw new RangeError(
+          `No scheduler ${o.scheduler}: this node runs schedulers 0 to ${this.schedulerCount - 1}`,
+        );
+      }
+      return o.scheduler;
+    }
+    if (o.mfa === undefined) return this.index;
+    const mine = this.scheduler.runQueueLength;
+    let best = this.index, least = mine;
+    for (let i = 0; i < this.schedulerCount; i++) {
+      if (i === this.index) continue;
+      const load = shared.load(i);
+      if (load + 1 < least) {
+        best = i;
+        least = load;
+      }
+    }
+    if (best !== this.index) shared.addLoad(best);
+    return best;
+  }
+
+  #spawnAt(at: number, args: readonly unknown[], gl: Pid, o: SpawnOptions): Pid {
+    if (o.mfa === undefined) {
+      throw new TypeError(
+        "Only a process started by module and function can start on another scheduler",
+      );
+    }
+    const pid = this.#pidOn(at);
+    const [m, f] = o.mfa;
+    const call = o.initialCall ?? [m, f, args.length];
+    (this.siblings as Siblings).spawnAt(at, pid, m, f, args as Term[], gl, call);
+    return pid;
+  }
+
+  // A pid for a new process on scheduler `at`, from the count the schedulers share.
+  #pidOn(at: number): Pid {
+    const n = (this.shared as SharedState).nextId(at);
+    return new Pid(this.name, n % MAX_ID, (Math.floor(n / MAX_ID) << 8) | at, this.creation);
+  }
+
+  /**
+   * Starts, on this scheduler, the process `pid` that another scheduler placed here, running
+   * `fn(...args)`.
+   */
+  spawnPlaced(
+    pid: Pid,
+    fn: ProcessFn,
+    args: readonly unknown[],
+    groupLeader: Pid,
+    initialCall: Term,
+  ): void {
+    const p = new Process(this, pid, groupLeader, initialCall);
+    pid.proc = p;
+    p.gen = bodyOf(fn, args);
+    p.isAsync = Symbol.asyncIterator in p.gen;
+    this.#procs.set(pid.id, p);
+    this.scheduler.enqueue(p);
+  }
+
   #newPid(): Pid {
+    if (this.shared !== null) return this.#pidOn(this.index);
     let id = this.#nextId++;
     if (id >= MAX_ID) {
       this.#nextId = 1;
@@ -117,7 +239,7 @@ export class Node {
     return new Pid(this.name, id, this.#wraps << 8, this.creation);
   }
 
-  /** The live local process of `pid`, or `undefined`. */
+  /** The live process of `pid` on this scheduler, or `undefined`. */
   lookup(pid: Pid): Process | undefined {
     const p = pid.proc as Process | undefined;
     if (p !== undefined) return p.state === State.Exited ? undefined : p;
@@ -126,12 +248,22 @@ export class Node {
     return q !== undefined && q.pid.serial === pid.serial ? q : undefined;
   }
 
-  /** Whether `pid` names a process of this node. */
+  /** Whether `pid` names a process of this node (on any of its schedulers). */
   isLocal(pid: Pid): boolean {
     return pid.node === this.name;
   }
 
-  /** Every live process, oldest first. */
+  /** Whether `pid` names a process of this scheduler. */
+  isHere(pid: Pid): boolean {
+    return pid.node === this.name && (pid.serial & 0xff) === this.index;
+  }
+
+  // What carries signals to `pid`, a process elsewhere: another scheduler, or another node.
+  #via(pid: Pid): Router | null {
+    return pid.node === this.name ? this.siblings : this.router;
+  }
+
+  /** Every live process of this scheduler, oldest first. */
   processes(): Process[] {
     return [...this.#procs.values()];
   }
@@ -140,16 +272,19 @@ export class Node {
   sendPid(to: Pid, msg: Term, from: Process | null): void {
     const p = (to.proc as Process | undefined) ?? this.lookup(to);
     if (p !== undefined) p.post(msg);
-    else if (to.node !== this.name) {
-      this.router?.send(from?.pid ?? null, to, msg);
-    }
+    else if (!this.isHere(to)) this.#via(to)?.send(from?.pid ?? null, to, msg);
   }
 
-  /** Sends to a local registered name; `false` if no process has it. */
+  /** Sends to a registered name of this node; `false` if no process has it. */
   sendName(name: string, msg: Term): boolean {
     const p = this.#names.get(name);
-    if (p === undefined) return false;
-    p.post(msg);
+    if (p !== undefined) {
+      p.post(msg);
+      return true;
+    }
+    const pid = this.whereisPid(name);
+    if (pid === undefined || this.isHere(pid)) return false;
+    this.siblings?.send(null, pid, msg);
     return true;
   }
 
@@ -162,42 +297,52 @@ export class Node {
   /** Registers `p` under `name`; `false` if the name is taken or `p` has one. */
   register(name: string, p: Process): boolean {
     if (this.#names.has(name) || p.name !== undefined || p.state === State.Exited) return false;
+    if (this.shared !== null && !this.shared.register(name, p.pid.id, p.pid.serial)) return false;
     this.#names.set(name, p);
     p.name = name;
     return true;
   }
 
-  /** Removes a registered name; `false` if it was not registered. */
+  /** Removes a registered name of the node; `false` if it was not registered. */
   unregister(name: string): boolean {
     const p = this.#names.get(name);
-    if (p === undefined) return false;
+    if (p === undefined) return this.shared?.unregister(name) ?? false;
     this.#names.delete(name);
+    this.shared?.unregister(name, p.pid.id, p.pid.serial);
     p.name = undefined;
     return true;
   }
 
-  /** The process registered under `name`. */
+  /** The process of this scheduler registered under `name`. */
   whereis(name: string): Process | undefined {
     return this.#names.get(name);
   }
 
-  /** The registered names. */
-  registered(): string[] {
-    return [...this.#names.keys()];
+  /** The pid registered under `name` on this node, whichever scheduler runs it. */
+  whereisPid(name: string): Pid | undefined {
+    const p = this.#names.get(name);
+    if (p !== undefined) return p.pid;
+    const found = this.shared?.whereis(name);
+    return found && new Pid(this.name, found[0], found[1], this.creation);
   }
 
-  /** A new reference, unique on this node. */
+  /** The registered names of the node. */
+  registered(): string[] {
+    return this.shared !== null ? this.shared.names().map(([n]) => n) : [...this.#names.keys()];
+  }
+
+  /** A new reference, unique on this node (the scheduler's number is part of it). */
   makeRef(): Ref {
     const n = ++this.#refs;
-    return new Ref(this.name, this.creation, [n % 0x40000, Math.floor(n / 0x40000), 0]);
+    return new Ref(this.name, this.creation, [n % 0x40000, Math.floor(n / 0x40000), this.index]);
   }
 
   /** Links `p` with `to`. A dead local `to` sends `noproc` to a trapping `p`. */
   link(p: Process, to: Pid): void {
     if (to === p.pid || hasPid(p.links, to)) return;
-    if (!this.isLocal(to)) {
+    if (!this.isHere(to)) {
       (p.links ??= []).push(to);
-      this.router?.link(p.pid, to);
+      this.#via(to)?.link(p.pid, to);
       return;
     }
     const q = this.lookup(to);
@@ -212,8 +357,8 @@ export class Node {
   /** Removes the link between `p` and `to`. */
   unlink(p: Process, to: Pid): void {
     removePid(p.links, to);
-    if (!this.isLocal(to)) {
-      this.router?.unlink(p.pid, to);
+    if (!this.isHere(to)) {
+      this.#via(to)?.unlink(p.pid, to);
       return;
     }
     const q = this.lookup(to);
@@ -225,9 +370,9 @@ export class Node {
     const ref = this.makeRef();
     const key = refKey(ref);
     if (to instanceof Pid) {
-      if (!this.isLocal(to)) {
+      if (!this.isHere(to)) {
         (p.monitors ??= new Map()).set(key, { key, ref, other: to, node: to.node });
-        this.router?.monitor(p.pid, to, to.node, ref);
+        this.#via(to)?.monitor(p.pid, to, to.node, ref);
         return ref;
       }
       const q = this.lookup(to);
@@ -236,9 +381,10 @@ export class Node {
       return ref;
     }
     const [name, node] = to;
-    if (node !== this.name) {
+    const there = node === this.name ? this.whereisPid(name) : undefined;
+    if (node !== this.name || (there !== undefined && !this.isHere(there))) {
       (p.monitors ??= new Map()).set(key, { key, ref, other: null, node, name: [name, node] });
-      this.router?.monitor(p.pid, name, node, ref);
+      (node === this.name ? this.siblings : this.router)?.monitor(p.pid, name, node, ref);
       return ref;
     }
     const q = this.#names.get(name);
@@ -267,18 +413,23 @@ export class Node {
 
   // Tells the target's end that the monitor `e`, held by `p`, is gone.
   #dropMonitor(p: Process, e: MonitorEntry): void {
-    if (e.node === this.name) {
-      if (e.other !== null) this.lookup(e.other)?.monitoredBy?.delete(e.key);
+    if (e.other !== null && this.isHere(e.other)) {
+      this.lookup(e.other)?.monitoredBy?.delete(e.key);
     } else {
       const to = e.other ?? (e.name as [string, string])[0];
-      this.router?.demonitor(p.pid, to, e.node, e.ref as Ref);
+      (e.node === this.name ? this.siblings : this.router)?.demonitor(
+        p.pid,
+        to,
+        e.node,
+        e.ref as Ref,
+      );
     }
   }
 
   /** Sends the exit signal of `exit/2` from `from` to `to`. */
   exitSignal(from: Pid, to: Pid, reason: Term): void {
-    if (!this.isLocal(to)) {
-      this.router?.exit(from, to, reason, false);
+    if (!this.isHere(to)) {
+      this.#via(to)?.exit(from, to, reason, false);
       return;
     }
     const q = this.lookup(to);
@@ -329,12 +480,15 @@ export class Node {
     const reason = p.exitReason;
     if (p.timer !== undefined) clearTimeout(p.timer);
     this.#procs.delete(p.pid.id);
-    if (p.name !== undefined) this.#names.delete(p.name);
+    if (p.name !== undefined) {
+      this.#names.delete(p.name);
+      this.shared?.unregister(p.name, p.pid.id, p.pid.serial);
+    }
     p.pid.proc = undefined;
     p.gen = undefined;
     p.clear();
     for (const l of p.links ?? []) {
-      if (!this.isLocal(l)) this.router?.exit(p.pid, l, reason, true);
+      if (!this.isHere(l)) this.#via(l)?.exit(p.pid, l, reason, true);
       else {
         const q = this.lookup(l);
         if (q !== undefined) this.linkSignal(q, p.pid, reason);
@@ -344,8 +498,8 @@ export class Node {
     for (const e of p.monitoredBy?.values() ?? []) {
       const watcher = e.other as Pid;
       const object = e.name ?? p.pid;
-      if (!this.isLocal(watcher)) {
-        this.router?.down(p.pid, watcher, e.ref as Ref, object, reason);
+      if (!this.isHere(watcher)) {
+        this.#via(watcher)?.down(p.pid, watcher, e.ref as Ref, object, reason);
       } else {
         const q = this.lookup(watcher);
         if (q !== undefined) this.downSignal(q, e.ref as Ref, object, reason);

@@ -30,6 +30,8 @@ export interface Router {
    * as `#(spawn_reply ref ok pid)` or `#(spawn_reply ref error reason)`.
    */
   spawnRequest(request: SpawnRequest): void;
+  /** Sends the signal `t` (a tuple of `signals.ts`) to `node`, connecting if need be. */
+  deliver(node: string, t: Term[]): void;
   /** Connects to `node` if not connected; resolves whether it is connected now. */
   connect(node: string): Promise<boolean>;
   /** The nodes connected now. */

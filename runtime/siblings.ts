@@ -1,0 +1,379 @@
+/**
+ * The channels between the schedulers of one node. Each scheduler is an isolate (the main one,
+ * or a worker); a signal for a process of another scheduler is written as a CBOR frame into
+ * that scheduler's batch, and each batch goes out once per turn as one `postMessage` of a
+ * transferred buffer, never one per message. What arrives is applied by the same signal
+ * handlers as signals from other nodes.
+ *
+ * Besides the signals of `signals.ts`, schedulers tell each other:
+ *
+ * | tuple                                          | meaning                                      |
+ * |------------------------------------------------|----------------------------------------------|
+ * | `#(spawn Pid Mod Fun Args GL InitialCall)`     | start the process `Pid` here                 |
+ * | `#(relay Peer Signal)`                         | a signal from node `Peer` for a process here |
+ * | `#(net Node Signal)`                           | (to the main isolate) send this to `Node`    |
+ * | `#(connect Node Id)` / `#(connected Id Ok)`    | (worker ↔ main) connect to a node            |
+ * | `#(nodeup Node)` / `#(nodedown Node)`          | (main → workers) a node came or went         |
+ *
+ * @module
+ */
+
+import { findFunction } from "./code.ts";
+import { decodeTerm, encodeFrame } from "./cbor_codec.ts";
+import {
+  type Node,
+  type ProcessFn,
+  refKey,
+  schedulerOf,
+  type Siblings as SiblingsApi,
+} from "./node.ts";
+import type { Router, SpawnRequest } from "./router.ts";
+import { applySignal, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
+import { arrayToList, listToArray, Pid, type Ref, type Term } from "./terms.ts";
+import { ErlangError } from "./errors.ts";
+
+/** One end of a channel to another scheduler: a Worker, a MessagePort, or a worker's `self`. */
+export interface Endpoint {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+}
+
+/** What a batch is when it crosses. */
+export interface Batch {
+  from: number;
+  bytes: ArrayBuffer;
+  length: number;
+}
+
+const INITIAL = 16 * 1024;
+
+// The frames waiting to go to one scheduler.
+class Outbox {
+  buf = new Uint8Array(INITIAL);
+  len = 0;
+  constructor(readonly to: Endpoint) {}
+
+  add(frame: Uint8Array): void {
+    const need = this.len + frame.length;
+    if (need > this.buf.length) {
+      let size = this.buf.length * 2;
+      while (size < need) size *= 2;
+      const b = new Uint8Array(size);
+      b.set(this.buf.subarray(0, this.len));
+      this.buf = b;
+    }
+    this.buf.set(frame, this.len);
+    this.len = need;
+  }
+}
+
+/** The channels of one scheduler to the others of its node. */
+export class Siblings implements SiblingsApi {
+  readonly #node: Node;
+  readonly #out: (Outbox | undefined)[];
+  readonly #pending = new Set<Outbox>();
+  #scheduled = false;
+  readonly #sources: SignalSource[] = [];
+  /** Spawns this scheduler asked of other nodes, by reference key. */
+  readonly spawns = new Map<string, SpawnRequest>();
+  /** `monitor_node` watchers of this scheduler's processes, by node. */
+  readonly nodeWatchers = new Map<string, Pid[]>();
+  readonly #log: (line: string) => void;
+  // Workers only: the nodes connected (as the main isolate tells), and connects under way.
+  readonly #up = new Set<string>();
+  readonly #connects = new Map<number, (ok: boolean) => void>();
+  #nextConnect = 1;
+  readonly #flush = () => this.#flushAll();
+
+  constructor(node: Node, endpoints: (Endpoint | undefined)[], log: (line: string) => void) {
+    this.#node = node;
+    this.#log = log;
+    this.#out = endpoints.map((e) => e && new Outbox(e));
+    node.siblings = this;
+    node.schedulerCount = endpoints.length;
+    if (node.index !== 0) node.router = new ViaMain(this);
+  }
+
+  /** Queues `t` for scheduler `to`; the batch goes out at the end of this turn. */
+  post(to: number, t: Term[]): void {
+    const box = this.#out[to];
+    if (box === undefined) return; // that scheduler is gone: as a message to a dead process
+    box.add(encodeFrame(t));
+    this.#pending.add(box);
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      queueMicrotask(this.#flush);
+    }
+  }
+
+  #flushAll(): void {
+    this.#scheduled = false;
+    for (const box of this.#pending) {
+      const bytes = box.buf.buffer as ArrayBuffer;
+      const batch: Batch = { from: this.#node.index, bytes, length: box.len };
+      box.buf = new Uint8Array(box.buf.length > 1 << 20 ? INITIAL : box.buf.length);
+      box.len = 0;
+      box.to.postMessage(batch, [bytes]);
+    }
+    this.#pending.clear();
+  }
+
+  /** Stops sending to scheduler `i`, which is gone. */
+  drop(i: number): void {
+    const box = this.#out[i];
+    if (box !== undefined) this.#pending.delete(box);
+    this.#out[i] = undefined;
+  }
+
+  /** Applies a batch that came from another scheduler. */
+  receive(batch: Batch): void {
+    const b = new Uint8Array(batch.bytes, 0, batch.length);
+    const view = new DataView(batch.bytes);
+    let at = 0;
+    while (at + 4 <= batch.length) {
+      const n = view.getUint32(at);
+      const t = decodeTerm(b.subarray(at + 4, at + 4 + n)) as Term[];
+      at += 4 + n;
+      try {
+        this.#apply(batch.from, t);
+      } catch (e) {
+        this.#log(`** A signal from scheduler ${batch.from} failed: ${(e as Error).message} **`);
+      }
+    }
+  }
+
+  #sourceFrom(i: number): SignalSource {
+    return this.#sources[i] ??= {
+      node: this.#node,
+      peer: this.#node.name,
+      reply: (t) => this.post(i, t),
+      spawns: this.spawns,
+      log: this.#log,
+    };
+  }
+
+  #apply(from: number, t: Term[]): void {
+    const node = this.#node;
+    switch (t[0]) {
+      case "spawn": {
+        const [, pid, m, f, args, gl, call] = t as [string, Pid, string, string, Term, Pid, Term];
+        const argv = listToArray(args);
+        const fn: ProcessFn = findFunction(m, f, argv.length) ?? (() => {
+          const e = new ErlangError("error", "undef", arrayToList([[m, f, args, null]]));
+          e.message = `undefined function ${m}:${f}/${argv.length}`;
+          throw e;
+        });
+        node.spawnPlaced(pid, fn, argv, gl, call);
+        return;
+      }
+      case "relay": {
+        const peer = t[1] as string, signal = t[2] as Term[];
+        applySignal({
+          node,
+          peer,
+          reply: (r) => this.post(0, ["net", peer, r]),
+          spawns: this.spawns,
+          log: this.#log,
+        }, signal);
+        return;
+      }
+      case "net":
+        node.router?.deliver(t[1] as string, t[2] as Term[]);
+        return;
+      case "connect":
+        void (node.router?.connect(t[1] as string) ?? Promise.resolve(false)).then((ok) =>
+          this.post(from, ["connected", t[2] as number, ok])
+        );
+        return;
+      case "connected":
+        this.#connects.get(t[1] as number)?.(t[2] === true);
+        this.#connects.delete(t[1] as number);
+        return;
+      case "nodeup":
+        this.#up.add(t[1] as string);
+        return;
+      case "nodedown":
+        this.#up.delete(t[1] as string);
+        nodeDown(node, t[1] as string, this.spawns, this.nodeWatchers);
+        return;
+    }
+    applySignal(this.#sourceFrom(from), t);
+  }
+
+  // The scheduler of a process of this node, by pid or by registered name.
+  #where(to: Pid | string): number | undefined {
+    if (to instanceof Pid) return schedulerOf(to);
+    const pid = this.#node.whereisPid(to);
+    return pid && schedulerOf(pid);
+  }
+
+  // ---- the Router side: signals to processes of the other schedulers ----
+
+  send(_from: Pid | null, to: Pid, msg: Term): void {
+    this.post(schedulerOf(to), ["send", to, msg]);
+  }
+
+  sendName(_from: Pid | null, _node: string, name: string, msg: Term): void {
+    const at = this.#where(name);
+    if (at !== undefined) this.post(at, ["reg_send", name, msg]);
+  }
+
+  link(from: Pid, to: Pid): void {
+    this.post(schedulerOf(to), ["link", from, to]);
+  }
+
+  unlink(from: Pid, to: Pid): void {
+    this.post(schedulerOf(to), ["unlink", from, to]);
+  }
+
+  exit(from: Pid, to: Pid, reason: Term, link: boolean): void {
+    this.post(schedulerOf(to), [link ? "exit" : "exit2", from, to, reason]);
+  }
+
+  monitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
+    const at = this.#where(to);
+    if (at !== undefined) this.post(at, ["monitor", from, to, ref]);
+    else {
+      const object: Term = to instanceof Pid ? to : [to, node];
+      this.#node.downSignal(this.#node.lookup(from)!, ref, object, "noproc");
+    }
+  }
+
+  demonitor(from: Pid, to: Pid | string, _node: string, ref: Ref): void {
+    const at = this.#where(to);
+    if (at !== undefined) this.post(at, ["demonitor", from, to, ref]);
+  }
+
+  down(from: Pid, to: Pid, ref: Ref, object: Term, reason: Term): void {
+    this.post(schedulerOf(to), ["down", from, to, ref, object, reason]);
+  }
+
+  spawnAt(
+    at: number,
+    pid: Pid,
+    module: string,
+    fun: string,
+    args: Term[],
+    groupLeader: Pid,
+    initialCall: Term,
+  ): void {
+    this.post(at, ["spawn", pid, module, fun, arrayToList(args), groupLeader, initialCall]);
+  }
+
+  relay(peer: string, t: Term[]): boolean {
+    const target = signalTarget(t);
+    if (target === undefined) return false;
+    const at = this.#where(target);
+    if (at === undefined || at === this.#node.index) return false;
+    this.post(at, ["relay", peer, t]);
+    return true;
+  }
+
+  nodeDown(node: string): void {
+    for (let i = 0; i < this.#out.length; i++) {
+      if (i !== this.#node.index) this.post(i, ["nodedown", node]);
+    }
+  }
+
+  nodeUp(node: string): void {
+    for (let i = 0; i < this.#out.length; i++) {
+      if (i !== this.#node.index) this.post(i, ["nodeup", node]);
+    }
+  }
+
+  // Only the network side of a worker connects, through the main isolate.
+  spawnRequest(): void {}
+  deliver(): void {}
+  connect(node: string): Promise<boolean> {
+    if (node === this.#node.name || this.#up.has(node)) return Promise.resolve(true);
+    const id = this.#nextConnect++;
+    return new Promise((resolve) => {
+      this.#connects.set(id, resolve);
+      this.post(0, ["connect", node, id]);
+    });
+  }
+  nodes(): string[] {
+    return [...this.#up];
+  }
+  monitorNode(): void {}
+}
+
+/**
+ * The network as a worker scheduler sees it: signals for other nodes go to the main isolate,
+ * which holds the connections; spawns asked and `monitor_node` watchers are kept here, so that
+ * a node going down is handled here too.
+ */
+class ViaMain implements Router {
+  readonly #s: Siblings;
+  constructor(s: Siblings) {
+    this.#s = s;
+  }
+  #net(node: string, t: Term[]): void {
+    this.#s.post(0, ["net", node, t]);
+  }
+  send(_from: Pid | null, to: Pid, msg: Term): void {
+    this.#net(to.node, ["send", to, msg]);
+  }
+  sendName(_from: Pid | null, node: string, name: string, msg: Term): void {
+    this.#net(node, ["reg_send", name, msg]);
+  }
+  link(from: Pid, to: Pid): void {
+    this.#net(to.node, ["link", from, to]);
+  }
+  unlink(from: Pid, to: Pid): void {
+    this.#net(to.node, ["unlink", from, to]);
+  }
+  exit(from: Pid, to: Pid, reason: Term, link: boolean): void {
+    this.#net(to.node, [link ? "exit" : "exit2", from, to, reason]);
+  }
+  monitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
+    this.#net(node, ["monitor", from, to, ref]);
+  }
+  demonitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
+    this.#net(node, ["demonitor", from, to, ref]);
+  }
+  down(from: Pid, to: Pid, ref: Ref, object: Term, reason: Term): void {
+    this.#net(to.node, ["down", from, to, ref, object, reason]);
+  }
+  spawnRequest(r: SpawnRequest): void {
+    this.#s.spawns.set(refKey(r.ref), r);
+    this.#net(r.node, [
+      "spawn_request",
+      r.ref,
+      r.from,
+      r.groupLeader,
+      r.module,
+      r.fun,
+      arrayToList(r.args),
+      r.link,
+      r.monitor,
+    ]);
+  }
+  deliver(node: string, t: Term[]): void {
+    this.#net(node, t);
+  }
+  connect(node: string): Promise<boolean> {
+    return this.#s.connect(node);
+  }
+  nodes(): string[] {
+    return this.#s.nodes();
+  }
+  monitorNode(from: Pid, node: string, on: boolean): void {
+    const list = this.#s.nodeWatchers.get(node) ?? [];
+    if (on) {
+      list.push(from);
+      this.#s.nodeWatchers.set(node, list);
+      void this.connect(node).then((ok) => {
+        if (!ok) this.#s.receive(selfBatch(["nodedown", node]));
+      });
+    } else {
+      const i = list.indexOf(from);
+      if (i >= 0) list.splice(i, 1);
+    }
+  }
+}
+
+// A batch of one signal, as if it came from the main isolate.
+function selfBatch(t: Term[]): Batch {
+  const f = encodeFrame(t).slice();
+  return { from: 0, bytes: f.buffer, length: f.length };
+}
