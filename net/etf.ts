@@ -30,13 +30,11 @@ import { inflateSync } from "node:zlib";
 import { MAX_TERM_DEPTH, TermDecodeError } from "../runtime/cbor_codec.ts";
 import { exportedFun } from "../runtime/code.ts";
 import {
-  arrayToList,
   atom,
   atomName,
   Cons,
   Float,
   funInfo,
-  nameFun,
   normInt,
   Pid,
   Port,

@@ -44,6 +44,7 @@ function screen(lines: string[]): string[] {
   return lines.map((l) => {
     const cells: string[] = [];
     let x = 0;
+    // deno-lint-ignore no-control-regex
     for (const ch of l.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "")) {
       if (ch === "\r") x = 0;
       else if (ch === "\b") x = Math.max(0, x - 1);
