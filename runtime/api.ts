@@ -18,7 +18,8 @@
  * @module
  */
 
-import { badarg, raiseExit } from "./errors.ts";
+import { findFunction } from "./code.ts";
+import { badarg, ErlangError, raiseExit } from "./errors.ts";
 import { type Output, startUser } from "./io.ts";
 import { Node, type NodeOptions, type ProcessFn } from "./node.ts";
 import { type Process, State } from "./process.ts";
@@ -28,6 +29,7 @@ import { currentProcess } from "./scheduler.ts";
 import { exactEq } from "./term_order.ts";
 import {
   arrayToList,
+  atomName,
   type Atom,
   Pid,
   quickTerm,
@@ -128,6 +130,39 @@ function describePid(pid: Pid): string {
 export function spawn(fn: ProcessFn, ...args: unknown[]): Pid {
   const p = currentProcess();
   return (p?.node ?? thisNode()).spawn(fn, args, { parent: p });
+}
+
+/** Options of {@linkcode spawnMfa}. */
+export interface SpawnMfaOptions {
+  /** Link the new process with the caller. */
+  link?: boolean;
+  /** The scheduler to start on; by default the caller's, or a less loaded one. */
+  scheduler?: number;
+}
+
+/**
+ * Starts a process running `module:fun(args...)`, the function found by name (a function the
+ * code lacks gives a process that fails with `undef`). Unlike a closure, such a process can
+ * start on any scheduler of the node.
+ */
+export function spawnMfa(
+  module: Atom,
+  fun: Atom,
+  args: Term[],
+  options: SpawnMfaOptions = {},
+): Pid {
+  const p = options.link ? mustCurrent("spawnMfa() with link") : currentProcess();
+  const m = atomName(module), f = atomName(fun);
+  const fn = findFunction(m, f, args.length) ?? (() => {
+    throw new ErlangError("error", "undef", arrayToList([[m, f, arrayToList(args), null]]));
+  });
+  return (p?.node ?? thisNode()).spawn(fn, args, {
+    parent: p,
+    link: options.link === true,
+    mfa: [m, f],
+    initialCall: [m, f, args.length],
+    ...(options.scheduler !== undefined ? { scheduler: options.scheduler } : {}),
+  });
 }
 
 /** Starts a process linked to the caller. */
@@ -236,7 +271,7 @@ export function unregister(name: Atom): true {
 
 /** The pid registered under `name`, or the atom `undefined`. */
 export function whereis(name: Atom): Pid | "undefined" {
-  return typeof name === "string" ? thisNode().whereis(name)?.pid ?? "undefined" : "undefined";
+  return typeof name === "string" ? thisNode().whereisPid(name) ?? "undefined" : "undefined";
 }
 
 /** The registered names of this node. */

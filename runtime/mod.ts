@@ -45,7 +45,13 @@ export {
   type SpawnOptions,
 } from "./node.ts";
 export { applySignal, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
-export { type Batch, type Endpoint, Siblings } from "./siblings.ts";
+export { type Batch, type Endpoint, lostScheduler, Siblings } from "./siblings.ts";
+export {
+  type SchedulerOptions,
+  type Schedulers,
+  serveScheduler,
+  startSchedulers,
+} from "./schedulers.ts";
 export { MAX_NAMES, SharedState } from "./shared.ts";
 export type { Router, SpawnRequest } from "./router.ts";
 export { localNodeName, nodeIndex, setLocalNode } from "./node_table.ts";

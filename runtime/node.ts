@@ -122,6 +122,7 @@ export class Node {
           this.scheduler.enqueue(p);
         } else this.exitProcess(p, "normal");
       },
+      turnEnded: (waiting) => this.shared?.setLoad(this.index, waiting),
       crashed: (p, e) => {
         if (p.state === State.Exited) return;
         const { reason, report } = exitReasonOf(e);
@@ -160,6 +161,16 @@ export class Node {
     }
     this.scheduler.enqueue(p);
     return pid;
+  }
+
+  /**
+   * Shares `shared` with the node's other schedulers: the names registered here go into it,
+   * and new pids come from its count.
+   */
+  attachShared(shared: SharedState): void {
+    this.shared = shared;
+    shared.setNextId(this.index, this.#nextId + (this.#wraps * MAX_ID));
+    for (const [name, p] of this.#names) shared.register(name, p.pid.id, p.pid.serial);
   }
 
   // Where a new process goes: where asked, else here unless another scheduler is less loaded

@@ -26,6 +26,8 @@ export interface SchedulerHost {
   finished(p: Process, value: unknown): void;
   /** A process's body threw. */
   crashed(p: Process, e: unknown): void;
+  /** A turn ended with `waiting` processes in the run queue. */
+  turnEnded?(waiting: number): void;
 }
 
 /** A first-in first-out queue of processes in a growable ring buffer. */
@@ -172,10 +174,12 @@ export class Scheduler {
         }
       }
       if ((++steps & 127) === 0 && Date.now() > deadline) {
+        this.#host.turnEnded?.(q.length);
         setImmediate(this.#run);
         return;
       }
     }
+    this.#host.turnEnded?.(0);
     this.#pending = false;
     this.#idleSince = Date.now();
   }

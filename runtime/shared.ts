@@ -42,6 +42,11 @@ export class SharedState {
     return Atomics.add(this.#w, IDS + scheduler, 1) >>> 0;
   }
 
+  /** Sets the next process number of `scheduler`. */
+  setNextId(scheduler: number, n: number): void {
+    Atomics.store(this.#w, IDS + scheduler, n | 0);
+  }
+
   /** The load `scheduler` last reported, plus what was placed on it since. */
   load(scheduler: number): number {
     return Atomics.load(this.#w, LOADS + scheduler);

@@ -117,6 +117,18 @@ export class Siblings implements SiblingsApi {
     this.#pending.clear();
   }
 
+  /** Opens the channel to scheduler `i`. */
+  connectTo(i: number, to: Endpoint): void {
+    this.#out[i] = new Outbox(to);
+  }
+
+  /** Tells the other schedulers that scheduler `i` is gone. */
+  schedulerDown(i: number): void {
+    for (let j = 0; j < this.#out.length; j++) {
+      if (j !== this.#node.index && j !== i) this.post(j, ["scheduler_down", i]);
+    }
+  }
+
   /** Stops sending to scheduler `i`, which is gone. */
   drop(i: number): void {
     const box = this.#out[i];
@@ -187,6 +199,10 @@ export class Siblings implements SiblingsApi {
       case "connected":
         this.#connects.get(t[1] as number)?.(t[2] === true);
         this.#connects.delete(t[1] as number);
+        return;
+      case "scheduler_down":
+        this.drop(t[1] as number);
+        lostScheduler(node, t[1] as number);
         return;
       case "nodeup":
         this.#up.add(t[1] as string);
@@ -368,6 +384,22 @@ class ViaMain implements Router {
     } else {
       const i = list.indexOf(from);
       if (i >= 0) list.splice(i, 1);
+    }
+  }
+}
+
+/** What the loss of scheduler `i` means for the processes of `node`'s scheduler here. */
+export function lostScheduler(node: Node, i: number): void {
+  const gone = (pid: Pid) => pid.node === node.name && schedulerOf(pid) === i;
+  for (const p of node.processes()) {
+    for (const l of [...(p.links ?? [])]) if (gone(l)) node.linkSignal(p, l, "noconnection");
+    for (const e of [...(p.monitors?.values() ?? [])]) {
+      if (e.other !== null && gone(e.other)) {
+        node.downSignal(p, e.ref as Ref, e.name ?? e.other, "noconnection");
+      }
+    }
+    for (const e of [...(p.monitoredBy?.values() ?? [])]) {
+      if (e.other !== null && gone(e.other)) p.monitoredBy?.delete(e.key);
     }
   }
 }

@@ -125,6 +125,7 @@ export function spawnMfa(m: Term, f: Term, args: Term, how: How = {}): Term {
     parent,
     link: how.link === true,
     initialCall: [m, f, a.length],
+    mfa: [mod, fun],
   });
   return started(node, parent, pid, how);
 }

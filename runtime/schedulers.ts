@@ -1,0 +1,179 @@
+/**
+ * More schedulers for one node: worker isolates, each with its own run queue, beside the main
+ * isolate's scheduler (number 0, which also holds the network and the shell). With `count`
+ * schedulers, processes run in parallel on up to `count` cores.
+ *
+ * The main isolate calls {@linkcode startSchedulers}; each worker's entry module calls
+ * {@linkcode serveScheduler}, after registering the code its processes may run (a process
+ * started by module and function on another scheduler finds the function there by name).
+ *
+ * @module
+ */
+
+import { crashReport, putCharsAsync } from "./io.ts";
+import { Node } from "./node.ts";
+import { setLocalNode } from "./node_table.ts";
+import { SharedState } from "./shared.ts";
+import { type Batch, type Endpoint, lostScheduler, Siblings } from "./siblings.ts";
+import { setDefaultNode } from "./api.ts";
+import { Pid } from "./terms.ts";
+
+/** Options of {@linkcode startSchedulers}. */
+export interface SchedulerOptions {
+  /** How many schedulers in all, the main isolate's included. */
+  count: number;
+  /** The module each worker runs; it calls {@linkcode serveScheduler}. */
+  entry: string | URL;
+  /** Handed to the worker's setup (structured-cloneable): a code path, say. */
+  data?: unknown;
+  /** Where lines about the schedulers go; standard error by default. */
+  log?: (line: string) => void;
+}
+
+/** The schedulers started for a node. */
+export interface Schedulers {
+  /** How many schedulers in all. */
+  readonly count: number;
+  /** Stops the workers; their processes end without signals. */
+  stop(): void;
+}
+
+interface Init {
+  index: number;
+  count: number;
+  name: string;
+  creation: number;
+  buffer: SharedArrayBuffer;
+  groupLeader: [number, number, number];
+  ports: (MessagePort | undefined)[];
+  data: unknown;
+}
+
+type Reply = { ready: true } | { failed: string };
+
+/**
+ * Starts `count - 1` worker schedulers for `node` (this isolate's node becomes scheduler 0)
+ * and resolves once each has started.
+ */
+export async function startSchedulers(node: Node, o: SchedulerOptions): Promise<Schedulers> {
+  const log = o.log ?? ((line: string) => console.error(line));
+  if (o.count <= 1) return { count: 1, stop() {} };
+  const shared = new SharedState();
+  node.attachShared(shared);
+  const workers: (Worker | undefined)[] = [undefined];
+  const ports: (MessagePort | undefined)[][] = [];
+  for (let i = 0; i < o.count; i++) ports.push(new Array(o.count).fill(undefined));
+  for (let i = 1; i < o.count; i++) {
+    for (let j = i + 1; j < o.count; j++) {
+      const c = new MessageChannel();
+      ports[i]![j] = c.port1;
+      ports[j]![i] = c.port2;
+    }
+  }
+  const siblings = new Siblings(node, new Array(o.count).fill(undefined), log);
+  const ready: Promise<void>[] = [];
+  for (let i = 1; i < o.count; i++) {
+    const w = new Worker(o.entry, { type: "module" });
+    workers.push(w);
+    siblings.connectTo(i, w);
+    ready.push(
+      new Promise((resolve, reject) => {
+        w.onmessage = (e: MessageEvent<Reply>) => {
+          if ("failed" in e.data) {
+            reject(new Error(`Scheduler ${i} could not start: ${e.data.failed}`));
+            return;
+          }
+          w.onmessage = (m: MessageEvent<Batch>) => siblings.receive(m.data);
+          resolve();
+        };
+        w.onerror = (e: ErrorEvent) => {
+          e.preventDefault();
+          reject(new Error(`Scheduler ${i} could not start: ${e.message}`));
+        };
+      }),
+    );
+    const gl = node.defaultGroupLeader;
+    const init: Init = {
+      index: i,
+      count: o.count,
+      name: node.name,
+      creation: node.creation,
+      buffer: shared.buffer,
+      groupLeader: [gl.id, gl.serial, gl.creation],
+      ports: ports[i]!,
+      data: o.data,
+    };
+    w.postMessage(init, ports[i]!.filter((p): p is MessagePort => p !== undefined));
+  }
+  try {
+    await Promise.all(ready);
+  } catch (e) {
+    for (const w of workers) w?.terminate();
+    throw e;
+  }
+  workers.forEach((w, i) => {
+    if (w === undefined) return;
+    w.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      log(`** Scheduler ${i} stopped: ${e.message}; its processes are gone **`);
+      w.terminate();
+      schedulerGone(node, siblings, shared, i);
+    };
+  });
+  return {
+    count: o.count,
+    stop() {
+      for (const w of workers) w?.terminate();
+    },
+  };
+}
+
+// A worker scheduler is gone: its names are freed, no process is placed there again, and every
+// scheduler treats links and monitors to its processes as a lost connection.
+function schedulerGone(node: Node, siblings: Siblings, shared: SharedState, i: number): void {
+  siblings.drop(i);
+  shared.setLoad(i, 1 << 30);
+  for (const [name, id, serial] of shared.names()) {
+    if ((serial & 0xff) === i) shared.unregister(name, id, serial);
+  }
+  siblings.schedulerDown(i);
+  lostScheduler(node, i);
+}
+
+/**
+ * Serves as a worker scheduler: called once by the worker's entry module. `setup` runs before
+ * any process does, with the `data` the main isolate gave.
+ */
+export function serveScheduler(setup?: (data: unknown, node: Node) => void | Promise<void>): void {
+  const scope = globalThis as unknown as {
+    onmessage: ((e: MessageEvent) => void) | null;
+    postMessage(m: unknown, transfer?: Transferable[]): void;
+  };
+  scope.onmessage = async (e: MessageEvent<Init>) => {
+    const init = e.data;
+    try {
+      setLocalNode(init.name);
+      const node = new Node({ name: init.name, creation: init.creation });
+      node.index = init.index;
+      node.attachShared(new SharedState(init.buffer));
+      const [id, serial, creation] = init.groupLeader;
+      node.defaultGroupLeader = new Pid(init.name, id, serial, creation);
+      node.reportCrash = (p, reason) => putCharsAsync(node, p.groupLeader, crashReport(p, reason));
+      setDefaultNode(node);
+      const main: Endpoint = {
+        postMessage: (m, transfer) => scope.postMessage(m, transfer),
+      };
+      const endpoints: (Endpoint | undefined)[] = init.ports.map((p) => p);
+      endpoints[0] = main;
+      const siblings = new Siblings(node, endpoints, (line) => console.error(line));
+      scope.onmessage = (m: MessageEvent<Batch>) => siblings.receive(m.data);
+      for (const p of init.ports) {
+        if (p !== undefined) p.onmessage = (m: MessageEvent<Batch>) => siblings.receive(m.data);
+      }
+      await setup?.(init.data, node);
+      scope.postMessage({ ready: true } satisfies Reply);
+    } catch (err) {
+      scope.postMessage({ failed: (err as Error).message ?? String(err) } satisfies Reply);
+    }
+  };
+}

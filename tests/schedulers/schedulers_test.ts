@@ -1,0 +1,123 @@
+/**
+ * A node with two schedulers in one OS process: the main isolate's and a worker's. Processes on
+ * either talk, link, monitor and find each other by name as on one scheduler.
+ */
+
+import assert from "node:assert/strict";
+import "./_mod.ts";
+import {
+  $,
+  after,
+  createNode,
+  demonitor,
+  monitor,
+  on,
+  type Pid,
+  printTerm,
+  receive,
+  register,
+  registered,
+  run,
+  schedulerOf,
+  self,
+  send,
+  setDefaultNode,
+  spawnMfa,
+  startSchedulers,
+  thisNode,
+  trapExit,
+  whereis,
+  type Yielded,
+} from "../../runtime/mod.ts";
+
+const ENTRY = new URL("./_worker.ts", import.meta.url);
+
+/** Runs `body` as a process of a node with two schedulers; its failure fails the test. */
+async function withSchedulers(body: () => Generator<Yielded, void, unknown>): Promise<void> {
+  setDefaultNode(createNode({ output: () => {} }));
+  const s = await startSchedulers(thisNode(), { count: 2, entry: ENTRY });
+  let failure: unknown = undefined;
+  try {
+    const reason = await run(function* () {
+      try {
+        yield* body();
+      } catch (e) {
+        failure = e;
+      }
+    });
+    if (failure !== undefined) throw failure;
+    assert.equal(reason, "normal");
+  } finally {
+    s.stop();
+  }
+}
+
+const PONG = on(["pong", $("i")], ({ i }) => i);
+
+Deno.test("a process placed on the other scheduler answers messages from this one", async () => {
+  await withSchedulers(function* () {
+    const pong = spawnMfa("st", "pong", [], { scheduler: 1 });
+    assert.equal(schedulerOf(pong), 1);
+    for (let i = 0; i < 100; i++) {
+      send(pong, ["ping", self()]);
+      assert.equal(yield* receive(PONG, after(5000, () => "timeout")), 1);
+    }
+    send(pong, "stop");
+  });
+});
+
+Deno.test("names are node-wide: registered on one scheduler, sent to and found from the other", async () => {
+  await withSchedulers(function* () {
+    spawnMfa("st", "named", ["far", self()], { scheduler: 1 });
+    const r = yield* receive(
+      on(["registered", "far", $("i")], ({ i }) => i),
+      after(5000, () => "timeout"),
+    );
+    assert.equal(r, 1);
+    const pid = whereis("far") as Pid;
+    assert.equal(schedulerOf(pid), 1);
+    assert.ok(registered().includes("far"));
+    send("far", ["ping", self()]);
+    assert.equal(yield* receive(PONG, after(5000, () => "timeout")), 1);
+    send(["far", thisNode().name], ["ping", self()]);
+    assert.equal(yield* receive(PONG, after(5000, () => "timeout")), 1);
+    // The name is taken node-wide: registering it here fails.
+    assert.throws(() => register("far", self()), /the name is taken/);
+  });
+});
+
+Deno.test("links and monitors across schedulers: exits and DOWN arrive with the reason", async () => {
+  await withSchedulers(function* () {
+    trapExit(true);
+    const d = spawnMfa("st", "dier", [], { scheduler: 1, link: true });
+    const ref = monitor(d);
+    send(d, ["die", "boom"]);
+    const got = new Set<string>();
+    for (let i = 0; i < 2; i++) {
+      yield* receive(
+        on(["EXIT", d, $("r")], ({ r }) => got.add(`EXIT ${printTerm(r)}`)),
+        on(["DOWN", ref, "process", d, $("r")], ({ r }) => got.add(`DOWN ${printTerm(r)}`)),
+        after(5000, () => got.add("timeout")),
+      );
+    }
+    assert.deepEqual([...got].sort(), ["DOWN boom", "EXIT boom"]);
+    // A process on scheduler 1 linked to one here sees it exit.
+    const target = spawnMfa("st", "dier", [], { scheduler: 0 });
+    spawnMfa("st", "watcher", [target, self()], { scheduler: 1 });
+    assert.equal(yield* receive(on(["linked", $("i")], ({ i }) => i)), 1);
+    send(target, ["die", "bye"]);
+    assert.equal(
+      yield* receive(on(["saw", $("r")], ({ r }) => r), after(5000, () => "timeout")),
+      "bye",
+    );
+    // Demonitor across: no DOWN comes.
+    const p = spawnMfa("st", "dier", [], { scheduler: 1 });
+    const m = monitor(p);
+    demonitor(m);
+    send(p, ["die", "quiet"]);
+    assert.equal(
+      yield* receive(on(["DOWN", m, "_", "_", "_"], () => "down"), after(300, () => "none")),
+      "none",
+    );
+  });
+});
