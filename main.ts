@@ -16,7 +16,15 @@ import {
   registerBuiltins,
   setCodePath,
 } from "./lfe/mod.ts";
-import { caught, createNode, ErlangError, run, setDefaultNode, thisNode } from "./runtime/mod.ts";
+import {
+  caught,
+  createNode,
+  ErlangError,
+  run,
+  setDefaultNode,
+  startSchedulers,
+  thisNode,
+} from "./runtime/mod.ts";
 import {
   completions,
   historyFile,
@@ -231,8 +239,28 @@ async function main(args: string[]): Promise<number | undefined> {
     setDefaultNode(createNode({ output: (t) => editor.printAbove(t) }));
   } else thisNode();
   registerBuiltins();
-  setCodePath([".", ...(flags.pa ?? [])]);
+  const codePath = [".", ...(flags.pa ?? [])];
+  setCodePath(codePath);
   installCodePathLoader();
+  // One scheduler per core unless +S says otherwise: the main isolate's and N - 1 workers.
+  const count = flags.schedulers ?? navigator.hardwareConcurrency ?? 1;
+  if (count > 1) {
+    try {
+      const s = await startSchedulers(thisNode(), {
+        count,
+        entry: new URL("./scheduler.ts", import.meta.url),
+        data: { codePath },
+      });
+      const stopBefore = stopNode;
+      stopNode = () => {
+        s.stop();
+        stopBefore();
+      };
+    } catch (e) {
+      console.error(`node: ${(e as Error).message}`);
+      return 1;
+    }
+  }
   for (const text of flags.eval ?? []) await evalAtStart(text);
   for (const [mod, fun = "start", ...rest] of flags.s ?? []) {
     await evalAtStart(`(: ${mod} ${fun}${rest.length > 0 ? ` '(${rest.join(" ")})` : ""})`);

@@ -24,13 +24,14 @@ import { type Output, startUser } from "./io.ts";
 import { Node, type NodeOptions, type ProcessFn } from "./node.ts";
 import { type Process, State } from "./process.ts";
 import { $, _ } from "./pattern.ts";
-import { mustCurrent, NOMATCH, on, receive, receiveWith } from "./receive.ts";
+import { after, mustCurrent, NOMATCH, on, receive, receiveWith } from "./receive.ts";
 import { currentProcess } from "./scheduler.ts";
 import { exactEq } from "./term_order.ts";
 import {
   arrayToList,
-  atomName,
   type Atom,
+  atomName,
+  listToArray,
   Pid,
   quickTerm,
   Ref,
@@ -303,6 +304,69 @@ export interface ProcessInfo {
   groupLeader: Pid;
   initialCall: Term;
   reductions: number;
+}
+
+/** A line of the shell's `(i)`: what every scheduler tells of each of its processes. */
+export interface ProcessSummary {
+  pid: Pid;
+  initialCall: Term;
+  reductions: number;
+  messages: number;
+  name: Atom | undefined;
+}
+
+/** The summary of each process of `node`'s scheduler here, as a list of tuples. */
+export function summaries(node: Node): Term {
+  return arrayToList(
+    node.processes().map((p) => [
+      p.pid,
+      p.initialCall,
+      p.reductions,
+      p.queueLength,
+      p.name ?? "undefined",
+    ]),
+  );
+}
+
+/**
+ * Every process of this node, on every scheduler: the caller asks the other schedulers and
+ * waits for their answers (a scheduler that does not answer within a second is left out).
+ */
+export function* allProcesses(): Generator<Yielded, ProcessSummary[], unknown> {
+  const p = mustCurrent("allProcesses()");
+  const node = p.node;
+  const lists: Term[] = [summaries(node)];
+  const siblings = node.siblings;
+  if (siblings !== null) {
+    const ref = node.makeRef();
+    let waiting = 0;
+    for (let i = 0; i < node.schedulerCount; i++) {
+      if (i !== node.index && siblings.ask(i, ["info_request", p.pid, ref])) waiting++;
+    }
+    const deadline = Date.now() + 1000;
+    for (; waiting > 0; waiting--) {
+      const got = yield* receive(
+        on(["info_reply", ref, $("l")], ({ l }) => l as Term),
+        after(Math.max(0, deadline - Date.now()), () => null),
+      );
+      if (got === null) break;
+      lists.push(got);
+    }
+  }
+  const out: ProcessSummary[] = [];
+  for (const l of lists) {
+    for (const t of listToArray(l) as Term[][]) {
+      const [pid, initialCall, reductions, messages, name] = t;
+      out.push({
+        pid: pid as Pid,
+        initialCall: initialCall as Term,
+        reductions: reductions as number,
+        messages: messages as number,
+        name: name === "undefined" ? undefined : name as Atom,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.pid.serial & 0xff) - (b.pid.serial & 0xff) || a.pid.id - b.pid.id);
 }
 
 const STATUS = ["runnable", "running", "waiting"] as const;

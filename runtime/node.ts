@@ -52,6 +52,8 @@ export interface Siblings extends Router {
   ): void;
   /** Hands a signal from node `peer` to the scheduler of its process; `false` if that is here. */
   relay(peer: string, t: Term[]): boolean;
+  /** Sends `t` to scheduler `i`; `false` if that scheduler is gone. */
+  ask(i: number, t: Term[]): boolean;
   /** Tells the other schedulers that `node` is down. */
   nodeDown(node: string): void;
   /** Tells the other schedulers that `node` is up. */

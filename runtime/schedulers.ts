@@ -38,6 +38,8 @@ export interface Schedulers {
   stop(): void;
 }
 
+const NOT_READY = 1 << 30;
+
 interface Init {
   index: number;
   count: number;
@@ -60,6 +62,8 @@ export async function startSchedulers(node: Node, o: SchedulerOptions): Promise<
   if (o.count <= 1) return { count: 1, stop() {} };
   const shared = new SharedState();
   node.attachShared(shared);
+  // Nothing is placed on a scheduler until it is ready.
+  for (let i = 1; i < o.count; i++) shared.setLoad(i, NOT_READY);
   const workers: (Worker | undefined)[] = [undefined];
   const ports: (MessagePort | undefined)[][] = [];
   for (let i = 0; i < o.count; i++) ports.push(new Array(o.count).fill(undefined));
@@ -132,7 +136,7 @@ export async function startSchedulers(node: Node, o: SchedulerOptions): Promise<
 // scheduler treats links and monitors to its processes as a lost connection.
 function schedulerGone(node: Node, siblings: Siblings, shared: SharedState, i: number): void {
   siblings.drop(i);
-  shared.setLoad(i, 1 << 30);
+  shared.setLoad(i, NOT_READY);
   for (const [name, id, serial] of shared.names()) {
     if ((serial & 0xff) === i) shared.unregister(name, id, serial);
   }
@@ -166,11 +170,18 @@ export function serveScheduler(setup?: (data: unknown, node: Node) => void | Pro
       const endpoints: (Endpoint | undefined)[] = init.ports.map((p) => p);
       endpoints[0] = main;
       const siblings = new Siblings(node, endpoints, (line) => console.error(line));
-      scope.onmessage = (m: MessageEvent<Batch>) => siblings.receive(m.data);
-      for (const p of init.ports) {
-        if (p !== undefined) p.onmessage = (m: MessageEvent<Batch>) => siblings.receive(m.data);
-      }
+      // What comes before the setup is done waits for it: it may start processes of its code.
+      let early: Batch[] | null = [];
+      const take = (m: MessageEvent<Batch>) => {
+        if (early !== null) early.push(m.data);
+        else siblings.receive(m.data);
+      };
+      scope.onmessage = take;
+      for (const p of init.ports) if (p !== undefined) p.onmessage = take;
       await setup?.(init.data, node);
+      for (const b of early) siblings.receive(b);
+      early = null;
+      node.shared?.setLoad(init.index, 0);
       scope.postMessage({ ready: true } satisfies Reply);
     } catch (err) {
       scope.postMessage({ failed: (err as Error).message ?? String(err) } satisfies Reply);

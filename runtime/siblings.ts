@@ -28,6 +28,7 @@ import {
   type Siblings as SiblingsApi,
 } from "./node.ts";
 import type { Router, SpawnRequest } from "./router.ts";
+import { summaries } from "./api.ts";
 import { applySignal, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
 import { arrayToList, listToArray, Pid, type Ref, type Term } from "./terms.ts";
 import { ErlangError } from "./errors.ts";
@@ -91,6 +92,12 @@ export class Siblings implements SiblingsApi {
     node.siblings = this;
     node.schedulerCount = endpoints.length;
     if (node.index !== 0) node.router = new ViaMain(this);
+  }
+
+  ask(i: number, t: Term[]): boolean {
+    if (this.#out[i] === undefined) return false;
+    this.post(i, t);
+    return true;
   }
 
   /** Queues `t` for scheduler `to`; the batch goes out at the end of this turn. */
@@ -203,6 +210,9 @@ export class Siblings implements SiblingsApi {
       case "scheduler_down":
         this.drop(t[1] as number);
         lostScheduler(node, t[1] as number);
+        return;
+      case "info_request":
+        node.sendPid(t[1] as Pid, ["info_reply", t[2] as Term, summaries(node)], null);
         return;
       case "nodeup":
         this.#up.add(t[1] as string);

@@ -128,12 +128,19 @@ const HANDLERS: Record<string, Handler> = {
     const pid = s.node.spawn(fn, argv, {
       groupLeader: gl,
       initialCall: [module, fun, argv.length],
+      mfa: [module, fun],
     });
-    const p = s.node.lookup(pid) as Process;
-    if (link === true) (p.links ??= []).push(from);
-    if (monitor === true) {
-      const key = refKey(ref);
-      (p.monitoredBy ??= new Map()).set(key, { key, ref, other: from, node: s.peer });
+    const p = s.node.lookup(pid);
+    if (p === undefined) {
+      // Placed on another scheduler: the link and monitor follow the spawn there.
+      if (link === true) s.node.siblings?.relay(s.peer, ["link", from, pid]);
+      if (monitor === true) s.node.siblings?.relay(s.peer, ["monitor", from, pid, ref]);
+    } else {
+      if (link === true) (p.links ??= []).push(from);
+      if (monitor === true) {
+        const key = refKey(ref);
+        (p.monitoredBy ??= new Map()).set(key, { key, ref, other: from, node: s.peer });
+      }
     }
     s.reply(["spawn_reply", from, ref, "ok", pid]);
   },

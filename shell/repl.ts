@@ -16,11 +16,13 @@ import {
   reloadModule,
 } from "../lfe/mod.ts";
 import {
+  allProcesses,
   caught,
   type Node,
   NOMATCH,
   type Pid,
   printTerm,
+  type ProcessSummary,
   putChars,
   receiveWith,
   takeAll,
@@ -280,14 +282,14 @@ function shellCommand(form: Term): Command | "quit" | undefined {
     case "regs":
       return args.length === 0
         ? function* () {
-          yield* putChars(regsText());
+          yield* putChars(regsText(yield* allProcesses()));
           return "ok";
         }
         : undefined;
     case "i":
       return args.length === 0
         ? function* () {
-          yield* putChars(processesText());
+          yield* putChars(processesText(yield* allProcesses()));
           return "ok";
         }
         : undefined;
@@ -314,7 +316,7 @@ function shellCommand(form: Term): Command | "quit" | undefined {
           const m = Deno.memoryUsage();
           return arrayToList([
             ["total", m.rss],
-            ["processes", thisNode().processes().length],
+            ["processes", (yield* allProcesses()).length],
             ["heap_total", m.heapTotal],
             ["heap_used", m.heapUsed],
             ["external", m.external],
@@ -342,26 +344,25 @@ function callText(t: Term): string {
     : printTerm(t);
 }
 
-function regsText(): string {
-  const node = thisNode();
-  let s = `\n** Registered procs on node ${node.name} **\n`;
+function regsText(all: ProcessSummary[]): string {
+  let s = `\n** Registered procs on node ${thisNode().name} **\n`;
   s += pad("Name", 22) + pad("Pid", 13) + pad("Initial Call", 34) + pad("Reds", 8) + "Msgs\n";
-  for (const name of node.registered().sort()) {
-    const p = node.whereis(name);
-    if (p === undefined) continue;
-    s += pad(name, 22) + pad(printTerm(p.pid), 13) + pad(callText(p.initialCall), 34) +
-      pad(String(p.reductions), 8) + p.queueLength + "\n";
+  const named = all.filter((p) => p.name !== undefined);
+  named.sort((a, b) => String(a.name) < String(b.name) ? -1 : 1);
+  for (const p of named) {
+    s += pad(String(p.name), 22) + pad(printTerm(p.pid), 13) + pad(callText(p.initialCall), 34) +
+      pad(String(p.reductions), 8) + p.messages + "\n";
   }
   return s;
 }
 
-function processesText(): string {
+function processesText(all: ProcessSummary[]): string {
   let s = pad("Pid", 13) + pad("Initial Call", 34) + pad("Reds", 10) + pad("Msgs", 6) +
     "Registered\n";
-  for (const p of thisNode().processes()) {
+  for (const p of all) {
     s += pad(printTerm(p.pid), 13) + pad(callText(p.initialCall), 34) +
       pad(String(p.reductions), 10) +
-      pad(String(p.queueLength), 6) + (p.name ?? "") + "\n";
+      pad(String(p.messages), 6) + (p.name ?? "") + "\n";
   }
   return s;
 }

@@ -30,6 +30,7 @@ import {
   arrayToList,
   atomName,
   type Fun,
+  funInfo,
   list,
   Pid,
   Port,
@@ -75,6 +76,34 @@ export function* apply3(m: Term, f: Term, args: Term): Gen<Term> {
 interface How {
   link?: boolean;
   monitor?: boolean;
+  /** The scheduler's index (`{scheduler, N}` counts from 1, as Erlang's scheduler ids). */
+  scheduler?: number;
+}
+
+/** The options of `spawn_opt`: `link`, `monitor`, `{scheduler, N}`; others are ignored. */
+function spawnOptions(opts: Term): How {
+  const how: How = {};
+  for (const o of mustArray(opts)) {
+    if (o === "link") how.link = true;
+    else if (o === "monitor") how.monitor = true;
+    else if (Array.isArray(o) && o[0] === "scheduler" && o.length === 2) {
+      const n = o[1];
+      const count = (currentProcess()?.node ?? thisNode()).schedulerCount;
+      if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > count) return badarg();
+      how.scheduler = n - 1;
+    }
+  }
+  return how;
+}
+
+/** `spawn_opt/2`: a fun, with the options of {@linkcode spawnOptions}. */
+export function spawnOpt2(f: Term, opts: Term): Term {
+  return spawnFun(f, spawnOptions(opts));
+}
+
+/** `spawn_opt/4`: by module and function, with the options of {@linkcode spawnOptions}. */
+export function spawnOpt4(m: Term, f: Term, args: Term, opts: Term): Term {
+  return spawnMfa(m, f, args, spawnOptions(opts));
 }
 
 // What a spawned fun runs: the fun with no arguments (a wrong arity fails in the new process).
@@ -97,10 +126,17 @@ function started(node: Node, parent: Process | null, pid: Pid, how: How): Term {
 export function spawnFun(f: Term, how: How = {}): Term {
   if (typeof f !== "function") return badarg();
   const { node, parent } = spawner(how);
+  // A closure's code is in this isolate only; a fun by name can start on any scheduler.
+  if (how.scheduler !== undefined && how.scheduler !== node.index) {
+    const info = funInfo(f as Fun);
+    if (info.exported === true) return spawnMfa(info.module, info.name, null, how);
+    return badarg();
+  }
   const pid = node.spawn(funBody, [f], {
     parent,
     link: how.link === true,
     initialCall: ["erlang", "apply", 2],
+    ...(how.scheduler !== undefined ? { scheduler: how.scheduler } : {}),
   });
   return started(node, parent, pid, how);
 }
@@ -126,6 +162,7 @@ export function spawnMfa(m: Term, f: Term, args: Term, how: How = {}): Term {
     link: how.link === true,
     initialCall: [m, f, a.length],
     mfa: [mod, fun],
+    ...(how.scheduler !== undefined ? { scheduler: how.scheduler } : {}),
   });
   return started(node, parent, pid, how);
 }

@@ -16,6 +16,7 @@
  */
 
 import {
+  allProcesses,
   demonitor,
   erase,
   eraseAll,
@@ -26,11 +27,11 @@ import {
   link,
   makeRef,
   node,
-  processes,
   put,
   self,
   send,
   setGroupLeader,
+  thisNode,
   unlink,
   unregister,
 } from "../../runtime/api.ts";
@@ -175,6 +176,8 @@ export const ERLANG: ModuleFunctions = moduleTable("erlang", {
   },
   "spawn_monitor/1": (f: Term) => p.spawnFun(f, { monitor: true }),
   "spawn_monitor/3": (m: Term, f: Term, a: Term) => p.spawnMfa(m, f, a, { monitor: true }),
+  "spawn_opt/2": p.spawnOpt2,
+  "spawn_opt/4": p.spawnOpt4,
   "register/2": p.registerName,
   "unregister/1": (name: Term) => unregister(name as string),
   "whereis/1": p.whereisName,
@@ -201,7 +204,15 @@ export const ERLANG: ModuleFunctions = moduleTable("erlang", {
   "process_flag/2": p.processFlag,
   "process_info/1": s.processInfo1,
   "process_info/2": s.processInfo2,
-  "processes/0": () => arrayToList(processes()),
+  "processes/0": function* () {
+    return arrayToList((yield* allProcesses()).map((p) => p.pid));
+  },
+  "system_info/1": (what: Term) => {
+    const n = thisNode();
+    if (what === "schedulers" || what === "schedulers_online") return n.schedulerCount;
+    if (what === "scheduler_id") return n.index + 1;
+    return raiseError("badarg");
+  },
   "is_process_alive/1": p.isAlive,
   "group_leader/0": () => groupLeader(),
   "group_leader/2": (leader: Term, pid: Term) =>

@@ -1,0 +1,16 @@
+/**
+ * The entry point of a worker scheduler of the `node` executable (`+S N` runs N - 1 of them
+ * beside the main isolate's): the same built-in modules and code path as the main isolate, so
+ * that a process started by module and function runs the same code on any scheduler.
+ *
+ * @module
+ */
+
+import { installCodePathLoader, registerBuiltins, setCodePath } from "./lfe/mod.ts";
+import { serveScheduler } from "./runtime/mod.ts";
+
+serveScheduler((data) => {
+  registerBuiltins();
+  setCodePath((data as { codePath: string[] }).codePath);
+  installCodePathLoader();
+});
