@@ -9,11 +9,13 @@ import { benchLfe } from "./lfe.ts";
 import { benchLocal } from "./local.ts";
 import { benchRemote } from "./remote.ts";
 import { benchStartup } from "./startup.ts";
+import { benchWorkers } from "./workers.ts";
 
 const GROUPS: Record<string, (print: (name: string, value: number) => void) => Promise<void>> = {
   local: benchLocal,
   remote: benchRemote,
   lfe: benchLfe,
+  workers: benchWorkers,
   startup: benchStartup,
 };
 

@@ -86,6 +86,13 @@ export class Scheduler {
   #chainStart = 0;
   #idleSince = 0;
   readonly #run = () => this.#runTurn();
+  /**
+   * Set when a step left signals for other schedulers: they go out before the next step, so
+   * that a long step after it does not hold them back (what one step sends goes as one batch).
+   */
+  outPending = false;
+  /** Sends what is pending for other schedulers. */
+  flushOut: () => void = () => {};
   readonly #runMicro = () => this.#runMicrotask();
 
   constructor(host: SchedulerHost) {
@@ -158,6 +165,10 @@ export class Scheduler {
           continue;
         }
         current = null;
+        if (this.outPending) {
+          this.outPending = false;
+          this.flushOut();
+        }
         p.reductions += BUDGET - p.reds;
         if ((p.state as State) === State.Exited) {
           // ended by a signal while it ran

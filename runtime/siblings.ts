@@ -70,6 +70,7 @@ class Outbox {
 /** The channels of one scheduler to the others of its node. */
 export class Siblings implements SiblingsApi {
   readonly #node: Node;
+  readonly #sched: Node["scheduler"];
   readonly #out: (Outbox | undefined)[];
   readonly #pending = new Set<Outbox>();
   #scheduled = false;
@@ -87,10 +88,12 @@ export class Siblings implements SiblingsApi {
 
   constructor(node: Node, endpoints: (Endpoint | undefined)[], log: (line: string) => void) {
     this.#node = node;
+    this.#sched = node.scheduler;
     this.#log = log;
     this.#out = endpoints.map((e) => e && new Outbox(e));
     node.siblings = this;
     node.schedulerCount = endpoints.length;
+    node.scheduler.flushOut = this.#flush;
     if (node.index !== 0) node.router = new ViaMain(this);
   }
 
@@ -106,6 +109,7 @@ export class Siblings implements SiblingsApi {
     if (box === undefined) return; // that scheduler is gone: as a message to a dead process
     box.add(encodeFrame(t));
     this.#pending.add(box);
+    this.#sched.outPending = true;
     if (!this.#scheduled) {
       this.#scheduled = true;
       queueMicrotask(this.#flush);
@@ -114,6 +118,7 @@ export class Siblings implements SiblingsApi {
 
   #flushAll(): void {
     this.#scheduled = false;
+    this.#sched.outPending = false;
     for (const box of this.#pending) {
       const bytes = box.buf.buffer as ArrayBuffer;
       const batch: Batch = { from: this.#node.index, bytes, length: box.len };
