@@ -57,7 +57,7 @@ export const VERSION = "0.1.0";
 const USAGE = `usage: node [-sname NAME | -name NAME[@HOST]] [-setcookie COOKIE]
             [-kernel net_ticktime SECONDS] [-hidden] [-connect_all false]
             [-pa DIR...] [-eval EXPR] [-s MOD [FUN [ARG...]]] [-noshell] [-detached]
-            [+S N] [-version] [-help]
+            [+S N] [+Sp spread|load] [-version] [-help]
        node epmd [-port PORT] [-daemon] [-names] [-kill]`;
 
 /** The flags of a node, as `erl` spells them. */
@@ -81,6 +81,8 @@ export interface Flags {
   connectAll?: boolean;
   /** `+S N`: schedulers (one per core by default). */
   schedulers?: number;
+  /** `+Sp spread|load`: where processes started by name go (`load`: the least loaded). */
+  placement?: "spread" | "load";
   version?: boolean;
   help?: boolean;
 }
@@ -139,9 +141,17 @@ export function parseFlags(args: string[]): Flags {
         f.schedulers = Number(v);
         break;
       }
+      case "+Sp": {
+        const v = value(++i, a);
+        if (v !== "spread" && v !== "load") {
+          throw new RangeError(`+Sp takes spread or load, not ${v}`);
+        }
+        f.placement = v;
+        break;
+      }
       case "-pa": {
         const dirs: string[] = [];
-        while (i + 1 < args.length && !(args[i + 1] as string).startsWith("-")) {
+        while (i + 1 < args.length && !/^[-+]/.test(args[i + 1] as string)) {
           dirs.push(args[++i] as string);
         }
         if (dirs.length === 0) throw new RangeError("missing value for -pa");
@@ -190,7 +200,9 @@ async function main(args: string[]): Promise<number | undefined> {
   if (args[0] === "epmd") return await runEpmdCommand(args.slice(1));
   let flags: Flags;
   try {
-    flags = parseFlags(args);
+    // NODE_ERL_FLAGS come before the command line's, as ERL_AFLAGS do for erl.
+    const env = (Deno.env.get("NODE_ERL_FLAGS") ?? "").split(/\s+/).filter((a) => a !== "");
+    flags = parseFlags([...env, ...args]);
   } catch (e) {
     console.error(`node: ${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -205,6 +217,8 @@ async function main(args: string[]): Promise<number | undefined> {
   }
   if (flags.detached) return detach(args);
   let stopNode = () => {};
+  // One scheduler per core unless +S says otherwise: the main isolate's and N - 1 workers.
+  const count = flags.schedulers ?? navigator.hardwareConcurrency ?? 1;
   // At a terminal, the shell edits lines itself and output from processes goes above them.
   const editor = !flags.noshell && Deno.stdin.isTerminal()
     ? new LineEditor({
@@ -226,6 +240,7 @@ async function main(args: string[]): Promise<number | undefined> {
         ...(flags.setcookie !== undefined ? { setcookie: flags.setcookie } : {}),
         ...(flags.ticktime !== undefined ? { ticktime: flags.ticktime } : {}),
         ...(flags.hidden ? { hidden: true } : {}),
+        schedulers: count,
       });
       stopNode = started.stop;
     } catch (e) {
@@ -236,18 +251,17 @@ async function main(args: string[]): Promise<number | undefined> {
       throw e;
     }
   } else if (editor !== undefined) {
-    setDefaultNode(createNode({ output: (t) => editor.printAbove(t) }));
-  } else thisNode();
+    setDefaultNode(createNode({ output: (t) => editor.printAbove(t), schedulers: count }));
+  } else setDefaultNode(createNode({ schedulers: count }));
   registerBuiltins();
   const codePath = [".", ...(flags.pa ?? [])];
   setCodePath(codePath);
   installCodePathLoader();
-  // One scheduler per core unless +S says otherwise: the main isolate's and N - 1 workers.
-  const count = flags.schedulers ?? navigator.hardwareConcurrency ?? 1;
   if (count > 1) {
     try {
       const s = await startSchedulers(thisNode(), {
         count,
+        placement: flags.placement ?? "load",
         entry: new URL("./scheduler.ts", import.meta.url),
         data: { codePath },
       });

@@ -82,7 +82,7 @@ export async function benchWorkers(print: (name: string, value: number) => void)
   await crunchSeconds(); // warm-up
   const one = Math.min(await crunchSeconds(), await crunchSeconds());
 
-  setDefaultNode(createNode({ output: () => {} }));
+  setDefaultNode(createNode({ output: () => {}, schedulers: 2 }));
   const s = await startSchedulers(thisNode(), { count: 2, entry: ENTRY });
   try {
     await crunchSeconds();

@@ -41,6 +41,8 @@ export interface StartNodeOptions {
   hidden?: boolean;
   /** Where the node's default group leader writes (the terminal by default). */
   output?: Output;
+  /** How many schedulers the node will run (`startSchedulers` starts the others). */
+  schedulers?: number;
   /** Where the distribution's one-line reports go (stderr by default). */
   log?: (line: string) => void;
   /** Bytes waiting on one connection past which senders wait (Erlang's +zdbbl). */
@@ -90,6 +92,7 @@ export async function startNode(o: StartNodeOptions): Promise<DistributedNode> {
     name: nm.node,
     creation: reg.creation,
     ...(o.output !== undefined ? { output: o.output } : {}),
+    ...(o.schedulers !== undefined ? { schedulers: o.schedulers } : {}),
   });
   setLocalNode(node.name);
   setDefaultNode(node);

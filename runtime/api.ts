@@ -254,6 +254,12 @@ export function register(name: Atom, pid: Pid): true {
   if (typeof name !== "string" || name === "undefined") {
     badarg(`Cannot register ${String(name)}: not an atom that can name a process`);
   }
+  if (pid instanceof Pid && node.isLocal(pid) && !node.isHere(pid)) {
+    if (!node.registerElsewhere(name, pid)) {
+      badarg(`Cannot register ${name}: the name is taken`);
+    }
+    return true;
+  }
   const p = pid instanceof Pid ? node.lookup(pid) : undefined;
   if (p === undefined) badarg(`Cannot register ${name}: ${String(pid)} is not a live local pid`);
   if (!node.register(name, p)) {
@@ -366,7 +372,7 @@ export function* allProcesses(): Generator<Yielded, ProcessSummary[], unknown> {
       });
     }
   }
-  return out.sort((a, b) => (a.pid.serial & 0xff) - (b.pid.serial & 0xff) || a.pid.id - b.pid.id);
+  return out.sort((a, b) => a.pid.id - b.pid.id);
 }
 
 const STATUS = ["runnable", "running", "waiting"] as const;

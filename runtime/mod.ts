@@ -40,7 +40,6 @@ export {
   type ProcessFn,
   refKey,
   samePid,
-  schedulerOf,
   type Siblings as SiblingsApi,
   type SpawnOptions,
 } from "./node.ts";

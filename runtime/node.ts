@@ -60,17 +60,17 @@ export interface Siblings extends Router {
   nodeUp(node: string): void;
 }
 
-/** The scheduler a pid of this node runs on: the low eight bits of its serial. */
-export function schedulerOf(pid: Pid): number {
-  return pid.serial & 0xff;
-}
-
 /** Options of a new {@linkcode Node}. */
 export interface NodeOptions {
   /** The node's name; `nonode@nohost` when not distributed. */
   name?: string;
   /** The incarnation of the name, set by the port mapper. */
   creation?: number;
+  /**
+   * How many schedulers the node will run (see `startSchedulers`): a pid's number tells its
+   * scheduler (the number modulo the count), so the count is fixed when the node is made.
+   */
+  schedulers?: number;
 }
 
 /** A process body: a generator function (sync or async), or a plain function run once. */
@@ -81,6 +81,8 @@ const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
 const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor;
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
 const MAX_ID = 1 << 28;
+// A scheduler's load at or above this takes no new processes: it is starting, or gone.
+const NOT_PLACED = 1 << 30;
 
 /** Reports printed for processes that crash: the node writes them through a group leader. */
 export type ReportSink = (groupLeader: Pid, text: Term, p: Process) => void;
@@ -98,6 +100,9 @@ export class Node {
   schedulerCount = 1;
   /** The node's other schedulers, when it runs more than one. */
   siblings: Siblings | null = null;
+  /** Whether processes started by name take the schedulers in turn (else: least loaded). */
+  spread = false;
+  #turn = 0;
   /** What the node's schedulers share, when it runs more than one. */
   shared: SharedState | null = null;
   /** The group leader of processes spawned from outside any process. */
@@ -115,6 +120,7 @@ export class Node {
   constructor(options: NodeOptions = {}) {
     this.name = options.name ?? "nonode@nohost";
     this.creation = options.creation ?? 0;
+    this.schedulerCount = options.schedulers ?? 1;
     this.scheduler = new Scheduler({
       finished: (p, value) => {
         // A body may end by handing over a call to run in its place (compiled tail calls):
@@ -171,7 +177,7 @@ export class Node {
    */
   attachShared(shared: SharedState): void {
     this.shared = shared;
-    shared.setNextId(this.index, this.#nextId + (this.#wraps * MAX_ID));
+    shared.setNextId(this.index, this.#nextId + this.#wraps * this.#perScheduler());
     for (const [name, p] of this.#names) shared.register(name, p.pid.id, p.pid.serial);
   }
 
@@ -188,6 +194,13 @@ export class Node {
       return o.scheduler;
     }
     if (o.mfa === undefined) return this.index;
+    if (this.spread) {
+      for (let k = 0; k < this.schedulerCount; k++) {
+        const i = (this.index + ++this.#turn) % this.schedulerCount;
+        if (shared.load(i) < NOT_PLACED) return i;
+      }
+      return this.index;
+    }
     const mine = this.scheduler.runQueueLength;
     let best = this.index, least = mine;
     for (let i = 0; i < this.schedulerCount; i++) {
@@ -215,10 +228,26 @@ export class Node {
     return pid;
   }
 
+  // How many pid numbers each scheduler has: the numbers of scheduler `i` are those that
+  // leave `i` when divided by the count (so pids print as BEAM's do, `<0.41.0>`).
+  #perScheduler(): number {
+    return Math.floor(MAX_ID / this.schedulerCount);
+  }
+
   // A pid for a new process on scheduler `at`, from the count the schedulers share.
   #pidOn(at: number): Pid {
-    const n = (this.shared as SharedState).nextId(at);
-    return new Pid(this.name, n % MAX_ID, (Math.floor(n / MAX_ID) << 8) | at, this.creation);
+    const n = (this.shared as SharedState).nextId(at), per = this.#perScheduler();
+    return new Pid(
+      this.name,
+      (n % per) * this.schedulerCount + at,
+      Math.floor(n / per),
+      this.creation,
+    );
+  }
+
+  /** The scheduler a pid of this node runs on. */
+  schedulerOf(pid: Pid): number {
+    return pid.id % this.schedulerCount;
   }
 
   /**
@@ -242,14 +271,15 @@ export class Node {
 
   #newPid(): Pid {
     if (this.shared !== null) return this.#pidOn(this.index);
-    let id = this.#nextId++;
-    if (id >= MAX_ID) {
+    const per = this.#perScheduler(), count = this.schedulerCount;
+    let k = this.#nextId++;
+    if (k >= per) {
       this.#nextId = 1;
-      id = 0;
+      k = 0;
       this.#wraps++;
     }
-    while (this.#procs.has(id)) id = this.#nextId++;
-    return new Pid(this.name, id, this.#wraps << 8, this.creation);
+    while (this.#procs.has(k * count + this.index)) k = this.#nextId++;
+    return new Pid(this.name, k * count + this.index, this.#wraps, this.creation);
   }
 
   /** The live process of `pid` on this scheduler, or `undefined`. */
@@ -268,7 +298,7 @@ export class Node {
 
   /** Whether `pid` names a process of this scheduler. */
   isHere(pid: Pid): boolean {
-    return pid.node === this.name && (pid.serial & 0xff) === this.index;
+    return pid.node === this.name && pid.id % this.schedulerCount === this.index;
   }
 
   // What carries signals to `pid`, a process elsewhere: another scheduler, or another node.
@@ -296,7 +326,13 @@ export class Node {
       return true;
     }
     const pid = this.whereisPid(name);
-    if (pid === undefined || this.isHere(pid)) return false;
+    if (pid === undefined) return false;
+    if (this.isHere(pid)) {
+      // Registered from another scheduler, and not yet taken on here.
+      const q = this.lookup(pid);
+      q?.post(msg);
+      return q !== undefined;
+    }
     this.siblings?.send(null, pid, msg);
     return true;
   }
@@ -314,6 +350,28 @@ export class Node {
     this.#names.set(name, p);
     p.name = name;
     return true;
+  }
+
+  /**
+   * Registers a process of another scheduler of this node under `name`; `false` if the name is
+   * taken. That scheduler takes the name on, or frees it if the process is gone or named.
+   */
+  registerElsewhere(name: string, pid: Pid): boolean {
+    if (this.shared === null || this.siblings === null || this.isHere(pid)) return false;
+    if (!this.shared.register(name, pid.id, pid.serial)) return false;
+    this.siblings.ask(this.schedulerOf(pid), ["adopt_name", name, pid]);
+    return true;
+  }
+
+  /** Takes on `name`, registered elsewhere for the process `pid` of this scheduler. */
+  adoptName(name: string, pid: Pid): void {
+    const p = this.lookup(pid);
+    if (p === undefined || p.name !== undefined || this.#names.has(name)) {
+      this.shared?.unregister(name, pid.id, pid.serial);
+      return;
+    }
+    this.#names.set(name, p);
+    p.name = name;
   }
 
   /** Removes a registered name of the node; `false` if it was not registered. */

@@ -24,6 +24,11 @@ export interface SchedulerOptions {
   count: number;
   /** The module each worker runs; it calls {@linkcode serveScheduler}. */
   entry: string | URL;
+  /**
+   * Where a process started by name goes: `load` (the default) keeps it on its spawner's
+   * scheduler unless another is less loaded; `spread` takes the schedulers in turn.
+   */
+  placement?: "spread" | "load";
   /** Handed to the worker's setup (structured-cloneable): a code path, say. */
   data?: unknown;
   /** Where lines about the schedulers go; standard error by default. */
@@ -41,6 +46,7 @@ export interface Schedulers {
 const NOT_READY = 1 << 30;
 
 interface Init {
+  spread: boolean;
   index: number;
   count: number;
   name: string;
@@ -60,8 +66,15 @@ type Reply = { ready: true } | { failed: string };
 export async function startSchedulers(node: Node, o: SchedulerOptions): Promise<Schedulers> {
   const log = o.log ?? ((line: string) => console.error(line));
   if (o.count <= 1) return { count: 1, stop() {} };
+  if (node.schedulerCount !== o.count) {
+    throw new RangeError(
+      `The node was made for ${node.schedulerCount} scheduler(s), not ${o.count}: ` +
+        "give the count as `schedulers` when making it",
+    );
+  }
   const shared = new SharedState();
   node.attachShared(shared);
+  node.spread = o.placement === "spread";
   // Nothing is placed on a scheduler until it is ready.
   for (let i = 1; i < o.count; i++) shared.setLoad(i, NOT_READY);
   const workers: (Worker | undefined)[] = [undefined];
@@ -98,6 +111,7 @@ export async function startSchedulers(node: Node, o: SchedulerOptions): Promise<
     );
     const gl = node.defaultGroupLeader;
     const init: Init = {
+      spread: o.placement === "spread",
       index: i,
       count: o.count,
       name: node.name,
@@ -138,7 +152,7 @@ function schedulerGone(node: Node, siblings: Siblings, shared: SharedState, i: n
   siblings.drop(i);
   shared.setLoad(i, NOT_READY);
   for (const [name, id, serial] of shared.names()) {
-    if ((serial & 0xff) === i) shared.unregister(name, id, serial);
+    if (id % node.schedulerCount === i) shared.unregister(name, id, serial);
   }
   siblings.schedulerDown(i);
   lostScheduler(node, i);
@@ -157,8 +171,9 @@ export function serveScheduler(setup?: (data: unknown, node: Node) => void | Pro
     const init = e.data;
     try {
       setLocalNode(init.name);
-      const node = new Node({ name: init.name, creation: init.creation });
+      const node = new Node({ name: init.name, creation: init.creation, schedulers: init.count });
       node.index = init.index;
+      node.spread = init.spread;
       node.attachShared(new SharedState(init.buffer));
       const [id, serial, creation] = init.groupLeader;
       node.defaultGroupLeader = new Pid(init.name, id, serial, creation);

@@ -20,13 +20,7 @@
 
 import { findFunction } from "./code.ts";
 import { decodeTerm, encodeFrame } from "./cbor_codec.ts";
-import {
-  type Node,
-  type ProcessFn,
-  refKey,
-  schedulerOf,
-  type Siblings as SiblingsApi,
-} from "./node.ts";
+import { type Node, type ProcessFn, refKey, type Siblings as SiblingsApi } from "./node.ts";
 import type { Router, SpawnRequest } from "./router.ts";
 import { summaries } from "./api.ts";
 import { applySignal, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
@@ -216,6 +210,9 @@ export class Siblings implements SiblingsApi {
         this.drop(t[1] as number);
         lostScheduler(node, t[1] as number);
         return;
+      case "adopt_name":
+        node.adoptName(t[1] as string, t[2] as Pid);
+        return;
       case "info_request":
         node.sendPid(t[1] as Pid, ["info_reply", t[2] as Term, summaries(node)], null);
         return;
@@ -232,15 +229,15 @@ export class Siblings implements SiblingsApi {
 
   // The scheduler of a process of this node, by pid or by registered name.
   #where(to: Pid | string): number | undefined {
-    if (to instanceof Pid) return schedulerOf(to);
+    if (to instanceof Pid) return this.#node.schedulerOf(to);
     const pid = this.#node.whereisPid(to);
-    return pid && schedulerOf(pid);
+    return pid && this.#node.schedulerOf(pid);
   }
 
   // ---- the Router side: signals to processes of the other schedulers ----
 
   send(_from: Pid | null, to: Pid, msg: Term): void {
-    this.post(schedulerOf(to), ["send", to, msg]);
+    this.post(this.#node.schedulerOf(to), ["send", to, msg]);
   }
 
   sendName(_from: Pid | null, _node: string, name: string, msg: Term): void {
@@ -249,15 +246,15 @@ export class Siblings implements SiblingsApi {
   }
 
   link(from: Pid, to: Pid): void {
-    this.post(schedulerOf(to), ["link", from, to]);
+    this.post(this.#node.schedulerOf(to), ["link", from, to]);
   }
 
   unlink(from: Pid, to: Pid): void {
-    this.post(schedulerOf(to), ["unlink", from, to]);
+    this.post(this.#node.schedulerOf(to), ["unlink", from, to]);
   }
 
   exit(from: Pid, to: Pid, reason: Term, link: boolean): void {
-    this.post(schedulerOf(to), [link ? "exit" : "exit2", from, to, reason]);
+    this.post(this.#node.schedulerOf(to), [link ? "exit" : "exit2", from, to, reason]);
   }
 
   monitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
@@ -275,7 +272,7 @@ export class Siblings implements SiblingsApi {
   }
 
   down(from: Pid, to: Pid, ref: Ref, object: Term, reason: Term): void {
-    this.post(schedulerOf(to), ["down", from, to, ref, object, reason]);
+    this.post(this.#node.schedulerOf(to), ["down", from, to, ref, object, reason]);
   }
 
   spawnAt(
@@ -405,7 +402,7 @@ class ViaMain implements Router {
 
 /** What the loss of scheduler `i` means for the processes of `node`'s scheduler here. */
 export function lostScheduler(node: Node, i: number): void {
-  const gone = (pid: Pid) => pid.node === node.name && schedulerOf(pid) === i;
+  const gone = (pid: Pid) => pid.node === node.name && node.schedulerOf(pid) === i;
   for (const p of node.processes()) {
     for (const l of [...(p.links ?? [])]) if (gone(l)) node.linkSignal(p, l, "noconnection");
     for (const e of [...(p.monitors?.values() ?? [])]) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { Cluster, nodeName } from "./_cluster.ts";
-import { PING_LINES, PONG_LINES, TUT22_LINES } from "./_seed_lines.ts";
+import { PING_LINES, PONG_LINES, seedOrder, TUT22_LINES } from "./_seed_lines.ts";
 
 const NODE = ["run", "-A", "main.ts", "-noshell"];
 
@@ -50,7 +50,8 @@ Deno.test("t021 the seed's tut22.lfe: ping spawned on the other node, all output
       `(tut22:start '${nodeName("ping")})`,
     ]);
     await pong.waitFor(/^Pong finished$/, 20_000);
-    assert.deepEqual(pong.out, TUT22_LINES);
+    await pong.waitFor(/^Ping finished$/, 5000);
+    assert.deepEqual(seedOrder(pong.out), TUT22_LINES);
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(ping.out, []);
   } finally {

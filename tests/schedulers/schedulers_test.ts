@@ -18,7 +18,6 @@ import {
   register,
   registered,
   run,
-  schedulerOf,
   self,
   send,
   setDefaultNode,
@@ -34,7 +33,7 @@ const ENTRY = new URL("./_worker.ts", import.meta.url);
 
 /** Runs `body` as a process of a node with two schedulers; its failure fails the test. */
 async function withSchedulers(body: () => Generator<Yielded, void, unknown>): Promise<void> {
-  setDefaultNode(createNode({ output: () => {} }));
+  setDefaultNode(createNode({ output: () => {}, schedulers: 2 }));
   const s = await startSchedulers(thisNode(), { count: 2, entry: ENTRY });
   let failure: unknown = undefined;
   try {
@@ -57,7 +56,7 @@ const PONG = on(["pong", $("i")], ({ i }) => i);
 Deno.test("a process placed on the other scheduler answers messages from this one", async () => {
   await withSchedulers(function* () {
     const pong = spawnMfa("st", "pong", [], { scheduler: 1 });
-    assert.equal(schedulerOf(pong), 1);
+    assert.equal(thisNode().schedulerOf(pong), 1);
     for (let i = 0; i < 100; i++) {
       send(pong, ["ping", self()]);
       assert.equal(yield* receive(PONG, after(5000, () => "timeout")), 1);
@@ -75,7 +74,7 @@ Deno.test("names are node-wide: registered on one scheduler, sent to and found f
     );
     assert.equal(r, 1);
     const pid = whereis("far") as Pid;
-    assert.equal(schedulerOf(pid), 1);
+    assert.equal(thisNode().schedulerOf(pid), 1);
     assert.ok(registered().includes("far"));
     send("far", ["ping", self()]);
     assert.equal(yield* receive(PONG, after(5000, () => "timeout")), 1);
