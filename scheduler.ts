@@ -6,11 +6,24 @@
  * @module
  */
 
-import { installCodePathLoader, registerBuiltins, setCodePath } from "./lfe/mod.ts";
-import { serveScheduler } from "./runtime/mod.ts";
+import {
+  installCodePathLoader,
+  loadFileQuietly,
+  registerBuiltins,
+  setCodePath,
+} from "./lfe/mod.ts";
+import { serveScheduler, setFileLoader } from "./runtime/mod.ts";
 
 serveScheduler((data) => {
   registerBuiltins();
   setCodePath((data as { codePath: string[] }).codePath);
   installCodePathLoader();
+  // A module compiled or reloaded on another scheduler ((c ...), (l ...)) is loaded here too.
+  setFileLoader((path) => {
+    try {
+      loadFileQuietly(path);
+    } catch (e) {
+      console.error(`** Could not load ${path} on this scheduler: ${(e as Error).message} **`);
+    }
+  });
 });

@@ -7,7 +7,12 @@
  * @module
  */
 
-import { defineModule, type ModuleFunctions, setModuleLoader } from "../runtime/mod.ts";
+import {
+  announceLoad,
+  defineModule,
+  type ModuleFunctions,
+  setModuleLoader,
+} from "../runtime/mod.ts";
 import { compileModule } from "./compile.ts";
 import { readAll } from "./reader.ts";
 import { setLoadHook } from "./rt.ts";
@@ -31,6 +36,14 @@ function join(dir: string, file: string): string {
 
 /** Compiles the LFE file `path` and loads its module; answers the module's name. */
 export function loadFile(path: string): string {
+  const name = loadFileQuietly(path);
+  // The node's other schedulers load it too, so that every process runs the same code.
+  announceLoad(path.startsWith("/") ? path : `${Deno.cwd()}/${path}`);
+  return name;
+}
+
+/** Loads the module of the LFE file `path` in this isolate only; answers its name. */
+export function loadFileQuietly(path: string): string {
   const text = Deno.readTextFileSync(path);
   const m = compileModule(readAll(text));
   defineModule(m.name, m.functions);

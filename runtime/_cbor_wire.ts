@@ -6,6 +6,7 @@
  */
 
 import { exportedFun } from "./code.ts";
+import { ErlangError } from "./errors.ts";
 import { type Fun, nameFun } from "./terms.ts";
 
 /**
@@ -67,10 +68,11 @@ export function funFromWire(
   const key = `${isolate}/${id}`;
   const known = remoteFuns.get(key)?.deref();
   if (known !== undefined) return known;
-  const stub = nameFun(() => {
-    throw new Error(
-      `badfun: #Fun<${module}.${name}.${arity}> was made in another isolate and cannot run here`,
-    );
+  const stub: Fun = nameFun(() => {
+    // Its code is where it was made (another node, or another scheduler): `{badfun, F}`.
+    const e = new ErlangError("error", ["badfun", stub]);
+    e.message = `#Fun<${module}.${name}.${arity}> was made in another isolate and cannot run here`;
+    throw e;
   }, { module, name, arity });
   wireIds.set(stub, { isolate, id });
   remoteFuns.set(key, new WeakRef(stub));

@@ -105,3 +105,26 @@ export function exportedFun(module: string, name: string, arity: number): Fun {
     return fn(...args);
   }, { module, name, arity, exported: true });
 }
+
+let fileLoader: ((path: string) => void) | null = null;
+let announce: ((path: string) => void) | null = null;
+
+/** Sets how this isolate loads a module from a source file (the LFE loader's way). */
+export function setFileLoader(load: (path: string) => void): void {
+  fileLoader = load;
+}
+
+/** Loads the module of the source file `path` here, as another scheduler did. */
+export function loadFileHere(path: string): void {
+  fileLoader?.(path);
+}
+
+/** Sets who is told when a module is loaded from a file here (the other schedulers). */
+export function setLoadAnnouncer(tell: ((path: string) => void) | null): void {
+  announce = tell;
+}
+
+/** Tells the other schedulers of the node that the module of file `path` was (re)loaded. */
+export function announceLoad(path: string): void {
+  announce?.(path);
+}

@@ -11,7 +11,7 @@ import { exitReasonOf } from "./errors.ts";
 import { type Body, InitialFn, type MonitorEntry, Process, State } from "./process.ts";
 import type { Router } from "./router.ts";
 import { Scheduler } from "./scheduler.ts";
-import type { SharedState } from "./shared.ts";
+import { GONE, type SharedState, STARTING } from "./shared.ts";
 import { Pid, Ref, type Term } from "./terms.ts";
 
 /** Options of {@linkcode Node.spawn}. */
@@ -81,8 +81,6 @@ const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
 const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor;
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
 const MAX_ID = 1 << 28;
-// A scheduler's load at or above this takes no new processes: it is starting, or gone.
-const NOT_PLACED = 1 << 30;
 
 /** Reports printed for processes that crash: the node writes them through a group leader. */
 export type ReportSink = (groupLeader: Pid, text: Term, p: Process) => void;
@@ -191,13 +189,17 @@ export class Node {
           `No scheduler ${o.scheduler}: this node runs schedulers 0 to ${this.schedulerCount - 1}`,
         );
       }
+      if (shared.load(o.scheduler) === GONE) {
+        throw new RangeError(`Scheduler ${o.scheduler} is gone: it stopped with an error`);
+      }
       return o.scheduler;
     }
     if (o.mfa === undefined) return this.index;
     if (this.spread) {
       for (let k = 0; k < this.schedulerCount; k++) {
         const i = (this.index + ++this.#turn) % this.schedulerCount;
-        if (shared.load(i) < NOT_PLACED) return i;
+        const load = shared.load(i);
+        if (load !== GONE && load < STARTING) return i;
       }
       return this.index;
     }
@@ -206,7 +208,7 @@ export class Node {
     for (let i = 0; i < this.schedulerCount; i++) {
       if (i === this.index) continue;
       const load = shared.load(i);
-      if (load + 1 < least) {
+      if (load !== GONE && load + 1 < least) {
         best = i;
         least = load;
       }

@@ -13,7 +13,7 @@
 import { crashReport, putCharsAsync } from "./io.ts";
 import { Node } from "./node.ts";
 import { setLocalNode } from "./node_table.ts";
-import { SharedState } from "./shared.ts";
+import { GONE, SharedState, STARTING } from "./shared.ts";
 import { type Batch, type Endpoint, lostScheduler, Siblings } from "./siblings.ts";
 import { setDefaultNode } from "./api.ts";
 import { Pid } from "./terms.ts";
@@ -43,7 +43,6 @@ export interface Schedulers {
   stop(): void;
 }
 
-const NOT_READY = 1 << 30;
 
 interface Init {
   spread: boolean;
@@ -76,7 +75,7 @@ export async function startSchedulers(node: Node, o: SchedulerOptions): Promise<
   node.attachShared(shared);
   node.spread = o.placement === "spread";
   // Nothing is placed on a scheduler until it is ready.
-  for (let i = 1; i < o.count; i++) shared.setLoad(i, NOT_READY);
+  for (let i = 1; i < o.count; i++) shared.setLoad(i, STARTING);
   const workers: (Worker | undefined)[] = [undefined];
   const ports: (MessagePort | undefined)[][] = [];
   for (let i = 0; i < o.count; i++) ports.push(new Array(o.count).fill(undefined));
@@ -150,7 +149,7 @@ export async function startSchedulers(node: Node, o: SchedulerOptions): Promise<
 // scheduler treats links and monitors to its processes as a lost connection.
 function schedulerGone(node: Node, siblings: Siblings, shared: SharedState, i: number): void {
   siblings.drop(i);
-  shared.setLoad(i, NOT_READY);
+  shared.setLoad(i, GONE);
   for (const [name, id, serial] of shared.names()) {
     if (id % node.schedulerCount === i) shared.unregister(name, id, serial);
   }

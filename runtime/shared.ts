@@ -16,7 +16,12 @@ const TABLE = 1024; // in 32-bit words
 // A name slot: state, pid id, pid serial, hash, name length, then up to 255 bytes of name.
 const SLOT_WORDS = 69;
 const NAME_BYTES = 255;
-const EMPTY = 0, USED = 1, GONE = 2;
+const EMPTY = 0, USED = 1, FREED = 2;
+
+/** The load of a scheduler that is still starting: nothing is placed on it by load. */
+export const STARTING = 1 << 30;
+/** The load of a scheduler that is gone. */
+export const GONE = -1;
 
 /** How many names a node can register while it runs more than one scheduler. */
 export const MAX_NAMES = 16384;
@@ -79,7 +84,7 @@ export class SharedState {
       const at = TABLE + slot * SLOT_WORDS;
       const state = w[at];
       if (state === EMPTY) return free ? (first >= 0 ? first : slot) : -1;
-      if (state === GONE) {
+      if (state === FREED) {
         if (first < 0) first = slot;
         continue;
       }
@@ -135,7 +140,7 @@ export class SharedState {
       if (serial !== undefined && (this.#w[at + 1] !== id || this.#w[at + 2] !== serial)) {
         return false;
       }
-      Atomics.store(this.#w, at, GONE);
+      Atomics.store(this.#w, at, FREED);
       return true;
     } finally {
       this.#unlock();

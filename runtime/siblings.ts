@@ -18,7 +18,7 @@
  * @module
  */
 
-import { findFunction } from "./code.ts";
+import { findFunction, loadFileHere, setLoadAnnouncer } from "./code.ts";
 import { decodeTerm, encodeFrame } from "./cbor_codec.ts";
 import { type Node, type ProcessFn, refKey, type Siblings as SiblingsApi } from "./node.ts";
 import type { Router, SpawnRequest } from "./router.ts";
@@ -88,6 +88,11 @@ export class Siblings implements SiblingsApi {
     node.siblings = this;
     node.schedulerCount = endpoints.length;
     node.scheduler.flushOut = this.#flush;
+    setLoadAnnouncer((path) => {
+      for (let i = 0; i < this.#out.length; i++) {
+        if (i !== node.index) this.post(i, ["load_file", path]);
+      }
+    });
     if (node.index !== 0) node.router = new ViaMain(this);
   }
 
@@ -209,6 +214,9 @@ export class Siblings implements SiblingsApi {
       case "scheduler_down":
         this.drop(t[1] as number);
         lostScheduler(node, t[1] as number);
+        return;
+      case "load_file":
+        loadFileHere(t[1] as string);
         return;
       case "adopt_name":
         node.adoptName(t[1] as string, t[2] as Pid);

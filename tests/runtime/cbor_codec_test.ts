@@ -7,6 +7,7 @@ import {
   TERM_TAGS,
   TermDecodeError,
 } from "../../runtime/cbor_codec.ts";
+import { ErlangError } from "../../runtime/errors.ts";
 import { exactEq } from "../../runtime/term_order.ts";
 import { printTerm } from "../../runtime/print_term.ts";
 import {
@@ -156,7 +157,11 @@ Deno.test("decodeTerm() turns a fun of another isolate into one that throws badf
   const stub = decodeTerm(bytes) as () => unknown;
   strictEqual(typeof stub, "function");
   deepStrictEqual(funInfo(stub), { module: "lists", name: "map", arity: 2 });
-  throws(() => stub(), (e: unknown) => e instanceof Error && e.message.startsWith("badfun"));
+  throws(() => stub(), (e: unknown) => {
+    const r = (e as ErlangError).reason as Term[];
+    return e instanceof ErlangError && Array.isArray(r) && r[0] === "badfun" && r[1] === stub &&
+      /made in another isolate/.test(e.message);
+  });
   strictEqual(decodeTerm(bytes), stub, "the same remote fun decodes to the same function");
   deepStrictEqual(encodeTerm(stub), bytes, "it goes on as the fun it stands for");
 });

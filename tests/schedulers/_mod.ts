@@ -64,3 +64,12 @@ defineModule("st", {
     send(to, ["done", s, thisNode().index]);
   },
 });
+
+defineModule("st_crash", {
+  /** Ends this process's whole isolate with an error no process can catch. */
+  isolate() {
+    setTimeout(() => {
+      throw new Error("the isolate is broken");
+    }, 0);
+  },
+});

@@ -120,3 +120,47 @@ Deno.test("links and monitors across schedulers: exits and DOWN arrive with the 
     );
   });
 });
+
+Deno.test("a scheduler whose isolate crashes is reported; the node goes on with the others", async () => {
+  setDefaultNode(createNode({ output: () => {}, schedulers: 2 }));
+  const log: string[] = [];
+  const s = await startSchedulers(thisNode(), {
+    count: 2,
+    entry: ENTRY,
+    log: (line) => log.push(line),
+  });
+  let failure: unknown = undefined;
+  try {
+    await run(function* () {
+      try {
+        trapExit(true);
+        const far = spawnMfa("st", "named", ["doomed", self()], { scheduler: 1, link: true });
+        yield* receive(on(["registered", "doomed", 1], () => null));
+        const ref = monitor(far);
+        spawnMfa("st_crash", "isolate", [], { scheduler: 1 });
+        const got = new Set<string>();
+        for (let i = 0; i < 2; i++) {
+          yield* receive(
+            on(["EXIT", far, $("r")], ({ r }) => got.add(`EXIT ${printTerm(r)}`)),
+            on(["DOWN", ref, "process", far, $("r")], ({ r }) => got.add(`DOWN ${printTerm(r)}`)),
+            after(5000, () => got.add("timeout")),
+          );
+        }
+        assert.deepEqual([...got].sort(), ["DOWN noconnection", "EXIT noconnection"]);
+        assert.match(log.join("\n"), /Scheduler 1 stopped: .*the isolate is broken/);
+        assert.equal(whereis("doomed"), "undefined", "its names are free again");
+        // New processes start on the scheduler that is left, and work.
+        const pong = spawnMfa("st", "pong", []);
+        assert.equal(thisNode().schedulerOf(pong), 0);
+        send(pong, ["ping", self()]);
+        assert.equal(yield* receive(PONG, after(5000, () => "timeout")), 0);
+        assert.throws(() => spawnMfa("st", "pong", [], { scheduler: 1 }), /Scheduler 1 is gone/);
+      } catch (e) {
+        failure = e;
+      }
+    });
+    if (failure !== undefined) throw failure;
+  } finally {
+    s.stop();
+  }
+});
