@@ -259,7 +259,8 @@ async function main(args: string[]): Promise<number | undefined> {
   installCodePathLoader();
   if (count > 1) {
     try {
-      const s = await startSchedulers(thisNode(), {
+      // The workers start in the background: the prompt does not wait for them.
+      const s = startSchedulers(thisNode(), {
         count,
         placement: flags.placement ?? "load",
         entry: new URL("./scheduler.ts", import.meta.url),

@@ -83,7 +83,8 @@ export async function benchWorkers(print: (name: string, value: number) => void)
   const one = Math.min(await crunchSeconds(), await crunchSeconds());
 
   setDefaultNode(createNode({ output: () => {}, schedulers: 2 }));
-  const s = await startSchedulers(thisNode(), { count: 2, entry: ENTRY });
+  const s = startSchedulers(thisNode(), { count: 2, entry: ENTRY });
+  await s.ready;
   try {
     await crunchSeconds();
     const two = Math.min(await crunchSeconds(), await crunchSeconds());

@@ -39,10 +39,11 @@ export interface SchedulerOptions {
 export interface Schedulers {
   /** How many schedulers in all. */
   readonly count: number;
+  /** Resolves, once every worker has started or failed to, with how many schedulers run. */
+  readonly ready: Promise<number>;
   /** Stops the workers; their processes end without signals. */
   stop(): void;
 }
-
 
 interface Init {
   spread: boolean;
@@ -59,12 +60,14 @@ interface Init {
 type Reply = { ready: true } | { failed: string };
 
 /**
- * Starts `count - 1` worker schedulers for `node` (this isolate's node becomes scheduler 0)
- * and resolves once each has started.
+ * Starts `count - 1` worker schedulers for `node` (this isolate's node becomes scheduler 0).
+ * They start in the background: a process may be placed on one at once (it runs once that
+ * scheduler is ready), and `ready` tells when all have started. One that fails to start, or
+ * stops later, is reported to `log` and the node goes on with the others.
  */
-export async function startSchedulers(node: Node, o: SchedulerOptions): Promise<Schedulers> {
+export function startSchedulers(node: Node, o: SchedulerOptions): Schedulers {
   const log = o.log ?? ((line: string) => console.error(line));
-  if (o.count <= 1) return { count: 1, stop() {} };
+  if (o.count <= 1) return { count: 1, ready: Promise.resolve(1), stop() {} };
   if (node.schedulerCount !== o.count) {
     throw new RangeError(
       `The node was made for ${node.schedulerCount} scheduler(s), not ${o.count}: ` +
@@ -74,9 +77,9 @@ export async function startSchedulers(node: Node, o: SchedulerOptions): Promise<
   const shared = new SharedState();
   node.attachShared(shared);
   node.spread = o.placement === "spread";
-  // Nothing is placed on a scheduler until it is ready.
+  // Nothing is placed on a scheduler by load until it is ready.
   for (let i = 1; i < o.count; i++) shared.setLoad(i, STARTING);
-  const workers: (Worker | undefined)[] = [undefined];
+  const workers: (Worker | undefined)[] = new Array(o.count).fill(undefined);
   const ports: (MessagePort | undefined)[][] = [];
   for (let i = 0; i < o.count; i++) ports.push(new Array(o.count).fill(undefined));
   for (let i = 1; i < o.count; i++) {
@@ -87,58 +90,67 @@ export async function startSchedulers(node: Node, o: SchedulerOptions): Promise<
     }
   }
   const siblings = new Siblings(node, new Array(o.count).fill(undefined), log);
-  const ready: Promise<void>[] = [];
+  const started: Promise<boolean>[] = [];
   for (let i = 1; i < o.count; i++) {
-    const w = new Worker(o.entry, { type: "module" });
-    workers.push(w);
-    siblings.connectTo(i, w);
-    ready.push(
-      new Promise((resolve, reject) => {
-        w.onmessage = (e: MessageEvent<Reply>) => {
-          if ("failed" in e.data) {
-            reject(new Error(`Scheduler ${i} could not start: ${e.data.failed}`));
-            return;
-          }
-          w.onmessage = (m: MessageEvent<Batch>) => siblings.receive(m.data);
-          resolve();
-        };
-        w.onerror = (e: ErrorEvent) => {
-          e.preventDefault();
-          reject(new Error(`Scheduler ${i} could not start: ${e.message}`));
-        };
+    // Making a Worker takes the calling thread about ten milliseconds (a new isolate), so it is
+    // made once this turn is over: what is sent to it before then waits, after its setup.
+    let worker: Worker | undefined;
+    const early: [unknown, Transferable[]][] = [];
+    siblings.connectTo(i, {
+      postMessage(m, transfer) {
+        if (worker !== undefined) worker.postMessage(m, transfer);
+        else early.push([m, transfer]);
+      },
+    });
+    started.push(
+      new Promise((resolve) => {
+        setTimeout(() => {
+          const w = worker = new Worker(o.entry, { type: "module" });
+          workers[i] = w;
+          let up = false;
+          const gone = (why: string) => {
+            log(
+              up
+                ? `** Scheduler ${i} stopped: ${why}; its processes are gone **`
+                : `** Scheduler ${i} could not start: ${why} **`,
+            );
+            w.terminate();
+            workers[i] = undefined;
+            schedulerGone(node, siblings, shared, i);
+            resolve(false);
+          };
+          w.onmessage = (e: MessageEvent<Reply>) => {
+            if ("failed" in e.data) return gone(e.data.failed);
+            up = true;
+            w.onmessage = (m: MessageEvent<Batch>) => siblings.receive(m.data);
+            resolve(true);
+          };
+          w.onerror = (e: ErrorEvent) => {
+            e.preventDefault();
+            gone(e.message);
+          };
+          const gl = node.defaultGroupLeader;
+          const init: Init = {
+            spread: o.placement === "spread",
+            index: i,
+            count: o.count,
+            name: node.name,
+            creation: node.creation,
+            buffer: shared.buffer,
+            groupLeader: [gl.id, gl.serial, gl.creation],
+            ports: ports[i]!,
+            data: o.data,
+          };
+          w.postMessage(init, ports[i]!.filter((p): p is MessagePort => p !== undefined));
+          for (const [m, transfer] of early) w.postMessage(m, transfer);
+          early.length = 0;
+        }, 0);
       }),
     );
-    const gl = node.defaultGroupLeader;
-    const init: Init = {
-      spread: o.placement === "spread",
-      index: i,
-      count: o.count,
-      name: node.name,
-      creation: node.creation,
-      buffer: shared.buffer,
-      groupLeader: [gl.id, gl.serial, gl.creation],
-      ports: ports[i]!,
-      data: o.data,
-    };
-    w.postMessage(init, ports[i]!.filter((p): p is MessagePort => p !== undefined));
   }
-  try {
-    await Promise.all(ready);
-  } catch (e) {
-    for (const w of workers) w?.terminate();
-    throw e;
-  }
-  workers.forEach((w, i) => {
-    if (w === undefined) return;
-    w.onerror = (e: ErrorEvent) => {
-      e.preventDefault();
-      log(`** Scheduler ${i} stopped: ${e.message}; its processes are gone **`);
-      w.terminate();
-      schedulerGone(node, siblings, shared, i);
-    };
-  });
   return {
     count: o.count,
+    ready: Promise.all(started).then((ok) => 1 + ok.filter((x) => x).length),
     stop() {
       for (const w of workers) w?.terminate();
     },

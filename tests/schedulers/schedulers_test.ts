@@ -34,7 +34,8 @@ const ENTRY = new URL("./_worker.ts", import.meta.url);
 /** Runs `body` as a process of a node with two schedulers; its failure fails the test. */
 async function withSchedulers(body: () => Generator<Yielded, void, unknown>): Promise<void> {
   setDefaultNode(createNode({ output: () => {}, schedulers: 2 }));
-  const s = await startSchedulers(thisNode(), { count: 2, entry: ENTRY });
+  const s = startSchedulers(thisNode(), { count: 2, entry: ENTRY });
+  await s.ready;
   let failure: unknown = undefined;
   try {
     const reason = await run(function* () {
@@ -124,11 +125,12 @@ Deno.test("links and monitors across schedulers: exits and DOWN arrive with the 
 Deno.test("a scheduler whose isolate crashes is reported; the node goes on with the others", async () => {
   setDefaultNode(createNode({ output: () => {}, schedulers: 2 }));
   const log: string[] = [];
-  const s = await startSchedulers(thisNode(), {
+  const s = startSchedulers(thisNode(), {
     count: 2,
     entry: ENTRY,
     log: (line) => log.push(line),
   });
+  assert.equal(await s.ready, 2);
   let failure: unknown = undefined;
   try {
     await run(function* () {
