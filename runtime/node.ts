@@ -186,11 +186,13 @@ export class Node {
     if (o.scheduler !== undefined) {
       if (!Number.isInteger(o.scheduler) || o.scheduler < 0 || o.scheduler >= this.schedulerCount) {
         throw new RangeError(
-          `No scheduler ${o.scheduler}: this node runs schedulers 0 to ${this.schedulerCount - 1}`,
+          `No scheduler index ${o.scheduler}: this node's run from 0 to ${this.schedulerCount - 1}`,
         );
       }
       if (shared.load(o.scheduler) === GONE) {
-        throw new RangeError(`Scheduler ${o.scheduler} is gone: it stopped with an error`);
+        throw new RangeError(
+          `Scheduler index ${o.scheduler} is gone: its isolate stopped with an error`,
+        );
       }
       return o.scheduler;
     }

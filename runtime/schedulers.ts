@@ -111,8 +111,8 @@ export function startSchedulers(node: Node, o: SchedulerOptions): Schedulers {
           const gone = (why: string) => {
             log(
               up
-                ? `** Scheduler ${i} stopped: ${why}; its processes are gone **`
-                : `** Scheduler ${i} could not start: ${why} **`,
+                ? `** Scheduler ${i + 1} stopped: ${why}; its processes are gone **`
+                : `** Scheduler ${i + 1} could not start: ${why} **`,
             );
             w.terminate();
             workers[i] = undefined;
