@@ -87,10 +87,13 @@ export class Scheduler {
   #idleSince = 0;
   readonly #run = () => this.#runTurn();
   /**
-   * Set when a step left signals for other schedulers: they go out before the next step, so
-   * that a long step after it does not hold them back (what one step sends goes as one batch).
+   * Set when steps left signals for other schedulers. They go out as one batch at the end of
+   * the turn, or after a step once they have waited a millisecond, so that a long step does
+   * not hold back what came before it.
    */
   outPending = false;
+  /** When the signals waiting for other schedulers began to wait (`Date.now()`). */
+  outSince = 0;
   /** Sends what is pending for other schedulers. */
   flushOut: () => void = () => {};
   readonly #runMicro = () => this.#runMicrotask();
@@ -165,7 +168,7 @@ export class Scheduler {
           continue;
         }
         current = null;
-        if (this.outPending) {
+        if (this.outPending && Date.now() - this.outSince >= 1) {
           this.outPending = false;
           this.flushOut();
         }

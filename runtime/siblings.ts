@@ -108,7 +108,10 @@ export class Siblings implements SiblingsApi {
     if (box === undefined) return; // that scheduler is gone: as a message to a dead process
     box.add(encodeFrame(t));
     this.#pending.add(box);
-    this.#sched.outPending = true;
+    if (!this.#sched.outPending) {
+      this.#sched.outPending = true;
+      this.#sched.outSince = Date.now();
+    }
     if (!this.#scheduled) {
       this.#scheduled = true;
       queueMicrotask(this.#flush);
