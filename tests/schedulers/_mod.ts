@@ -11,6 +11,7 @@ import {
   link,
   on,
   type Pid,
+  putChars,
   receive,
   register,
   self,
@@ -71,5 +72,17 @@ defineModule("st_crash", {
     setTimeout(() => {
       throw new Error("the isolate is broken");
     }, 0);
+  },
+});
+
+defineModule("st_more", {
+  /** Prints a line through its group leader, then tells `to`. */
+  *say(text: string, to: Pid) {
+    yield* putChars(text);
+    send(to, "said");
+  },
+  /** Waits for ever (until killed). */
+  *idle() {
+    yield* receive(on("never", () => null));
   },
 });

@@ -10,6 +10,8 @@ import {
   after,
   createNode,
   demonitor,
+  exit,
+  link,
   monitor,
   on,
   type Pid,
@@ -157,6 +159,66 @@ Deno.test("a scheduler whose isolate crashes is reported; the node goes on with 
         send(pong, ["ping", self()]);
         assert.equal(yield* receive(PONG, after(5000, () => "timeout")), 0);
         assert.throws(() => spawnMfa("st", "pong", [], { scheduler: 1 }), /index 1 is gone/);
+      } catch (e) {
+        failure = e;
+      }
+    });
+    if (failure !== undefined) throw failure;
+  } finally {
+    s.stop();
+  }
+});
+
+Deno.test("exit/2, kill, monitors by name, io and dead pids across schedulers", async () => {
+  const out: string[] = [];
+  setDefaultNode(createNode({ output: (t) => out.push(t), schedulers: 2 }));
+  const s = startSchedulers(thisNode(), { count: 2, entry: ENTRY });
+  await s.ready;
+  let failure: unknown = undefined;
+  try {
+    await run(function* () {
+      try {
+        // io: a process on the worker prints through the main isolate's group leader.
+        spawnMfa("st_more", "say", ["from the worker\n", self()], { scheduler: 1 });
+        yield* receive(on("said", () => null), after(5000, () => null));
+        assert.ok(out.join("").includes("from the worker\n"), out.join(""));
+        // exit/2 with kill ends a process on the other scheduler; its monitor says killed.
+        const idle = spawnMfa("st_more", "idle", [], { scheduler: 1 });
+        const m = monitor(idle);
+        exit(idle, "kill");
+        assert.equal(
+          yield* receive(
+            on(["DOWN", m, "process", idle, $("r")], ({ r }) => r),
+            after(5000, () => "timeout"),
+          ),
+          "killed",
+        );
+        // A monitor by name of a process on the other scheduler reports the name.
+        spawnMfa("st", "named", ["byname", self()], { scheduler: 1 });
+        yield* receive(on(["registered", "byname", 1], () => null));
+        const mn = monitor("byname");
+        send("byname", "stop");
+        const obj = yield* receive(
+          on(["DOWN", mn, "process", $("o"), "normal"], ({ o }) => o),
+          after(5000, () => "timeout"),
+        );
+        assert.deepEqual(obj, ["byname", thisNode().name]);
+        // A dead pid on the other scheduler: a send is dropped, a link gives noproc, a monitor DOWN noproc.
+        send(idle, "into the void");
+        trapExit(true);
+        link(idle);
+        assert.equal(
+          yield* receive(on(["EXIT", idle, $("r")], ({ r }) => r), after(5000, () => "timeout")),
+          "noproc",
+        );
+        const m2 = monitor(idle);
+        assert.equal(
+          yield* receive(
+            on(["DOWN", m2, "process", idle, $("r")], ({ r }) => r),
+            after(5000, () => "timeout"),
+          ),
+          "noproc",
+        );
       } catch (e) {
         failure = e;
       }
