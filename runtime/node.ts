@@ -458,7 +458,9 @@ export class Node {
     const [name, node] = to;
     const there = node === this.name ? this.whereisPid(name) : undefined;
     if (node !== this.name || (there !== undefined && !this.isHere(there))) {
-      (p.monitors ??= new Map()).set(key, { key, ref, other: null, node, name: [name, node] });
+      // On another scheduler the pid is known, so that losing that scheduler reaches this too.
+      const other = there ?? null;
+      (p.monitors ??= new Map()).set(key, { key, ref, other, node, name: [name, node] });
       (node === this.name ? this.siblings : this.router)?.monitor(p.pid, name, node, ref);
       return ref;
     }

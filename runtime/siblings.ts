@@ -23,7 +23,7 @@ import { decodeTerm, encodeFrame } from "./cbor_codec.ts";
 import { type Node, type ProcessFn, refKey, type Siblings as SiblingsApi } from "./node.ts";
 import type { Router, SpawnRequest } from "./router.ts";
 import { summaries } from "./api.ts";
-import { applySignal, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
+import { applySignal, lostContact, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
 import { arrayToList, listToArray, Pid, type Ref, type Term } from "./terms.ts";
 import { ErlangError } from "./errors.ts";
 
@@ -413,18 +413,10 @@ class ViaMain implements Router {
 
 /** What the loss of scheduler `i` means for the processes of `node`'s scheduler here. */
 export function lostScheduler(node: Node, i: number): void {
-  const gone = (pid: Pid) => pid.node === node.name && node.schedulerOf(pid) === i;
-  for (const p of node.processes()) {
-    for (const l of [...(p.links ?? [])]) if (gone(l)) node.linkSignal(p, l, "noconnection");
-    for (const e of [...(p.monitors?.values() ?? [])]) {
-      if (e.other !== null && gone(e.other)) {
-        node.downSignal(p, e.ref as Ref, e.name ?? e.other, "noconnection");
-      }
-    }
-    for (const e of [...(p.monitoredBy?.values() ?? [])]) {
-      if (e.other !== null && gone(e.other)) p.monitoredBy?.delete(e.key);
-    }
-  }
+  lostContact(
+    node,
+    (pid) => pid !== null && pid.node === node.name && node.schedulerOf(pid) === i,
+  );
 }
 
 // A batch of one signal, as if it came from the main isolate.

@@ -227,17 +227,7 @@ export function nodeDown(
   spawns: Map<string, SpawnRequest>,
   watchers: Map<string, Pid[]>,
 ): void {
-  for (const p of node.processes()) {
-    for (const l of [...(p.links ?? [])]) {
-      if (l.node === down) node.linkSignal(p, l, "noconnection");
-    }
-    for (const e of [...(p.monitors?.values() ?? [])]) {
-      if (e.node === down) node.downSignal(p, e.ref as Ref, e.name ?? e.other, "noconnection");
-    }
-    for (const e of [...(p.monitoredBy?.values() ?? [])]) {
-      if (e.node === down) p.monitoredBy?.delete(e.key);
-    }
-  }
+  lostContact(node, (_pid, at) => at === down);
   for (const [key, r] of [...spawns]) {
     if (r.node !== down) continue;
     spawns.delete(key);
@@ -246,6 +236,27 @@ export function nodeDown(
   const list = watchers.get(down);
   watchers.delete(down);
   for (const w of list ?? []) node.sendPid(w, ["nodedown", down], null);
+}
+
+/**
+ * Links and monitors of this scheduler's processes with processes that are `lost` (by pid,
+ * where known, and by node): a link gives `noconnection`, a monitor `DOWN ... noconnection`,
+ * and what the lost processes held here is forgotten.
+ */
+export function lostContact(node: Node, lost: (pid: Pid | null, node: string) => boolean): void {
+  for (const p of node.processes()) {
+    for (const l of [...(p.links ?? [])]) {
+      if (lost(l, l.node)) node.linkSignal(p, l, "noconnection");
+    }
+    for (const e of [...(p.monitors?.values() ?? [])]) {
+      if (lost(e.other, e.node)) {
+        node.downSignal(p, e.ref as Ref, e.name ?? e.other, "noconnection");
+      }
+    }
+    for (const e of [...(p.monitoredBy?.values() ?? [])]) {
+      if (lost(e.other, e.node)) p.monitoredBy?.delete(e.key);
+    }
+  }
 }
 
 function removeLink(q: Process, pid: Pid): void {

@@ -141,16 +141,25 @@ Deno.test("a scheduler whose isolate crashes is reported; the node goes on with 
         const far = spawnMfa("st", "named", ["doomed", self()], { scheduler: 1, link: true });
         yield* receive(on(["registered", "doomed", 1], () => null));
         const ref = monitor(far);
+        const byName = monitor("doomed");
         spawnMfa("st_crash", "isolate", [], { scheduler: 1 });
-        const got = new Set<string>();
-        for (let i = 0; i < 2; i++) {
+        const got: string[] = [];
+        for (let i = 0; i < 3; i++) {
           yield* receive(
-            on(["EXIT", far, $("r")], ({ r }) => got.add(`EXIT ${printTerm(r)}`)),
-            on(["DOWN", ref, "process", far, $("r")], ({ r }) => got.add(`DOWN ${printTerm(r)}`)),
-            after(5000, () => got.add("timeout")),
+            on(["EXIT", far, $("r")], ({ r }) => got.push(`EXIT ${printTerm(r)}`)),
+            on(["DOWN", ref, "process", far, $("r")], ({ r }) => got.push(`DOWN ${printTerm(r)}`)),
+            on(
+              ["DOWN", byName, "process", ["doomed", thisNode().name], $("r")],
+              ({ r }) => got.push(`DOWN by name ${printTerm(r)}`),
+            ),
+            after(5000, () => got.push("timeout")),
           );
         }
-        assert.deepEqual([...got].sort(), ["DOWN noconnection", "EXIT noconnection"]);
+        assert.deepEqual(got.sort(), [
+          "DOWN by name noconnection",
+          "DOWN noconnection",
+          "EXIT noconnection",
+        ]);
         assert.match(log.join("\n"), /Scheduler 2 stopped: .*the isolate is broken/);
         assert.equal(whereis("doomed"), "undefined", "its names are free again");
         // New processes start on the scheduler that is left, and work.
