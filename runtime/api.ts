@@ -286,9 +286,28 @@ export function registered(): Atom[] {
   return thisNode().registered();
 }
 
-/** Whether the local process `pid` is alive. */
+/** Whether the process `pid` of this scheduler is alive (see {@linkcode isAlive} for any). */
 export function isProcessAlive(pid: Pid): boolean {
   return thisNode().lookup(pid) !== undefined;
+}
+
+/**
+ * Whether the process `pid` of this node is alive, on whichever scheduler it runs: the
+ * caller asks that scheduler and waits for the answer (`false` if it does not answer in a
+ * second, as when it is gone).
+ */
+export function* isAlive(pid: Pid): Generator<Yielded, boolean, unknown> {
+  const p = mustCurrent("isAlive()");
+  const node = p.node;
+  if (!node.isLocal(pid) || node.isHere(pid) || node.siblings === null) {
+    return node.lookup(pid) !== undefined;
+  }
+  const ref = node.makeRef();
+  if (!node.siblings.ask(node.schedulerOf(pid), ["alive_request", pid, p.pid, ref])) return false;
+  return yield* receive(
+    on(["alive_reply", ref, $("a")], ({ a }) => a === true),
+    after(1000, () => false),
+  );
 }
 
 /** The pids of every live process of this node. */

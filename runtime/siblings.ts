@@ -224,6 +224,13 @@ export class Siblings implements SiblingsApi {
       case "adopt_name":
         node.adoptName(t[1] as string, t[2] as Pid);
         return;
+      case "alive_request":
+        node.sendPid(t[2] as Pid, [
+          "alive_reply",
+          t[3] as Term,
+          node.lookup(t[1] as Pid) !== undefined,
+        ], null);
+        return;
       case "info_request":
         node.sendPid(t[1] as Pid, ["info_reply", t[2] as Term, summaries(node)], null);
         return;

@@ -10,7 +10,7 @@
 import {
   demonitor,
   exit as exitSignal,
-  isProcessAlive,
+  isAlive as isAliveAnywhere,
   monitor,
   register,
   registered,
@@ -231,9 +231,9 @@ export function processFlag(flag: Term, value: Term): Term {
 }
 
 /** `is_process_alive/1`: of a local pid. */
-export function isAlive(pid: Term): boolean {
+export function* isAlive(pid: Term): Gen<boolean> {
   if (!(pid instanceof Pid) || pid.node !== thisNode().name) return badarg();
-  return isProcessAlive(pid);
+  return yield* isAliveAnywhere(pid);
 }
 
 /** `monitor_node/2`: `notalive` on a node that is not distributed, as in Erlang. */

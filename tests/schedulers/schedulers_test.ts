@@ -11,6 +11,7 @@ import {
   createNode,
   demonitor,
   exit,
+  isAlive,
   link,
   monitor,
   on,
@@ -236,4 +237,15 @@ Deno.test("exit/2, kill, monitors by name, io and dead pids across schedulers", 
   } finally {
     s.stop();
   }
+});
+
+Deno.test("isAlive asks the scheduler of the pid", async () => {
+  await withSchedulers(function* () {
+    const far = spawnMfa("st", "pong", [], { scheduler: 1 });
+    assert.equal(yield* isAlive(far), true);
+    send(far, "stop");
+    yield* receive(on("never", () => null), after(100, () => null));
+    assert.equal(yield* isAlive(far), false);
+    assert.equal(yield* isAlive(self()), true);
+  });
 });
