@@ -329,6 +329,8 @@ export interface ProcessInfo {
   groupLeader: Pid;
   initialCall: Term;
   reductions: number;
+  /** The process dictionary, as `#(Key Value)` tuples. */
+  dictionary: Term[];
 }
 
 /** A line of the shell's `(i)`: what every scheduler tells of each of its processes. */
@@ -415,7 +417,75 @@ export function processInfo(pid: Pid): ProcessInfo | undefined {
     groupLeader: p.groupLeader,
     initialCall: p.initialCall,
     reductions: p.reductions,
+    dictionary: p.dict === null || p.dict === undefined ? [] : [...p.dict.values()],
   };
+}
+
+const INFO_FIELDS = [
+  "pid",
+  "registeredName",
+  "status",
+  "messageQueueLen",
+  "messages",
+  "links",
+  "monitors",
+  "monitoredBy",
+  "trapExit",
+  "groupLeader",
+  "initialCall",
+  "reductions",
+  "dictionary",
+] as const;
+
+const LIST_FIELDS: readonly string[] = [
+  "messages",
+  "links",
+  "monitors",
+  "monitoredBy",
+  "dictionary",
+];
+
+/** {@linkcode processInfo} as a term, to send to another scheduler: `undefined` or a tuple. */
+export function processInfoTerm(node: Node, pid: Pid): Term {
+  const p = node.lookup(pid);
+  if (p === undefined) return "undefined";
+  const i = processInfo(pid) as ProcessInfo;
+  return INFO_FIELDS.map((k) => {
+    const v = i[k];
+    if (v === undefined) return "undefined";
+    return LIST_FIELDS.includes(k) ? arrayToList(v as Term[]) : v as Term;
+  });
+}
+
+/**
+ * What is known of a live process of this node on whichever scheduler it runs (its scheduler
+ * is asked, and the caller waits for the answer), or `undefined` if it is not alive.
+ */
+export function* processInfoAnywhere(
+  pid: Pid,
+): Generator<Yielded, ProcessInfo | undefined, unknown> {
+  const p = mustCurrent("processInfoAnywhere()");
+  const node = p.node;
+  if (!node.isLocal(pid) || node.isHere(pid) || node.siblings === null) return processInfo(pid);
+  const ref = node.makeRef();
+  if (!node.siblings.ask(node.schedulerOf(pid), ["pinfo_request", pid, p.pid, ref])) {
+    return undefined;
+  }
+  const t = yield* receive(
+    on(["pinfo_reply", ref, $("t")], ({ t }) => t as Term),
+    after(1000, () => "undefined"),
+  );
+  if (!Array.isArray(t)) return undefined;
+  const o: Record<string, unknown> = {};
+  INFO_FIELDS.forEach((k, n) => {
+    const v = t[n] as Term;
+    o[k] = LIST_FIELDS.includes(k)
+      ? listToArray(v)
+      : k === "registeredName" && v === "undefined"
+      ? undefined
+      : v;
+  });
+  return o as unknown as ProcessInfo;
 }
 
 /** The group leader of the caller (outside a process: the node's default). */

@@ -22,7 +22,7 @@ import { findFunction, loadFileHere, setLoadAnnouncer } from "./code.ts";
 import { decodeTerm, encodeFrame } from "./cbor_codec.ts";
 import { type Node, type ProcessFn, refKey, type Siblings as SiblingsApi } from "./node.ts";
 import type { Router, SpawnRequest } from "./router.ts";
-import { summaries } from "./api.ts";
+import { processInfoTerm, summaries } from "./api.ts";
 import { applySignal, lostContact, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
 import { arrayToList, listToArray, Pid, type Ref, type Term } from "./terms.ts";
 import { ErlangError } from "./errors.ts";
@@ -223,6 +223,13 @@ export class Siblings implements SiblingsApi {
         return;
       case "adopt_name":
         node.adoptName(t[1] as string, t[2] as Pid);
+        return;
+      case "pinfo_request":
+        node.sendPid(t[2] as Pid, [
+          "pinfo_reply",
+          t[3] as Term,
+          processInfoTerm(node, t[1] as Pid),
+        ], null);
         return;
       case "alive_request":
         node.sendPid(t[2] as Pid, [

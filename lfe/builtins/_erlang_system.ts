@@ -9,10 +9,11 @@ import {
   cancelTimer,
   groupLeader,
   type ProcessInfo,
-  processInfo,
+  processInfoAnywhere,
   sendAfter,
   thisNode,
 } from "../../runtime/api.ts";
+import type { Yielded } from "../../runtime/process.ts";
 import { raiseError } from "../../runtime/errors.ts";
 import { putCharsAsync } from "../../runtime/io.ts";
 import { refKey } from "../../runtime/node.ts";
@@ -25,7 +26,7 @@ function badarg(): never {
   return raiseError("badarg");
 }
 
-type Item = (i: ProcessInfo, pid: Pid) => Term;
+type Item = (i: ProcessInfo) => Term;
 
 const ITEMS: Record<string, Item> = {
   registered_name: (i) => i.registeredName ?? null,
@@ -36,10 +37,7 @@ const ITEMS: Record<string, Item> = {
   links: (i) => arrayToList(i.links),
   monitors: (i) => arrayToList(i.monitors),
   monitored_by: (i) => arrayToList(i.monitoredBy),
-  dictionary: (_, pid) => {
-    const dict = thisNode().lookup(pid)?.dict;
-    return arrayToList(dict === null || dict === undefined ? [] : [...dict.values()]);
-  },
+  dictionary: (i) => arrayToList(i.dictionary),
   trap_exit: (i) => i.trapExit,
   error_handler: () => "error_handler",
   priority: () => "normal",
@@ -61,33 +59,33 @@ const SUMMARY = [
   "reductions",
 ];
 
-function infoOf(pid: Term): ProcessInfo | undefined {
+function* infoOf(pid: Term): Generator<Yielded, ProcessInfo | undefined, unknown> {
   if (!(pid instanceof Pid) || pid.node !== thisNode().name) return badarg();
-  return processInfo(pid);
+  return yield* processInfoAnywhere(pid);
 }
 
 /** `process_info/1`: a list of `#(item value)`, or `undefined` for a dead process. */
-export function processInfo1(pid: Term): Term {
-  const i = infoOf(pid);
+export function* processInfo1(pid: Term): Generator<Yielded, Term, unknown> {
+  const i = yield* infoOf(pid);
   if (i === undefined) return "undefined";
   const keys = i.registeredName === undefined ? SUMMARY : ["registered_name", ...SUMMARY];
-  return arrayToList(keys.map((k) => [k, (ITEMS[k] as Item)(i, pid as Pid)]));
+  return arrayToList(keys.map((k) => [k, (ITEMS[k] as Item)(i)]));
 }
 
 /** `process_info/2`: one item, or a list of items; `badarg` for an item it does not know. */
-export function processInfo2(pid: Term, what: Term): Term {
+export function* processInfo2(pid: Term, what: Term): Generator<Yielded, Term, unknown> {
   const keys = typeof what === "string" ? [what] : mustArray(what);
   const items = keys.map((k) =>
     typeof k === "string" && Object.hasOwn(ITEMS, k) ? ITEMS[k] as Item : badarg()
   );
-  const i = infoOf(pid);
+  const i = yield* infoOf(pid);
   if (i === undefined) return "undefined";
   if (typeof what === "string") {
     // The one item asked for alone: an unregistered process answers [] rather than a tuple.
     if (what === "registered_name" && i.registeredName === undefined) return null;
-    return [what, (items[0] as Item)(i, pid as Pid)];
+    return [what, (items[0] as Item)(i)];
   }
-  return arrayToList(keys.map((k, n) => [k, (items[n] as Item)(i, pid as Pid)]));
+  return arrayToList(keys.map((k, n) => [k, (items[n] as Item)(i)]));
 }
 
 // When each timer of erlang:send_after/3 is due, for cancel_timer/1 to tell the time left.

@@ -17,6 +17,7 @@ import {
   on,
   type Pid,
   printTerm,
+  processInfoAnywhere,
   receive,
   register,
   registered,
@@ -247,5 +248,20 @@ Deno.test("isAlive asks the scheduler of the pid", async () => {
     yield* receive(on("never", () => null), after(100, () => null));
     assert.equal(yield* isAlive(far), false);
     assert.equal(yield* isAlive(self()), true);
+  });
+});
+
+Deno.test("processInfoAnywhere asks the scheduler of the pid", async () => {
+  await withSchedulers(function* () {
+    spawnMfa("st", "named", ["informed", self()], { scheduler: 1 });
+    yield* receive(on(["registered", "informed", 1], () => null));
+    const far = whereis("informed") as Pid;
+    const info = yield* processInfoAnywhere(far);
+    assert.equal(info?.registeredName, "informed");
+    assert.deepEqual(info?.initialCall, ["st", "named", 2]);
+    assert.equal(info?.status, "waiting");
+    send(far, "stop");
+    yield* receive(on("never", () => null), after(100, () => null));
+    assert.equal(yield* processInfoAnywhere(far), undefined);
   });
 });
