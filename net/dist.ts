@@ -78,6 +78,8 @@ export class Distribution implements Router, ConnectionHost {
   readonly nodeWatchers = new Map<string, Pid[]>();
   /** Processes waiting for a busy connection to drain. */
   readonly #blocked = new Map<Connection, Set<Process>>();
+  /** Others waiting for it (the schedulers of senders on worker isolates). */
+  readonly #drainWaiters = new Map<Connection, (() => void)[]>();
 
   constructor(node: Node, options: DistOptions) {
     this.node = node;
@@ -189,6 +191,26 @@ export class Distribution implements Router, ConnectionHost {
     const c = this.#conns.get(node);
     if (c !== undefined) c.send(t);
     else this.#pendingFor(node).queue.push(t);
+  }
+
+  // A connection being set up counts as busy: what is sent to it waits in memory.
+  busy(node: string): boolean {
+    const c = this.#conns.get(node);
+    return c !== undefined ? c.busy : this.#pending.has(node);
+  }
+
+  whenDrained(node: string, then: () => void): void {
+    const c = this.#conns.get(node);
+    if (c === undefined) {
+      const p = this.#pending.get(node);
+      if (p === undefined) return then();
+      void p.promise.then(() => this.whenDrained(node, then));
+      return;
+    }
+    if (!c.busy) return then();
+    let list = this.#drainWaiters.get(c);
+    if (list === undefined) this.#drainWaiters.set(c, list = []);
+    list.push(then);
   }
 
   // A sender whose connection is busy waits (at its next yield) until the connection drains.
@@ -385,6 +407,9 @@ export class Distribution implements Router, ConnectionHost {
   }
 
   drained(c: Connection): void {
+    const waiters = this.#drainWaiters.get(c);
+    this.#drainWaiters.delete(c);
+    for (const then of waiters ?? []) then();
     const set = this.#blocked.get(c);
     if (set === undefined) return;
     this.#blocked.delete(c);

@@ -32,6 +32,10 @@ export interface Router {
   spawnRequest(request: SpawnRequest): void;
   /** Sends the signal `t` (a tuple of `signals.ts`) to `node`, connecting if need be. */
   deliver(node: string, t: Term[]): void;
+  /** Whether the connection to `node` holds more than it should: senders should wait. */
+  busy?(node: string): boolean;
+  /** Calls `then` once the connection to `node` has drained (or closed). */
+  whenDrained?(node: string, then: () => void): void;
   /** Connects to `node` if not connected; resolves whether it is connected now. */
   connect(node: string): Promise<boolean>;
   /** The nodes connected now. */

@@ -21,6 +21,7 @@
 import { findFunction, loadFileHere, setLoadAnnouncer } from "./code.ts";
 import { decodeTerm, encodeFrame } from "./cbor_codec.ts";
 import { type Node, type ProcessFn, refKey, type Siblings as SiblingsApi } from "./node.ts";
+import type { Process } from "./process.ts";
 import type { Router, SpawnRequest } from "./router.ts";
 import { processInfoTerm, summaries } from "./api.ts";
 import { applySignal, lostContact, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
@@ -40,6 +41,11 @@ export interface Batch {
 }
 
 const INITIAL = 16 * 1024;
+// A batch this big goes out at once.
+const BIG_BATCH = 256 * 1024;
+// How many bytes of signals for other nodes a worker may have on their way through the main
+// isolate before its senders wait.
+const NET_WINDOW = 1024 * 1024;
 
 // The frames waiting to go to one scheduler.
 class Outbox {
@@ -79,6 +85,14 @@ export class Siblings implements SiblingsApi {
   readonly #connects = new Map<number, (ok: boolean) => void>();
   #nextConnect = 1;
   readonly #flush = () => this.#flushAll();
+  // The main isolate: bytes of `net` signals from a batch being applied, and the busy
+  // connections they went to.
+  #netBytes = 0;
+  readonly #netBusy = new Set<string>();
+  /** A worker: bytes of `net` signals sent to the main isolate and not yet acknowledged. */
+  netOutstanding = 0;
+  /** A worker: its processes held until the main isolate acknowledges enough. */
+  readonly netHeld = new Set<Process>();
 
   constructor(node: Node, endpoints: (Endpoint | undefined)[], log: (line: string) => void) {
     this.#node = node;
@@ -93,7 +107,7 @@ export class Siblings implements SiblingsApi {
         if (i !== node.index) this.post(i, ["load_file", path]);
       }
     });
-    if (node.index !== 0) node.router = new ViaMain(this);
+    if (node.index !== 0) node.router = new ViaMain(this, node);
   }
 
   ask(i: number, t: Term[]): boolean {
@@ -102,11 +116,21 @@ export class Siblings implements SiblingsApi {
     return true;
   }
 
-  /** Queues `t` for scheduler `to`; the batch goes out at the end of this turn. */
-  post(to: number, t: Term[]): void {
+  /**
+   * Queues `t` for scheduler `to`; the batch goes out at the end of this turn. Answers the
+   * bytes it takes.
+   */
+  post(to: number, t: Term[]): number {
     const box = this.#out[to];
-    if (box === undefined) return; // that scheduler is gone: as a message to a dead process
-    box.add(encodeFrame(t));
+    if (box === undefined) return 0; // that scheduler is gone: as a message to a dead process
+    const frame = encodeFrame(t);
+    box.add(frame);
+    // A big batch goes at once, so that a step that sends a great deal is not one huge batch.
+    if (box.len >= BIG_BATCH) {
+      this.#pending.delete(box);
+      this.#send(box);
+      return frame.length;
+    }
     this.#pending.add(box);
     if (!this.#sched.outPending) {
       this.#sched.outPending = true;
@@ -116,19 +140,22 @@ export class Siblings implements SiblingsApi {
       this.#scheduled = true;
       queueMicrotask(this.#flush);
     }
+    return frame.length;
   }
 
   #flushAll(): void {
     this.#scheduled = false;
     this.#sched.outPending = false;
-    for (const box of this.#pending) {
-      const bytes = box.buf.buffer as ArrayBuffer;
-      const batch: Batch = { from: this.#node.index, bytes, length: box.len };
-      box.buf = new Uint8Array(box.buf.length > 1 << 20 ? INITIAL : box.buf.length);
-      box.len = 0;
-      box.to.postMessage(batch, [bytes]);
-    }
+    for (const box of this.#pending) this.#send(box);
     this.#pending.clear();
+  }
+
+  #send(box: Outbox): void {
+    const bytes = box.buf.buffer as ArrayBuffer;
+    const batch: Batch = { from: this.#node.index, bytes, length: box.len };
+    box.buf = new Uint8Array(box.buf.length > BIG_BATCH * 2 ? INITIAL : box.buf.length);
+    box.len = 0;
+    box.to.postMessage(batch, [bytes]);
   }
 
   /** Opens the channel to scheduler `i`. */
@@ -155,16 +182,36 @@ export class Siblings implements SiblingsApi {
     const b = new Uint8Array(batch.bytes, 0, batch.length);
     const view = new DataView(batch.bytes);
     let at = 0;
+    this.#netBytes = 0;
     while (at + 4 <= batch.length) {
       const n = view.getUint32(at);
       const t = decodeTerm(b.subarray(at + 4, at + 4 + n)) as Term[];
       at += 4 + n;
+      if (t[0] === "net") this.#netBytes += 4 + n;
       try {
         this.#apply(batch.from, t);
       } catch (e) {
         this.#log(`** A signal from scheduler ${batch.from} failed: ${(e as Error).message} **`);
       }
     }
+    if (this.#netBytes > 0) this.#ackNet(batch.from, this.#netBytes);
+  }
+
+  // Acknowledges `bytes` of a worker's `net` signals once the connections they went to have
+  // room again, so that a worker's senders wait while a connection is busy.
+  #ackNet(to: number, bytes: number): void {
+    const busy = [...this.#netBusy];
+    this.#netBusy.clear();
+    let waiting = busy.length + 1;
+    const done = () => {
+      if (--waiting === 0) this.post(to, ["net_ack", bytes]);
+    };
+    const router = this.#node.router;
+    for (const peer of busy) {
+      if (router?.whenDrained !== undefined) router.whenDrained(peer, done);
+      else done();
+    }
+    done();
   }
 
   #sourceFrom(i: number): SignalSource {
@@ -202,9 +249,22 @@ export class Siblings implements SiblingsApi {
         }, signal);
         return;
       }
-      case "net":
-        node.router?.deliver(t[1] as string, t[2] as Term[]);
+      case "net": {
+        const peer = t[1] as string;
+        node.router?.deliver(peer, t[2] as Term[]);
+        if (node.router?.busy?.(peer)) this.#netBusy.add(peer);
         return;
+      }
+      case "net_ack": {
+        this.netOutstanding -= t[1] as number;
+        if (this.netOutstanding > NET_WINDOW / 2) return;
+        for (const p of this.netHeld) {
+          p.blocked = false;
+          node.scheduler.wake(p);
+        }
+        this.netHeld.clear();
+        return;
+      }
       case "connect":
         void (node.router?.connect(t[1] as string) ?? Promise.resolve(false)).then((ok) =>
           this.post(from, ["connected", t[2] as number, ok])
@@ -357,17 +417,27 @@ export class Siblings implements SiblingsApi {
  */
 class ViaMain implements Router {
   readonly #s: Siblings;
-  constructor(s: Siblings) {
+  readonly #node: Node;
+  constructor(s: Siblings, node: Node) {
     this.#s = s;
+    this.#node = node;
   }
-  #net(node: string, t: Term[]): void {
-    this.#s.post(0, ["net", node, t]);
+  // Counts what goes to the main isolate; past the window, a sender waits (at its next
+  // yield) until the main isolate has passed enough on.
+  #net(node: string, t: Term[], from: Pid | null = null): void {
+    this.#s.netOutstanding += this.#s.post(0, ["net", node, t]);
+    if (from === null || this.#s.netOutstanding <= NET_WINDOW) return;
+    const p = this.#node.lookup(from);
+    if (p === undefined) return;
+    p.reds = 0;
+    p.blocked = true;
+    this.#s.netHeld.add(p);
   }
-  send(_from: Pid | null, to: Pid, msg: Term): void {
-    this.#net(to.node, ["send", to, msg]);
+  send(from: Pid | null, to: Pid, msg: Term): void {
+    this.#net(to.node, ["send", to, msg], from);
   }
-  sendName(_from: Pid | null, node: string, name: string, msg: Term): void {
-    this.#net(node, ["reg_send", name, msg]);
+  sendName(from: Pid | null, node: string, name: string, msg: Term): void {
+    this.#net(node, ["reg_send", name, msg], from);
   }
   link(from: Pid, to: Pid): void {
     this.#net(to.node, ["link", from, to]);
