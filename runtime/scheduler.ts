@@ -96,6 +96,8 @@ export class Scheduler {
   outSince = 0;
   /** Sends what is pending for other schedulers. */
   flushOut: () => void = () => {};
+  /** Runs when the run queue is empty, before the scheduler sleeps. */
+  idle: (() => void) | null = null;
   readonly #runMicro = () => this.#runMicrotask();
 
   constructor(host: SchedulerHost) {
@@ -196,6 +198,13 @@ export class Scheduler {
     this.#host.turnEnded?.(0);
     this.#pending = false;
     this.#idleSince = Date.now();
+    if (this.idle !== null) {
+      if (this.outPending) {
+        this.outPending = false;
+        this.flushOut();
+      }
+      this.idle();
+    }
   }
 
   #stepAsync(p: Process, gen: AsyncGenerator<unknown>): void {

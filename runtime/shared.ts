@@ -11,6 +11,7 @@ const MAX_SCHEDULERS = 256;
 const LOCK = 0;
 const IDS = 1;
 const LOADS = IDS + MAX_SCHEDULERS;
+const MAIL = LOADS + MAX_SCHEDULERS;
 const TABLE = 1024; // in 32-bit words
 
 // A name slot: state, pid id, pid serial, hash, name length, then up to 255 bytes of name.
@@ -60,6 +61,16 @@ export class SharedState {
   /** Sets the load of `scheduler`. */
   setLoad(scheduler: number, n: number): void {
     Atomics.store(this.#w, LOADS + scheduler, n);
+  }
+
+  /** How many batches have been sent to `scheduler` so far (a count that wraps). */
+  mail(scheduler: number): number {
+    return Atomics.load(this.#w, MAIL + scheduler);
+  }
+
+  /** Counts a batch sent to `scheduler`, for it to see without waiting for the event. */
+  ring(scheduler: number): void {
+    Atomics.add(this.#w, MAIL + scheduler, 1);
   }
 
   /** Counts a process placed on `scheduler`. */

@@ -41,6 +41,10 @@ export interface Batch {
 }
 
 const INITIAL = 16 * 1024;
+// How long an idle scheduler watches for the next batch after traffic, in milliseconds.
+const WATCH_MS = 0.2;
+// A batch this small goes as a copy (the buffer is kept for the next).
+const COPY_BELOW = 64 * 1024;
 // A batch this big goes out at once.
 const BIG_BATCH = 256 * 1024;
 // How many bytes of signals for other nodes a worker may have on their way through the main
@@ -51,7 +55,7 @@ const NET_WINDOW = 1024 * 1024;
 class Outbox {
   buf = new Uint8Array(INITIAL);
   len = 0;
-  constructor(readonly to: Endpoint) {}
+  constructor(readonly to: Endpoint, readonly index: number) {}
 
   add(frame: Uint8Array): void {
     const need = this.len + frame.length;
@@ -98,10 +102,11 @@ export class Siblings implements SiblingsApi {
     this.#node = node;
     this.#sched = node.scheduler;
     this.#log = log;
-    this.#out = endpoints.map((e) => e && new Outbox(e));
+    this.#out = endpoints.map((e, i) => e && new Outbox(e, i));
     node.siblings = this;
     node.schedulerCount = endpoints.length;
     node.scheduler.flushOut = this.#flush;
+    node.scheduler.idle = this.#watch;
     setLoadAnnouncer((path) => {
       for (let i = 0; i < this.#out.length; i++) {
         if (i !== node.index) this.post(i, ["load_file", path]);
@@ -151,16 +156,39 @@ export class Siblings implements SiblingsApi {
   }
 
   #send(box: Outbox): void {
-    const bytes = box.buf.buffer as ArrayBuffer;
+    // A small batch goes as a copy of just its bytes and the buffer stays; a big one goes as
+    // the buffer itself, and a new one is made.
+    let bytes: ArrayBuffer;
+    if (box.len <= COPY_BELOW) bytes = box.buf.slice(0, box.len).buffer as ArrayBuffer;
+    else {
+      bytes = box.buf.buffer as ArrayBuffer;
+      box.buf = new Uint8Array(INITIAL);
+    }
     const batch: Batch = { from: this.#node.index, bytes, length: box.len };
-    box.buf = new Uint8Array(box.buf.length > BIG_BATCH * 2 ? INITIAL : box.buf.length);
     box.len = 0;
     box.to.postMessage(batch, [bytes]);
+    this.#node.shared?.ring(box.index);
   }
+
+  // After traffic with another scheduler, an idle scheduler watches for the next batch a
+  // little while before it sleeps: a thread woken from its sleep takes tens of microseconds,
+  // and a round trip between schedulers takes two wake-ups.
+  #watch = (): void => {
+    const shared = this.#node.shared;
+    if (shared === null || Date.now() - this.#lastTraffic > 2) return;
+    const me = this.#node.index, seen = this.#mailSeen;
+    const t0 = performance.now();
+    for (let k = 1;; k++) {
+      if (shared.mail(me) !== seen) return;
+      if ((k & 255) === 0 && performance.now() - t0 > WATCH_MS) return;
+    }
+  };
+  #lastTraffic = 0;
+  #mailSeen = 0;
 
   /** Opens the channel to scheduler `i`. */
   connectTo(i: number, to: Endpoint): void {
-    this.#out[i] = new Outbox(to);
+    this.#out[i] = new Outbox(to, i);
   }
 
   /** Tells the other schedulers that scheduler `i` is gone. */
@@ -179,6 +207,8 @@ export class Siblings implements SiblingsApi {
 
   /** Applies a batch that came from another scheduler. */
   receive(batch: Batch): void {
+    this.#lastTraffic = Date.now();
+    this.#mailSeen = this.#node.shared?.mail(this.#node.index) ?? 0;
     const b = new Uint8Array(batch.bytes, 0, batch.length);
     const view = new DataView(batch.bytes);
     let at = 0;
