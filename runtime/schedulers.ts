@@ -46,6 +46,7 @@ export interface Schedulers {
 }
 
 interface Init {
+  up: string[];
   spread: boolean;
   index: number;
   count: number;
@@ -131,6 +132,7 @@ export function startSchedulers(node: Node, o: SchedulerOptions): Schedulers {
           };
           const gl = node.defaultGroupLeader;
           const init: Init = {
+            up: node.router?.nodes() ?? [],
             spread: o.placement === "spread",
             index: i,
             count: o.count,
@@ -196,6 +198,7 @@ export function serveScheduler(setup?: (data: unknown, node: Node) => void | Pro
       const endpoints: (Endpoint | undefined)[] = init.ports.map((p) => p);
       endpoints[0] = main;
       const siblings = new Siblings(node, endpoints, (line) => console.error(line));
+      siblings.nodesUp(init.up);
       // What comes before the setup is done waits for it: it may start processes of its code.
       let early: Batch[] | null = [];
       const take = (m: MessageEvent<Batch>) => {

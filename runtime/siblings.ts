@@ -12,8 +12,13 @@
  * | `#(spawn Pid Mod Fun Args GL InitialCall)`     | start the process `Pid` here                 |
  * | `#(relay Peer Signal)`                         | a signal from node `Peer` for a process here |
  * | `#(net Node Signal)`                           | (to the main isolate) send this to `Node`    |
+ * | `#(net_ack Bytes)`                             | (main → worker) that much of `net` went on   |
  * | `#(connect Node Id)` / `#(connected Id Ok)`    | (worker ↔ main) connect to a node            |
  * | `#(nodeup Node)` / `#(nodedown Node)`          | (main → workers) a node came or went         |
+ * | `#(scheduler_down I)`                          | scheduler `I` is gone                        |
+ * | `#(load_file Path)`                            | load the module of that file here too        |
+ * | `#(adopt_name Name Pid)`                       | `Pid` here was registered as `Name`          |
+ * | `#(info_request From Ref)`, `#(alive_request Pid From Ref)`, `#(pinfo_request Pid From Ref)` | questions about processes here, answered to `From` |
  *
  * @module
  */
@@ -185,6 +190,11 @@ export class Siblings implements SiblingsApi {
   };
   #lastTraffic = 0;
   #mailSeen = 0;
+
+  /** Takes the nodes connected now (a worker starting after the main isolate connected). */
+  nodesUp(nodes: string[]): void {
+    for (const n of nodes) this.#up.add(n);
+  }
 
   /** Opens the channel to scheduler `i`. */
   connectTo(i: number, to: Endpoint): void {
