@@ -17,11 +17,11 @@
  */
 
 import { startNode } from "../../net/mod.ts";
+import "./_probe_mod.ts";
 import {
   $,
   _,
   after,
-  defineModule,
   ErlangError,
   exit,
   link,
@@ -39,10 +39,10 @@ import {
   self,
   send,
   spawn,
+  spawnMfa,
   spawnOn,
-  type Term,
+  startSchedulers,
   trapExit,
-  whereis,
 } from "../../runtime/mod.ts";
 import process from "node:process";
 import { createInterface } from "node:readline";
@@ -51,30 +51,23 @@ const flags: Record<string, string> = {};
 for (let i = 0; i + 1 < Deno.args.length; i += 2) {
   flags[(Deno.args[i] as string).slice(1)] = Deno.args[i + 1] as string;
 }
+// The schedulers as NODE_ERL_FLAGS give them to the node executable (`+S N`, `+Sp spread`).
+const env = (Deno.env.get("NODE_ERL_FLAGS") ?? "").split(/\s+/);
+const count = Number(env[env.indexOf("+S") + 1] ?? 1) || 1;
+const spread = env[env.indexOf("+Sp") + 1] === "spread";
 const started = await startNode({
   ...(flags["sname"] !== undefined ? { sname: flags["sname"] } : {}),
   ...(flags["name"] !== undefined ? { name: flags["name"] } : {}),
   ...(flags["net_ticktime"] !== undefined ? { ticktime: Number(flags["net_ticktime"]) } : {}),
+  schedulers: count,
 });
+const schedulers = startSchedulers(started.node, {
+  count,
+  entry: new URL("./_probe_worker.ts", import.meta.url),
+  placement: spread ? "spread" : "load",
+});
+await schedulers.ready;
 const out = (line: string) => console.log(line);
-
-function* counter(): Proc<never> {
-  let n = 0;
-  let inOrder = true;
-  for (;;) {
-    yield* receive(
-      on(["n", $("i")], ({ i }) => {
-        n++;
-        if (i !== n) inOrder = false;
-      }),
-      on(["count", $("from")], ({ from }) => {
-        send(from as Pid, ["count", n, inOrder ? "ok" : "bad"]);
-        n = 0;
-        inOrder = true;
-      }),
-    );
-  }
-}
 
 function* watcher(node: string, name: string): Proc<void> {
   trapExit(true);
@@ -94,17 +87,6 @@ function* watcher(node: string, name: string): Proc<void> {
   }
 }
 
-// Runs on the node that has `name`: tells `to` the pid registered under it.
-function tell(name: string, to: Pid): Term {
-  return send(to, ["pid", whereis(name)]);
-}
-
-function* idle(): Proc<void> {
-  yield* receive(on("stop", () => null));
-}
-
-defineModule("probe", { tell, idle, counter });
-
 function* command(line: string): Proc<void> {
   const [cmd, ...a] = line.trim().split(/\s+/);
   switch (cmd) {
@@ -113,7 +95,7 @@ function* command(line: string): Proc<void> {
     case "nodes":
       return out(nodes().join(" "));
     case "serve":
-      register(a[0] as string, spawn(counter));
+      register(a[0] as string, spawnMfa("probe", "counter", []));
       return out(`serving ${a[0]}`);
     case "flood": {
       const [node, name, n] = [a[0] as string, a[1] as string, Number(a[2])];
@@ -179,7 +161,7 @@ function* command(line: string): Proc<void> {
       return;
     }
     case "idle":
-      register(a[0] as string, spawn(idle));
+      register(a[0] as string, spawnMfa("probe", "idle", []));
       return out(`idle ${a[0]}`);
     default:
       return out(`unknown command ${cmd}`);
@@ -193,5 +175,6 @@ for await (const line of rl) {
   if (line.trim() === "stop") break;
   await run(command, line);
 }
+schedulers.stop();
 started.stop();
 Deno.exit(0);
