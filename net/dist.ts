@@ -8,17 +8,7 @@
  * @module
  */
 
-import {
-  type Node,
-  Pid,
-  type Process,
-  type Ref,
-  refKey,
-  type Router,
-  type SpawnRequest,
-  type Term,
-} from "../runtime/mod.ts";
-import { arrayToList } from "../runtime/mod.ts";
+import { type Node, Pid, type Process, SignalRouter, type Term } from "../runtime/mod.ts";
 import { Connection, type ConnectionHost, type Wire } from "./connection.ts";
 import { handleControl, nodeDown } from "./control.ts";
 import { lookupNode } from "./epmd_client.ts";
@@ -65,23 +55,20 @@ interface Pending {
 }
 
 /** The distribution layer of one node. */
-export class Distribution implements Router, ConnectionHost {
+export class Distribution extends SignalRouter implements ConnectionHost {
   readonly node: Node;
   readonly #o: Required<DistOptions>;
   readonly #conns = new Map<string, Connection>();
   readonly #pending = new Map<string, Pending>();
   /** When this node's own dial to a peer was set up: to tell a crossing dial from a restart. */
   readonly #dialedAt = new Map<string, number>();
-  /** Spawn requests sent and not yet answered: by reference key. */
-  readonly spawns = new Map<string, SpawnRequest>();
-  /** `monitor_node` watchers by node. */
-  readonly nodeWatchers = new Map<string, Pid[]>();
   /** Processes waiting for a busy connection to drain. */
   readonly #blocked = new Map<Connection, Set<Process>>();
   /** Others waiting for it (the schedulers of senders on worker isolates). */
   readonly #drainWaiters = new Map<Connection, (() => void)[]>();
 
   constructor(node: Node, options: DistOptions) {
+    super();
     this.node = node;
     this.#o = {
       ticktime: 60,
@@ -111,79 +98,19 @@ export class Distribution implements Router, ConnectionHost {
 
   // ---- the Router side: signals to other nodes ----
 
-  send(from: Pid | null, to: Pid, msg: Term): void {
-    this.#out(to.node, ["send", to, msg]);
-    if (from !== null) this.#throttle(from, to.node);
-  }
-
-  sendName(from: Pid | null, node: string, name: string, msg: Term): void {
-    this.#out(node, ["reg_send", name, msg]);
+  protected signal(node: string, t: Term[], from: Pid | null): void {
+    this.#out(node, t);
     if (from !== null) this.#throttle(from, node);
   }
 
-  link(from: Pid, to: Pid): void {
-    this.#out(to.node, ["link", from, to]);
-  }
-
-  unlink(from: Pid, to: Pid): void {
-    this.#out(to.node, ["unlink", from, to]);
-  }
-
-  exit(from: Pid, to: Pid, reason: Term, link: boolean): void {
-    this.#out(to.node, [link ? "exit" : "exit2", from, to, reason]);
-  }
-
-  monitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
-    this.#out(node, ["monitor", from, to, ref]);
-  }
-
-  demonitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
-    this.#out(node, ["demonitor", from, to, ref]);
-  }
-
-  down(from: Pid, to: Pid, ref: Ref, object: Term, reason: Term): void {
-    this.#out(to.node, ["down", from, to, ref, object, reason]);
-  }
-
-  spawnRequest(r: SpawnRequest): void {
-    this.spawns.set(refKey(r.ref), r);
-    this.#out(r.node, [
-      "spawn_request",
-      r.ref,
-      r.from,
-      r.groupLeader,
-      r.module,
-      r.fun,
-      arrayToList(r.args),
-      r.link,
-      r.monitor,
-    ]);
-  }
-
-  monitorNode(from: Pid, node: string, on: boolean): void {
-    const list = this.nodeWatchers.get(node) ?? [];
-    if (on) {
-      list.push(from);
-      this.nodeWatchers.set(node, list);
-      if (!this.#conns.has(node)) {
-        void this.connect(node).then((ok) => {
-          if (!ok) nodeDown(this, node);
-        });
-      }
-    } else {
-      const i = list.indexOf(from);
-      if (i >= 0) list.splice(i, 1);
-    }
+  protected unreachable(node: string): void {
+    nodeDown(this, node);
   }
 
   /** Connects to `node` if need be; resolves whether it is connected. */
   connect(node: string): Promise<boolean> {
     if (node === this.node.name || this.#conns.has(node)) return Promise.resolve(true);
     return this.#pendingFor(node).promise;
-  }
-
-  deliver(node: string, t: Term[]): void {
-    this.#out(node, t);
   }
 
   // A signal for `node`: written now if connected, else queued behind the connection setup.

@@ -52,7 +52,7 @@ export {
   startSchedulers,
 } from "./schedulers.ts";
 export { MAX_NAMES, SharedState } from "./shared.ts";
-export type { Router, SpawnRequest } from "./router.ts";
+export { type Router, SignalRouter, type SpawnRequest } from "./router.ts";
 export { localNodeName, nodeIndex, setLocalNode } from "./node_table.ts";
 export * from "./pattern.ts";
 export * from "./receive.ts";

@@ -5,7 +5,8 @@
  * @module
  */
 
-import type { Pid, Ref, Term } from "./terms.ts";
+import { refKey } from "./node.ts";
+import { arrayToList, type Pid, type Ref, type Term } from "./terms.ts";
 
 /** Carries signals to processes of other nodes. */
 export interface Router {
@@ -55,4 +56,97 @@ export interface SpawnRequest {
   args: Term[];
   link: boolean;
   monitor: boolean;
+}
+
+/**
+ * A {@linkcode Router} that writes each signal as the tuple of `signals.ts` and hands it to
+ * {@linkcode SignalRouter.signal}, which says where it goes: over a connection, through the
+ * main isolate, or to another scheduler. It keeps the spawns asked and `monitor_node` watchers.
+ */
+export abstract class SignalRouter implements Router {
+  /** Spawns asked of other nodes and not yet answered, by reference key. */
+  readonly spawns: Map<string, SpawnRequest>;
+  /** `monitor_node` watchers, by node. */
+  readonly nodeWatchers: Map<string, Pid[]>;
+
+  /** The maps may be shared with whoever applies the answers and the node's going down. */
+  constructor(
+    spawns = new Map<string, SpawnRequest>(),
+    nodeWatchers = new Map<string, Pid[]>(),
+  ) {
+    this.spawns = spawns;
+    this.nodeWatchers = nodeWatchers;
+  }
+
+  /** Sends the signal `t` on its way to `node`; `from` is the sender of a message, if any. */
+  protected abstract signal(node: string, t: Term[], from: Pid | null): void;
+  /** What it means here that `node` could not be reached (for the `monitor_node` watchers). */
+  protected abstract unreachable(node: string): void;
+  abstract connect(node: string): Promise<boolean>;
+  abstract nodes(): string[];
+
+  send(from: Pid | null, to: Pid, msg: Term): void {
+    this.signal(to.node, ["send", to, msg], from);
+  }
+
+  sendName(from: Pid | null, node: string, name: string, msg: Term): void {
+    this.signal(node, ["reg_send", name, msg], from);
+  }
+
+  link(from: Pid, to: Pid): void {
+    this.signal(to.node, ["link", from, to], null);
+  }
+
+  unlink(from: Pid, to: Pid): void {
+    this.signal(to.node, ["unlink", from, to], null);
+  }
+
+  exit(from: Pid, to: Pid, reason: Term, link: boolean): void {
+    this.signal(to.node, [link ? "exit" : "exit2", from, to, reason], null);
+  }
+
+  monitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
+    this.signal(node, ["monitor", from, to, ref], null);
+  }
+
+  demonitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
+    this.signal(node, ["demonitor", from, to, ref], null);
+  }
+
+  down(from: Pid, to: Pid, ref: Ref, object: Term, reason: Term): void {
+    this.signal(to.node, ["down", from, to, ref, object, reason], null);
+  }
+
+  spawnRequest(r: SpawnRequest): void {
+    this.spawns.set(refKey(r.ref), r);
+    this.signal(r.node, [
+      "spawn_request",
+      r.ref,
+      r.from,
+      r.groupLeader,
+      r.module,
+      r.fun,
+      arrayToList(r.args),
+      r.link,
+      r.monitor,
+    ], null);
+  }
+
+  deliver(node: string, t: Term[]): void {
+    this.signal(node, t, null);
+  }
+
+  monitorNode(from: Pid, node: string, on: boolean): void {
+    const list = this.nodeWatchers.get(node) ?? [];
+    if (on) {
+      list.push(from);
+      this.nodeWatchers.set(node, list);
+      void this.connect(node).then((ok) => {
+        if (!ok) this.unreachable(node);
+      });
+    } else {
+      const i = list.indexOf(from);
+      if (i >= 0) list.splice(i, 1);
+    }
+  }
 }

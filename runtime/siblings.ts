@@ -25,9 +25,9 @@
 
 import { findFunction, loadFileHere, setLoadAnnouncer } from "./code.ts";
 import { decodeTerm, encodeFrame } from "./cbor_codec.ts";
-import { type Node, type ProcessFn, refKey, type Siblings as SiblingsApi } from "./node.ts";
+import { type Node, type ProcessFn, type Siblings as SiblingsApi } from "./node.ts";
 import type { Process } from "./process.ts";
-import type { Router, SpawnRequest } from "./router.ts";
+import { SignalRouter } from "./router.ts";
 import { processInfoTerm, summaries } from "./api.ts";
 import { applySignal, lostContact, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
 import { arrayToList, listToArray, Pid, type Ref, type Term } from "./terms.ts";
@@ -77,17 +77,13 @@ class Outbox {
 }
 
 /** The channels of one scheduler to the others of its node. */
-export class Siblings implements SiblingsApi {
+export class Siblings extends SignalRouter implements SiblingsApi {
   readonly #node: Node;
   readonly #sched: Node["scheduler"];
   readonly #out: (Outbox | undefined)[];
   readonly #pending = new Set<Outbox>();
   #scheduled = false;
   readonly #sources: SignalSource[] = [];
-  /** Spawns this scheduler asked of other nodes, by reference key. */
-  readonly spawns = new Map<string, SpawnRequest>();
-  /** `monitor_node` watchers of this scheduler's processes, by node. */
-  readonly nodeWatchers = new Map<string, Pid[]>();
   readonly #log: (line: string) => void;
   // Workers only: the nodes connected (as the main isolate tells), and connects under way.
   readonly #up = new Set<string>();
@@ -104,6 +100,7 @@ export class Siblings implements SiblingsApi {
   readonly netHeld = new Set<Process>();
 
   constructor(node: Node, endpoints: (Endpoint | undefined)[], log: (line: string) => void) {
+    super();
     this.#node = node;
     this.#sched = node.scheduler;
     this.#log = log;
@@ -361,43 +358,21 @@ export class Siblings implements SiblingsApi {
 
   // ---- the Router side: signals to processes of the other schedulers ----
 
-  send(_from: Pid | null, to: Pid, msg: Term): void {
-    this.post(this.#node.schedulerOf(to), ["send", to, msg]);
-  }
-
-  sendName(_from: Pid | null, _node: string, name: string, msg: Term): void {
-    const at = this.#where(name);
-    if (at !== undefined) this.post(at, ["reg_send", name, msg]);
-  }
-
-  link(from: Pid, to: Pid): void {
-    this.post(this.#node.schedulerOf(to), ["link", from, to]);
-  }
-
-  unlink(from: Pid, to: Pid): void {
-    this.post(this.#node.schedulerOf(to), ["unlink", from, to]);
-  }
-
-  exit(from: Pid, to: Pid, reason: Term, link: boolean): void {
-    this.post(this.#node.schedulerOf(to), [link ? "exit" : "exit2", from, to, reason]);
-  }
-
-  monitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
-    const at = this.#where(to);
-    if (at !== undefined) this.post(at, ["monitor", from, to, ref]);
-    else {
+  // To the scheduler of the process the signal is for (a monitor of a name that no process
+  // has gets its DOWN at once).
+  protected signal(node: string, t: Term[]): void {
+    const target = signalTarget(t);
+    const at = target === undefined ? undefined : this.#where(target);
+    if (at !== undefined) this.post(at, t);
+    else if (t[0] === "monitor") {
+      const [, from, to, ref] = t as [string, Pid, Pid | string, Ref];
       const object: Term = to instanceof Pid ? to : [to, node];
       this.#node.downSignal(this.#node.lookup(from)!, ref, object, "noproc");
     }
   }
 
-  demonitor(from: Pid, to: Pid | string, _node: string, ref: Ref): void {
-    const at = this.#where(to);
-    if (at !== undefined) this.post(at, ["demonitor", from, to, ref]);
-  }
-
-  down(from: Pid, to: Pid, ref: Ref, object: Term, reason: Term): void {
-    this.post(this.#node.schedulerOf(to), ["down", from, to, ref, object, reason]);
+  protected unreachable(node: string): void {
+    nodeDown(this.#node, node, this.spawns, this.nodeWatchers);
   }
 
   spawnAt(
@@ -433,9 +408,7 @@ export class Siblings implements SiblingsApi {
     }
   }
 
-  // Only the network side of a worker connects, through the main isolate.
-  spawnRequest(): void {}
-  deliver(): void {}
+  // A worker connects through the main isolate.
   connect(node: string): Promise<boolean> {
     if (node === this.#node.name || this.#up.has(node)) return Promise.resolve(true);
     const id = this.#nextConnect++;
@@ -447,7 +420,6 @@ export class Siblings implements SiblingsApi {
   nodes(): string[] {
     return [...this.#up];
   }
-  monitorNode(): void {}
 }
 
 /**
@@ -455,16 +427,17 @@ export class Siblings implements SiblingsApi {
  * which holds the connections; spawns asked and `monitor_node` watchers are kept here, so that
  * a node going down is handled here too.
  */
-class ViaMain implements Router {
+class ViaMain extends SignalRouter {
   readonly #s: Siblings;
   readonly #node: Node;
   constructor(s: Siblings, node: Node) {
+    super(s.spawns, s.nodeWatchers);
     this.#s = s;
     this.#node = node;
   }
   // Counts what goes to the main isolate; past the window, a sender waits (at its next
   // yield) until the main isolate has passed enough on.
-  #net(node: string, t: Term[], from: Pid | null = null): void {
+  protected signal(node: string, t: Term[], from: Pid | null): void {
     this.#s.netOutstanding += this.#s.post(0, ["net", node, t]);
     if (from === null || this.#s.netOutstanding <= NET_WINDOW) return;
     const p = this.#node.lookup(from);
@@ -473,65 +446,14 @@ class ViaMain implements Router {
     p.blocked = true;
     this.#s.netHeld.add(p);
   }
-  send(from: Pid | null, to: Pid, msg: Term): void {
-    this.#net(to.node, ["send", to, msg], from);
-  }
-  sendName(from: Pid | null, node: string, name: string, msg: Term): void {
-    this.#net(node, ["reg_send", name, msg], from);
-  }
-  link(from: Pid, to: Pid): void {
-    this.#net(to.node, ["link", from, to]);
-  }
-  unlink(from: Pid, to: Pid): void {
-    this.#net(to.node, ["unlink", from, to]);
-  }
-  exit(from: Pid, to: Pid, reason: Term, link: boolean): void {
-    this.#net(to.node, [link ? "exit" : "exit2", from, to, reason]);
-  }
-  monitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
-    this.#net(node, ["monitor", from, to, ref]);
-  }
-  demonitor(from: Pid, to: Pid | string, node: string, ref: Ref): void {
-    this.#net(node, ["demonitor", from, to, ref]);
-  }
-  down(from: Pid, to: Pid, ref: Ref, object: Term, reason: Term): void {
-    this.#net(to.node, ["down", from, to, ref, object, reason]);
-  }
-  spawnRequest(r: SpawnRequest): void {
-    this.#s.spawns.set(refKey(r.ref), r);
-    this.#net(r.node, [
-      "spawn_request",
-      r.ref,
-      r.from,
-      r.groupLeader,
-      r.module,
-      r.fun,
-      arrayToList(r.args),
-      r.link,
-      r.monitor,
-    ]);
-  }
-  deliver(node: string, t: Term[]): void {
-    this.#net(node, t);
+  protected unreachable(node: string): void {
+    this.#s.receive(selfBatch(["nodedown", node]));
   }
   connect(node: string): Promise<boolean> {
     return this.#s.connect(node);
   }
   nodes(): string[] {
     return this.#s.nodes();
-  }
-  monitorNode(from: Pid, node: string, on: boolean): void {
-    const list = this.#s.nodeWatchers.get(node) ?? [];
-    if (on) {
-      list.push(from);
-      this.#s.nodeWatchers.set(node, list);
-      void this.connect(node).then((ok) => {
-        if (!ok) this.#s.receive(selfBatch(["nodedown", node]));
-      });
-    } else {
-      const i = list.indexOf(from);
-      if (i >= 0) list.splice(i, 1);
-    }
   }
 }
 
