@@ -113,13 +113,28 @@ export class SharedState {
     return free ? first : -1;
   }
 
+  // Runs `f` holding the lock of the name table.
+  #locked<T>(f: () => T): T {
+    this.#lock();
+    try {
+      return f();
+    } finally {
+      this.#unlock();
+    }
+  }
+
+  // The word where the slot of the name `bytes` starts, or -1 if it is not registered.
+  #at(bytes: Uint8Array, hash: number): number {
+    const slot = this.#find(bytes, hash, false);
+    return slot < 0 ? -1 : TABLE + slot * SLOT_WORDS;
+  }
+
   /** Registers `name` for the pid `id`/`serial`; `false` if the name is taken (or too long). */
   register(name: string, id: number, serial: number): boolean {
     const bytes = utf8.encode(name);
     if (bytes.length > NAME_BYTES) return false;
     const hash = hashOf(bytes);
-    this.#lock();
-    try {
+    return this.#locked(() => {
       const slot = this.#find(bytes, hash, true);
       if (slot < 0) return false; // taken (-2 - slot) or full (-1)
       const at = TABLE + slot * SLOT_WORDS;
@@ -131,9 +146,7 @@ export class SharedState {
       this.#b.set(bytes, (at + 5) * 4);
       Atomics.store(w, at, USED);
       return true;
-    } finally {
-      this.#unlock();
-    }
+    });
   }
 
   /**
@@ -143,41 +156,31 @@ export class SharedState {
   unregister(name: string, id?: number, serial?: number): boolean {
     const bytes = utf8.encode(name);
     const hash = hashOf(bytes);
-    this.#lock();
-    try {
-      const slot = this.#find(bytes, hash, false);
-      if (slot < 0) return false;
-      const at = TABLE + slot * SLOT_WORDS;
+    return this.#locked(() => {
+      const at = this.#at(bytes, hash);
+      if (at < 0) return false;
       if (serial !== undefined && (this.#w[at + 1] !== id || this.#w[at + 2] !== serial)) {
         return false;
       }
       Atomics.store(this.#w, at, FREED);
       return true;
-    } finally {
-      this.#unlock();
-    }
+    });
   }
 
   /** The pid (id and serial) registered as `name`. */
   whereis(name: string): [number, number] | undefined {
     const bytes = utf8.encode(name);
     const hash = hashOf(bytes);
-    this.#lock();
-    try {
-      const slot = this.#find(bytes, hash, false);
-      if (slot < 0) return undefined;
-      const at = TABLE + slot * SLOT_WORDS;
-      return [this.#w[at + 1] as number, this.#w[at + 2] as number];
-    } finally {
-      this.#unlock();
-    }
+    return this.#locked(() => {
+      const at = this.#at(bytes, hash);
+      return at < 0 ? undefined : [this.#w[at + 1] as number, this.#w[at + 2] as number];
+    });
   }
 
   /** Every registered name, with its pid's id and serial. */
   names(): [string, number, number][] {
-    const out: [string, number, number][] = [];
-    this.#lock();
-    try {
+    return this.#locked(() => {
+      const out: [string, number, number][] = [];
       for (let slot = 0; slot < MAX_NAMES; slot++) {
         const at = TABLE + slot * SLOT_WORDS;
         if (this.#w[at] !== USED) continue;
@@ -185,10 +188,8 @@ export class SharedState {
         const name = text.decode(this.#b.slice(start, start + (this.#w[at + 4] as number)));
         out.push([name, this.#w[at + 1] as number, this.#w[at + 2] as number]);
       }
-    } finally {
-      this.#unlock();
-    }
-    return out;
+      return out;
+    });
   }
 }
 
