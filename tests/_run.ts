@@ -33,3 +33,28 @@ export async function runProgram(
 export function runDeno(args: string[], env: Record<string, string> = {}): Promise<Ran> {
   return runProgram(DENO, args, env, ROOT);
 }
+
+/**
+ * Runs `deno ARGS...` (in the project root unless `cwd` says otherwise) with `input` on its
+ * standard input, closed after it, and waits for it to end.
+ */
+export async function runDenoWithInput(
+  args: string[],
+  input: string,
+  o: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<Ran> {
+  const child = new Deno.Command(DENO, {
+    args,
+    cwd: o.cwd ?? ROOT,
+    ...(o.env !== undefined ? { env: o.env } : {}),
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const w = child.stdin.getWriter();
+  await w.write(new TextEncoder().encode(input));
+  await w.close();
+  const out = await child.output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}

@@ -4,25 +4,17 @@
  */
 
 import assert from "node:assert/strict";
+import { runDenoWithInput } from "../_run.ts";
 
 const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 
 // Runs the node with `input` on standard input in `dir`, and collects what it printed.
 async function session(dir: string, input: string, args: string[]) {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", MAIN, ...args],
+  const r = await runDenoWithInput(["run", "-A", MAIN, ...args], input, {
     cwd: dir,
     env: { NODE_ERL_FLAGS: "" },
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const w = child.stdin.getWriter();
-  await w.write(new TextEncoder().encode(input));
-  await w.close();
-  const out = await child.output();
-  const dec = new TextDecoder();
-  return { code: out.code, out: dec.decode(out.stdout), err: dec.decode(out.stderr) };
+  });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const HOT = (v: number) =>

@@ -1,22 +1,10 @@
 import assert from "node:assert/strict";
-
-const ROOT = new URL("../../", import.meta.url).pathname;
+import { runDenoWithInput } from "../_run.ts";
 
 // Runs main.ts with `input` on standard input (a pipe) and collects what it printed.
 async function session(input: string, args: string[] = []) {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "main.ts", ...args],
-    cwd: ROOT,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const w = child.stdin.getWriter();
-  await w.write(new TextEncoder().encode(input));
-  await w.close();
-  const out = await child.output();
-  const dec = new TextDecoder();
-  return { code: out.code, out: dec.decode(out.stdout), err: dec.decode(out.stderr) };
+  const r = await runDenoWithInput(["run", "-A", "main.ts", ...args], input);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 Deno.test("the shell prints a banner, prompts, and each value in LFE syntax", async () => {
