@@ -21,6 +21,12 @@ function startErl(c: Cluster, alive: string, evalText: string, cwd?: string) {
   );
 }
 
+/** Our node `alive` with no shell: `extra` flags, then the LFE of `evalText` if given. */
+function startOurs(c: Cluster, alive: string, evalText?: string, extra: string[] = []) {
+  const run = evalText === undefined ? [] : ["-eval", evalText];
+  return c.spawn(["run", "-A", "main.ts", "-sname", alive, "-noshell", ...extra, ...run]);
+}
+
 // tut17 of the Erlang tutorial under the name of the seed's tut21, so that the two meet.
 const TUT21_ERL = `-module(tut21).
 -export([start_ping/1, start_pong/0, ping/2, pong/0]).
@@ -153,16 +159,7 @@ Deno.test({
     const c = await Cluster.create();
     try {
       const dir = await compileTutorials(c);
-      const ours = c.spawn([
-        "run",
-        "-A",
-        "main.ts",
-        "-pa",
-        "examples",
-        "-sname",
-        "ping",
-        "-noshell",
-      ]);
+      const ours = startOurs(c, "ping", undefined, ["-pa", "examples"]);
       await c.waitForNode(nodeName("ping"));
       const erl = startErl(
         c,
@@ -216,7 +213,7 @@ Deno.test({
   async fn() {
     const c = await Cluster.create();
     try {
-      c.spawn(["run", "-A", "main.ts", "-sname", "ours", "-noshell"]);
+      startOurs(c, "ours");
       await c.waitForNode(nodeName("ours"));
       const n = `'${nodeName("ours")}'`;
       const erl = startErl(
@@ -246,16 +243,11 @@ Deno.test({
   async fn() {
     const c = await Cluster.create();
     try {
-      const ours = c.spawn([
-        "run",
-        "-A",
-        "main.ts",
-        "-sname",
+      const ours = startOurs(
+        c,
         "ours",
-        "-noshell",
-        "-eval",
         `(progn (register 'echo (self)) (receive (m (io:format "ours got ~p~n" (list m)))))`,
-      ]);
+      );
       await c.waitForNode(nodeName("ours"));
       const erl = startErl(
         c,
@@ -281,7 +273,7 @@ Deno.test({
   async fn() {
     const c = await Cluster.create();
     try {
-      c.spawn(["run", "-A", "main.ts", "-sname", "ours", "-noshell"]);
+      startOurs(c, "ours");
       await c.waitForNode(nodeName("ours"));
       const n = `'${nodeName("ours")}'`;
       const erl = startErl(
@@ -347,17 +339,12 @@ Deno.test({
   async fn() {
     const c = await Cluster.create();
     try {
-      c.spawn([
-        "run",
-        "-A",
-        "main.ts",
-        "-sname",
+      startOurs(
+        c,
         "ours",
-        "-noshell",
-        "-eval",
         "(progn (register 'echo (self)) (receive ((tuple f from) " +
-        "(! from (tuple 'back (funcall f (list 1 2 3)) #'lists:sort/1)))))",
-      ]);
+          "(! from (tuple 'back (funcall f (list 1 2 3)) #'lists:sort/1)))))",
+      );
       await c.waitForNode(nodeName("ours"));
       const erl = startErl(
         c,
@@ -381,17 +368,12 @@ Deno.test({
   async fn() {
     const c = await Cluster.create();
     try {
-      const ours = c.spawn([
-        "run",
-        "-A",
-        "main.ts",
-        "-sname",
+      const ours = startOurs(
+        c,
         "ours",
-        "-noshell",
-        "-eval",
         "(progn (register 'echo (self)) (receive ((tuple p from) " +
-        '(io:format "~p ~p ~p~n" (list p (is_port p) (node p))) (! from (tuple p (list p p))))))',
-      ]);
+          '(io:format "~p ~p ~p~n" (list p (is_port p) (node p))) (! from (tuple p (list p p))))))',
+      );
       await c.waitForNode(nodeName("ours"));
       const erl = startErl(
         c,
@@ -411,21 +393,6 @@ Deno.test({
     }
   },
 });
-
-/** Our node `alive` running an LFE `-eval` with no shell. */
-function startOurs(c: Cluster, alive: string, evalText: string, extra: string[] = []) {
-  return c.spawn([
-    "run",
-    "-A",
-    "main.ts",
-    "-sname",
-    alive,
-    "-noshell",
-    ...extra,
-    "-eval",
-    evalText,
-  ]);
-}
 
 // What a node that watches a peer's process through a link, a monitor and monitor_node gets
 // when the peer goes: three messages, in any order.
