@@ -11,6 +11,7 @@ import {
   link,
   on,
   type Pid,
+  type Proc,
   putChars,
   receive,
   register,
@@ -20,30 +21,25 @@ import {
   trapExit,
 } from "../../runtime/mod.ts";
 
+// Answers #(ping From) with #(pong Scheduler) until stop.
+function* pong(): Proc<void> {
+  for (;;) {
+    const from = yield* receive(
+      on(["ping", $("f")], ({ f }) => f as Pid),
+      on("stop", () => null),
+    );
+    if (from === null) return;
+    send(from, ["pong", thisNode().index]);
+  }
+}
+
 defineModule("st", {
-  // Answers #(ping From) with #(pong Scheduler) until stop.
-  *pong() {
-    for (;;) {
-      const from = yield* receive(
-        on(["ping", $("f")], ({ f }) => f as Pid),
-        on("stop", () => null),
-      );
-      if (from === null) return;
-      send(from, ["pong", thisNode().index]);
-    }
-  },
+  pong,
   // Registers itself as `name`, tells `to`, then serves as pong.
   *named(name: string, to: Pid) {
     register(name, self());
     send(to, ["registered", name, thisNode().index]);
-    for (;;) {
-      const from = yield* receive(
-        on(["ping", $("f")], ({ f }) => f as Pid),
-        on("stop", () => null),
-      );
-      if (from === null) return;
-      send(from, ["pong", thisNode().index]);
-    }
+    yield* pong();
   },
   // Waits for #(die Reason) and exits with it.
   *dier() {
