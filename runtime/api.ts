@@ -302,12 +302,7 @@ export function* isAlive(pid: Pid): Generator<Yielded, boolean, unknown> {
   if (!node.isLocal(pid) || node.isHere(pid) || node.siblings === null) {
     return node.lookup(pid) !== undefined;
   }
-  const ref = node.makeRef();
-  if (!node.siblings.ask(node.schedulerOf(pid), ["alive_request", pid, p.pid, ref])) return false;
-  return yield* receive(
-    on(["alive_reply", ref, $("a")], ({ a }) => a === true),
-    after(1000, () => false),
-  );
+  return (yield* ask(p, [node.schedulerOf(pid)], "alive", pid))[0] === true;
 }
 
 /** The pids of every live process of this node. */
@@ -342,8 +337,50 @@ export interface ProcessSummary {
   name: Atom | undefined;
 }
 
-/** The summary of each process of `node`'s scheduler here, as a list of tuples. */
-export function summaries(node: Node): Term {
+/**
+ * The answer of `node`'s scheduler here to a question another scheduler asked about its
+ * processes: `processes` (their summaries), `alive` or `info` (of the pid `arg`).
+ */
+export function answerQuery(node: Node, what: Term, arg: Term): Term {
+  switch (what) {
+    case "processes":
+      return summaries(node);
+    case "alive":
+      return arg instanceof Pid && node.lookup(arg) !== undefined;
+    case "info":
+      return arg instanceof Pid ? processInfoTerm(node, arg) : "undefined";
+  }
+  return "undefined";
+}
+
+// Asks each scheduler in `at` the question `what` (about `arg`) and waits for the answers;
+// those that do not answer within a second are left out.
+function* ask(
+  p: Process,
+  at: number[],
+  what: string,
+  arg: Term,
+): Generator<Yielded, Term[], unknown> {
+  const siblings = p.node.siblings;
+  const answers: Term[] = [];
+  if (siblings === null) return answers;
+  const ref = p.node.makeRef();
+  let waiting = 0;
+  for (const i of at) if (siblings.ask(i, ["query", what, arg, p.pid, ref])) waiting++;
+  const deadline = Date.now() + 1000;
+  for (; waiting > 0; waiting--) {
+    const got = yield* receive(
+      on(["answer", ref, $("a")], ({ a }) => [a as Term]),
+      after(Math.max(0, deadline - Date.now()), () => null),
+    );
+    if (got === null) break;
+    answers.push(got[0] as Term);
+  }
+  return answers;
+}
+
+// The summary of each process of `node`'s scheduler here, as a list of tuples.
+function summaries(node: Node): Term {
   return arrayToList(
     node.processes().map((p) => [
       p.pid,
@@ -362,24 +399,9 @@ export function summaries(node: Node): Term {
 export function* allProcesses(): Generator<Yielded, ProcessSummary[], unknown> {
   const p = mustCurrent("allProcesses()");
   const node = p.node;
-  const lists: Term[] = [summaries(node)];
-  const siblings = node.siblings;
-  if (siblings !== null) {
-    const ref = node.makeRef();
-    let waiting = 0;
-    for (let i = 0; i < node.schedulerCount; i++) {
-      if (i !== node.index && siblings.ask(i, ["info_request", p.pid, ref])) waiting++;
-    }
-    const deadline = Date.now() + 1000;
-    for (; waiting > 0; waiting--) {
-      const got = yield* receive(
-        on(["info_reply", ref, $("l")], ({ l }) => l as Term),
-        after(Math.max(0, deadline - Date.now()), () => null),
-      );
-      if (got === null) break;
-      lists.push(got);
-    }
-  }
+  const others = Array.from({ length: node.schedulerCount }, (_, i) => i)
+    .filter((i) => i !== node.index);
+  const lists: Term[] = [summaries(node), ...yield* ask(p, others, "processes", null)];
   const out: ProcessSummary[] = [];
   for (const l of lists) {
     for (const t of listToArray(l) as Term[][]) {
@@ -446,7 +468,7 @@ const LIST_FIELDS: readonly string[] = [
 ];
 
 /** {@linkcode processInfo} as a term, to send to another scheduler: `undefined` or a tuple. */
-export function processInfoTerm(node: Node, pid: Pid): Term {
+function processInfoTerm(node: Node, pid: Pid): Term {
   const p = node.lookup(pid);
   if (p === undefined) return "undefined";
   const i = processInfo(pid) as ProcessInfo;
@@ -467,14 +489,7 @@ export function* processInfoAnywhere(
   const p = mustCurrent("processInfoAnywhere()");
   const node = p.node;
   if (!node.isLocal(pid) || node.isHere(pid) || node.siblings === null) return processInfo(pid);
-  const ref = node.makeRef();
-  if (!node.siblings.ask(node.schedulerOf(pid), ["pinfo_request", pid, p.pid, ref])) {
-    return undefined;
-  }
-  const t = yield* receive(
-    on(["pinfo_reply", ref, $("t")], ({ t }) => t as Term),
-    after(1000, () => "undefined"),
-  );
+  const t = (yield* ask(p, [node.schedulerOf(pid)], "info", pid))[0];
   if (!Array.isArray(t)) return undefined;
   const o: Record<string, unknown> = {};
   INFO_FIELDS.forEach((k, n) => {

@@ -18,7 +18,7 @@
  * | `#(scheduler_down I)`                          | scheduler `I` is gone                        |
  * | `#(load_file Path)`                            | load the module of that file here too        |
  * | `#(adopt_name Name Pid)`                       | `Pid` here was registered as `Name`          |
- * | `#(info_request From Ref)`, `#(alive_request Pid From Ref)`, `#(pinfo_request Pid From Ref)` | questions about processes here, answered to `From` |
+ * | `#(query What Arg From Ref)`                    | a question about processes here (`answerQuery`), answered `#(answer Ref A)` |
  *
  * @module
  */
@@ -28,7 +28,7 @@ import { decodeTerm, encodeFrame } from "./cbor_codec.ts";
 import { type Node, type ProcessFn, type Siblings as SiblingsApi } from "./node.ts";
 import type { Process } from "./process.ts";
 import { SignalRouter } from "./router.ts";
-import { processInfoTerm, summaries } from "./api.ts";
+import { answerQuery } from "./api.ts";
 import { applySignal, lostContact, nodeDown, type SignalSource, signalTarget } from "./signals.ts";
 import { arrayToList, listToArray, Pid, type Ref, type Term } from "./terms.ts";
 import { ErlangError } from "./errors.ts";
@@ -321,23 +321,11 @@ export class Siblings extends SignalRouter implements SiblingsApi {
       case "adopt_name":
         node.adoptName(t[1] as string, t[2] as Pid);
         return;
-      case "pinfo_request":
-        node.sendPid(t[2] as Pid, [
-          "pinfo_reply",
-          t[3] as Term,
-          processInfoTerm(node, t[1] as Pid),
-        ], null);
+      case "query": {
+        const [, what, arg, from, ref] = t as [string, Term, Term, Pid, Term];
+        node.sendPid(from, ["answer", ref, answerQuery(node, what, arg)], null);
         return;
-      case "alive_request":
-        node.sendPid(t[2] as Pid, [
-          "alive_reply",
-          t[3] as Term,
-          node.lookup(t[1] as Pid) !== undefined,
-        ], null);
-        return;
-      case "info_request":
-        node.sendPid(t[1] as Pid, ["info_reply", t[2] as Term, summaries(node)], null);
-        return;
+      }
       case "nodeup":
         this.#up.add(t[1] as string);
         return;
