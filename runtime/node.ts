@@ -143,29 +143,19 @@ export class Node {
   spawn(fn: ProcessFn, args: readonly unknown[] = [], options: SpawnOptions = {}): Pid {
     const parent = options.parent ?? null;
     const gl = options.groupLeader ?? parent?.groupLeader ?? this.defaultGroupLeader;
-    if (this.siblings !== null) {
-      const at = this.#placement(options);
-      if (at !== this.index) {
-        // Links and monitors follow the spawn on the same channel, so they find the process.
-        const pid = this.#spawnAt(at, args, gl, options);
-        if (parent !== null) {
-          if (options.link) this.link(parent, pid);
-          if (options.monitor) this.monitor(parent, pid);
-        }
-        return pid;
-      }
+    const at = this.siblings === null ? this.index : this.#placement(options);
+    let pid: Pid;
+    // On another scheduler, links and monitors follow the spawn on the same channel, so they
+    // find the process there.
+    if (at !== this.index) pid = this.#spawnAt(at, args, gl, options);
+    else {
+      pid = this.#newPid();
+      this.spawnPlaced(pid, fn, args, gl, options.initialCall ?? new InitialFn(fn));
     }
-    const pid = this.#newPid();
-    const p = new Process(this, pid, gl, options.initialCall ?? new InitialFn(fn));
-    pid.proc = p;
-    p.gen = bodyOf(fn, args);
-    p.isAsync = Symbol.asyncIterator in p.gen;
-    this.#procs.set(pid.id, p);
     if (parent !== null) {
       if (options.link) this.link(parent, pid);
       if (options.monitor) this.monitor(parent, pid);
     }
-    this.scheduler.enqueue(p);
     return pid;
   }
 
@@ -255,15 +245,15 @@ export class Node {
   }
 
   /**
-   * Starts, on this scheduler, the process `pid` that another scheduler placed here, running
-   * `fn(...args)`.
+   * Starts, on this scheduler, the process `pid` (one this scheduler numbered, or one another
+   * scheduler placed here) running `fn(...args)`.
    */
   spawnPlaced(
     pid: Pid,
     fn: ProcessFn,
     args: readonly unknown[],
     groupLeader: Pid,
-    initialCall: Term,
+    initialCall: Term | InitialFn,
   ): void {
     const p = new Process(this, pid, groupLeader, initialCall);
     pid.proc = p;
