@@ -119,12 +119,6 @@ function u32(n: number): void {
   pos += 4;
 }
 
-function bytes(b: Uint8Array): void {
-  room(b.length);
-  buf.set(b, pos);
-  pos += b.length;
-}
-
 // The written form of atoms met before: most messages repeat a few atoms and node names.
 const atomForms = new Map<string, Uint8Array>();
 const ATOM_FORMS_MAX = 4096;
@@ -259,31 +253,33 @@ function writeShallow(x: Term, d: number): void {
         for (let i = 0; i < n; i++) writeShallow(x[i] as Term, d + 1);
         return;
       }
-      if (x instanceof Uint8Array) {
-        const n = x.length;
-        room(5 + n);
-        buf[pos] = ETF.BINARY;
-        view.setUint32(pos + 1, n);
-        pos += 5;
-        if (n < 24) { for (let i = 0; i < n; i++) buf[pos++] = x[i] as number; }
-        else {
-          buf.set(x, pos);
-          pos += n;
-        }
-        return;
-      }
-      if (x instanceof Pid) {
-        u8(ETF.NEW_PID);
-        writeAtom(x.node);
-        room(12);
-        view.setUint32(pos, x.id);
-        view.setUint32(pos + 4, x.serial);
-        view.setUint32(pos + 8, x.creation);
-        pos += 12;
-        return;
-      }
+      if (x instanceof Uint8Array) return writeBinary(x);
+      if (x instanceof Pid) return writePid(x);
   }
   writeTerm(x, d);
+}
+
+function writeBinary(x: Uint8Array): void {
+  const n = x.length;
+  room(5 + n);
+  buf[pos] = ETF.BINARY;
+  view.setUint32(pos + 1, n);
+  pos += 5;
+  if (n < 24) { for (let i = 0; i < n; i++) buf[pos++] = x[i] as number; }
+  else {
+    buf.set(x, pos);
+    pos += n;
+  }
+}
+
+function writePid(x: Pid): void {
+  u8(ETF.NEW_PID);
+  writeAtom(x.node);
+  room(12);
+  view.setUint32(pos, x.id);
+  view.setUint32(pos + 4, x.serial);
+  view.setUint32(pos + 8, x.creation);
+  pos += 12;
 }
 
 // Writes `t`, without the version byte, at `pos`, by an explicit stack; `depth` is how deep
@@ -363,9 +359,7 @@ function writeTerm(t: Term, depth: number): void {
         depths.push(d + 1);
       }
     } else if (x instanceof Uint8Array) {
-      u8(ETF.BINARY);
-      u32(x.length);
-      bytes(x);
+      writeBinary(x);
     } else if (x instanceof Float) {
       u8(ETF.NEW_FLOAT);
       room(8);
@@ -381,11 +375,7 @@ function writeTerm(t: Term, depth: number): void {
         depths.push(d + 1, d + 1);
       }
     } else if (x instanceof Pid) {
-      u8(ETF.NEW_PID);
-      writeAtom(x.node);
-      u32(x.id);
-      u32(x.serial);
-      u32(x.creation);
+      writePid(x);
     } else if (x instanceof Ref) {
       u8(ETF.NEWER_REFERENCE);
       u16(x.ids.length);
