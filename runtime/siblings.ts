@@ -337,10 +337,11 @@ export class Siblings extends SignalRouter implements SiblingsApi {
     applySignal(this.#sourceFrom(from), t);
   }
 
-  // The scheduler of a process of this node, by pid or by registered name.
-  #where(to: Pid | string): number | undefined {
-    if (to instanceof Pid) return this.#node.schedulerOf(to);
-    const pid = this.#node.whereisPid(to);
+  // The scheduler of the process of this node a signal is for, by pid or by registered name.
+  #schedulerFor(t: Term[]): number | undefined {
+    const to = signalTarget(t);
+    if (to === undefined) return undefined;
+    const pid = to instanceof Pid ? to : this.#node.whereisPid(to);
     return pid && this.#node.schedulerOf(pid);
   }
 
@@ -349,8 +350,7 @@ export class Siblings extends SignalRouter implements SiblingsApi {
   // To the scheduler of the process the signal is for (a monitor of a name that no process
   // has gets its DOWN at once).
   protected signal(node: string, t: Term[]): void {
-    const target = signalTarget(t);
-    const at = target === undefined ? undefined : this.#where(target);
+    const at = this.#schedulerFor(t);
     if (at !== undefined) this.post(at, t);
     else if (t[0] === "monitor") {
       const [, from, to, ref] = t as [string, Pid, Pid | string, Ref];
@@ -376,9 +376,7 @@ export class Siblings extends SignalRouter implements SiblingsApi {
   }
 
   relay(peer: string, t: Term[]): boolean {
-    const target = signalTarget(t);
-    if (target === undefined) return false;
-    const at = this.#where(target);
+    const at = this.#schedulerFor(t);
     if (at === undefined || at === this.#node.index) return false;
     this.post(at, ["relay", peer, t]);
     return true;
