@@ -9,46 +9,65 @@
 
 import { CookieError, EpmdError, runEpmdCommand, spawnSelfDetached, startNode } from "./net/mod.ts";
 import {
-  evalForm,
-  formatException,
   installCodePathLoader,
+  LfeSyntaxError,
   readAll,
   registerBuiltins,
   setCodePath,
 } from "./lfe/mod.ts";
 import {
-  caught,
   createNode,
-  ErlangError,
+  ping,
   run,
   setDefaultNode,
+  setHaltHandler,
   startSchedulers,
+  type Term,
   thisNode,
 } from "./runtime/mod.ts";
 import {
   completions,
+  evalTop,
+  exceptionText,
   historyFile,
+  JobControl,
   LineEditor,
   promptFor,
+  registerShellModules,
   runShell,
   runTerminalShell,
+  ShellState,
   stdinLines,
 } from "./shell/mod.ts";
 
-// `-eval`: each expression runs in a process of its own; an error is reported, not fatal.
-async function evalAtStart(text: string): Promise<void> {
+// `-eval` and `-s`: the forms run as LFE's shell runs `lfe -eval` strings, one after another
+// in one process with one shell state (so `(set x 1)` then `x` works). An exception is
+// printed as lfe_init prints it and stops the node with status 127; a form that cannot be
+// read is reported and stops it too.
+async function evalAtStart(texts: string[], write: (t: string) => void): Promise<number> {
+  let status = 0;
   await run(function* () {
-    try {
-      for (const form of readAll(text)) yield* evalForm(form);
-    } catch (e) {
-      if (e instanceof SyntaxError && !(e instanceof ErlangError)) {
-        console.error(`node: -eval: ${e.message}`);
+    const st = new ShellState();
+    for (const text of texts) {
+      let forms: Term[];
+      try {
+        forms = readAll(text);
+      } catch (e) {
+        if (!(e instanceof LfeSyntaxError)) throw e;
+        write(`lfe:${e.lfeLine}: ${e.lfe}\n`);
+        status = 127;
         return;
       }
-      const c = caught(e);
-      Deno.stderr.writeSync(new TextEncoder().encode(formatException(c.cls, c.reason, c.stack)));
+      try {
+        for (const form of forms) yield* evalTop(form, st);
+      } catch (e) {
+        write(exceptionText(e).replace(/^\*\* /, "").replace(/\n\n$/, "\n"));
+        status = 127;
+        return;
+      }
     }
   });
+  return status;
 }
 
 /** The version of this runtime. */
@@ -57,6 +76,7 @@ export const VERSION = "0.1.0";
 const USAGE = `usage: node [-sname NAME | -name NAME[@HOST]] [-setcookie COOKIE]
             [-kernel net_ticktime SECONDS] [-hidden] [-connect_all false]
             [-pa DIR...] [-eval EXPR] [-s MOD [FUN [ARG...]]] [-noshell] [-detached]
+            [-remsh NODE]
             [+S N] [+Sp spread|load] [-version] [-help]
        node epmd [-port PORT] [-daemon] [-names] [-kill]`;
 
@@ -75,6 +95,8 @@ export interface Flags {
   noshell?: boolean;
   /** `-s MOD [FUN [ARG...]]`: calls run once the node has started (FUN defaults to start). */
   s?: string[][];
+  /** `-remsh NODE`: the shell evaluates on NODE (this node is hidden). */
+  remsh?: string;
   /** `-detached`: runs in the background, with no shell and no terminal. */
   detached?: boolean;
   /** `-connect_all false`: no connections to the nodes a new peer knows. */
@@ -159,7 +181,11 @@ export function parseFlags(args: string[]): Flags {
         break;
       }
       case "-eval":
+      case "-e":
         (f.eval ??= []).push(value(++i, a));
+        break;
+      case "-remsh":
+        f.remsh = value(++i, a);
         break;
       case "-kernel": {
         const key = value(++i, a);
@@ -217,29 +243,51 @@ async function main(args: string[]): Promise<number | undefined> {
   }
   if (flags.detached) return detach(args);
   let stopNode = () => {};
+  let editor: LineEditor | undefined;
+  // The one way the node stops: the terminal given back, connections closed, the name given
+  // up at the port mapper. halt/1, init:stop/1, (q), Ctrl-C's abort and the end of input.
+  const shutdown = (code: number) => {
+    editor?.close();
+    stopNode();
+    Deno.exit(code);
+  };
+  setHaltHandler(shutdown);
+  // Everything the node prints goes one way: above the line being typed, at a terminal.
+  const write = (text: string) => {
+    if (editor !== undefined) editor.printAbove(text);
+    else Deno.stdout.writeSync(new TextEncoder().encode(text));
+  };
+  const log = (line: string) => {
+    if (editor !== undefined) editor.printAbove(`${line}\n`);
+    else console.error(line);
+  };
   // One scheduler per core unless +S says otherwise: the main isolate's and N - 1 workers.
   const count = flags.schedulers ?? navigator.hardwareConcurrency ?? 1;
+  // -remsh needs a name of this node's own to reach the other one by.
+  if (flags.remsh !== undefined && flags.sname === undefined && flags.name === undefined) {
+    if (flags.remsh.includes(".")) flags.name = `remsh${Deno.pid}`;
+    else flags.sname = `remsh${Deno.pid}`;
+  }
+  let jobs: JobControl | undefined;
   // At a terminal, the shell edits lines itself and output from processes goes above them.
-  const editor = !flags.noshell && Deno.stdin.isTerminal()
-    ? new LineEditor({
+  if (!flags.noshell && Deno.stdin.isTerminal()) {
+    editor = new LineEditor({
       historyFile: historyFile(),
       complete: completions,
-      quit: () => {
-        editor?.close();
-        stopNode();
-        Deno.exit(0);
-      },
-    })
-    : undefined;
+      quit: () => shutdown(0),
+      jobControl: () => void jobs?.menu(),
+    });
+  }
   if (flags.sname !== undefined || flags.name !== undefined) {
     try {
       const started = await startNode({
-        ...(editor !== undefined ? { output: (t: string) => editor.printAbove(t) } : {}),
+        output: write,
+        log,
         ...(flags.sname !== undefined ? { sname: flags.sname } : {}),
         ...(flags.name !== undefined ? { name: flags.name } : {}),
         ...(flags.setcookie !== undefined ? { setcookie: flags.setcookie } : {}),
         ...(flags.ticktime !== undefined ? { ticktime: flags.ticktime } : {}),
-        ...(flags.hidden ? { hidden: true } : {}),
+        ...(flags.hidden || flags.remsh !== undefined ? { hidden: true } : {}),
         schedulers: count,
       });
       stopNode = started.stop;
@@ -250,22 +298,24 @@ async function main(args: string[]): Promise<number | undefined> {
       }
       throw e;
     }
-  } else if (editor !== undefined) {
-    setDefaultNode(createNode({ output: (t) => editor.printAbove(t), schedulers: count }));
-  } else setDefaultNode(createNode({ schedulers: count }));
+  } else setDefaultNode(createNode({ output: write, schedulers: count }));
   registerBuiltins();
+  registerShellModules();
   const codePath = [".", ...(flags.pa ?? [])];
   setCodePath(codePath);
   installCodePathLoader();
   if (count > 1) {
     try {
-      // The workers start in the background: the prompt does not wait for them.
+      // The workers start in the background: the prompt does not wait for them, and is drawn
+      // again once they run, should anything have written over it meanwhile.
       const s = startSchedulers(thisNode(), {
         count,
         placement: flags.placement ?? "load",
         entry: new URL("./scheduler.ts", import.meta.url),
         data: { codePath },
+        log,
       });
+      void s.ready.then(() => editor?.redraw());
       const stopBefore = stopNode;
       stopNode = () => {
         s.stop();
@@ -276,41 +326,51 @@ async function main(args: string[]): Promise<number | undefined> {
       return 1;
     }
   }
-  for (const text of flags.eval ?? []) await evalAtStart(text);
+  const evals = [...flags.eval ?? []];
   for (const [mod, fun = "start", ...rest] of flags.s ?? []) {
-    await evalAtStart(`(: ${mod} ${fun}${rest.length > 0 ? ` '(${rest.join(" ")})` : ""})`);
+    evals.push(`(: ${mod} ${fun}${rest.length > 0 ? ` '(${rest.join(" ")})` : ""})`);
+  }
+  if (evals.length > 0) {
+    const status = await evalAtStart(evals, write);
+    if (status !== 0) return shutdown(status);
+  }
+  const target = flags.remsh === undefined ? undefined : remoteName(flags.remsh, thisNode().name);
+  let reached = true;
+  if (target !== undefined) {
+    await run(function* () {
+      reached = (yield* ping(target)) === "pong";
+    });
+  }
+  if (!reached) {
+    console.error(`Could not connect to "${target}"`);
+    return shutdown(1);
   }
   if (!flags.noshell) {
     const node = thisNode();
     const options = {
-      prompt: promptFor(node),
+      prompt: promptFor,
       banner: `node (distributed Erlang/LFE on Deno) ${VERSION} [deno ${Deno.version.deno}]\n\n` +
         `LFE Shell V${VERSION} (abort with ^G)\n`,
-      stop: (code: number) => {
-        editor?.close();
-        stopNode();
-        Deno.exit(code);
-      },
-      write: (text: string) => {
-        if (editor !== undefined) editor.printAbove(text);
-        else Deno.stdout.writeSync(new TextEncoder().encode(text));
-      },
+      stop: shutdown,
+      write,
+      ...(target !== undefined ? { target } : {}),
     };
     if (editor !== undefined) {
+      jobs = new JobControl(node, editor, { prompt: promptFor, quit: () => shutdown(0) });
       editor.start();
-      void runTerminalShell(node, editor, options);
+      void runTerminalShell(jobs, options);
     } else void runShell(node, stdinLines(), options);
   }
   // A node with nothing else to wait on still runs until a signal stops it.
-  const keepAlive = setInterval(() => {}, 1 << 30);
-  const stop = () => {
-    clearInterval(keepAlive);
-    stopNode();
-    Deno.exit(0);
-  };
-  Deno.addSignalListener("SIGINT", stop);
-  Deno.addSignalListener("SIGTERM", stop);
+  setInterval(() => {}, 1 << 30);
+  Deno.addSignalListener("SIGINT", () => shutdown(0));
+  Deno.addSignalListener("SIGTERM", () => shutdown(0));
   return undefined;
+}
+
+// The node -remsh names: `pong` is pong on this node's host.
+function remoteName(name: string, self: string): string {
+  return name.includes("@") ? name : `${name}@${self.split("@")[1]}`;
 }
 
 if (import.meta.main) {

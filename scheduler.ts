@@ -13,9 +13,11 @@ import {
   setCodePath,
 } from "./lfe/mod.ts";
 import { serveScheduler, setFileLoader } from "./runtime/mod.ts";
+import { registerShellModules } from "./shell/mod.ts";
 
 serveScheduler((data) => {
   registerBuiltins();
+  registerShellModules();
   setCodePath((data as { codePath: string[] }).codePath);
   installCodePathLoader();
   // A module compiled or reloaded on another scheduler ((c ...), (l ...)) is loaded here too.

@@ -71,8 +71,10 @@ export class FnGen {
 
   /** A new JavaScript local for `name`, declared at the top of the function. */
   declare(name: string): string {
-    const v = `${
-      name.startsWith("$") ? name : "v_" + name.replace(/[^A-Za-z0-9_]/g, "_")
+    // The compiler's own names start with `$`; an LFE variable may too (`$ENV`), so any
+    // character JavaScript does not allow in a name is replaced.
+    const v = `${name.startsWith("$") ? "" : "v_"}${
+      name.replace(/[^A-Za-z0-9_$]/g, "_")
     }$${this.unit.uid()}`;
     this.decls.add(v);
     return v;
@@ -117,7 +119,10 @@ export class FnGen {
       if (this.outer !== null && !this.#ownScope(name, sc)) this.captured.add(v);
       return v;
     }
-    throw new SyntaxError(`Unbound symbol ${name}`);
+    if (this.unit.dynamic !== undefined) {
+      return `rt.dynVar(${this.unit.dynamic}, ${JSON.stringify(name)})`;
+    }
+    throw new SyntaxError(`symbol ${name} is unbound`);
   }
 
   #ownScope(name: string, sc: Scope): boolean {
@@ -199,6 +204,14 @@ export class FnGen {
     }
     const bif = this.unit.bif("erlang", key);
     if (bif !== undefined) return this.invoke(`${bif.js}(${vals.join(", ")})`, bif.gen, tail);
+    if (this.unit.lint) throw new SyntaxError(`function ${key} undefined`);
+    if (this.unit.dynamic !== undefined) {
+      return this.invoke(
+        `rt.dynCall(${this.unit.dynamic}, ${JSON.stringify(name)}, [${vals.join(", ")}])`,
+        true,
+        tail,
+      );
+    }
     return this.invoke(
       `rt.callExt(${this.unit.moduleRef(this.unit.name)}, ${JSON.stringify(name)}, [${
         vals.join(", ")

@@ -10,6 +10,7 @@
 
 import {
   arrayToList,
+  caught,
   Cons,
   findModule,
   type Fun,
@@ -22,9 +23,23 @@ import { FnGen, type LocalFn, NeedsGenerator, Scope } from "./codegen.ts";
 import { defineRecord, elems, type Macro, type MacroEnv, macroexpand1 } from "./macros.ts";
 import { rt } from "./rt.ts";
 
-/** A compile error: the module and what is wrong. */
+/** A compile error: the module and what is wrong, and the line of the form it is in. */
 export class LfeCompileError extends SyntaxError {
   override name = "LfeCompileError";
+  /** The line of the top-level form where it was found, when known. */
+  line: number | undefined;
+}
+
+/**
+ * What a shell lends code compiled for it: its variables and functions, looked up when the code
+ * runs, so that a function defined at the prompt sees variables set after it and functions
+ * defined after it, as in LFE's shell.
+ */
+export interface DynamicScope {
+  /** A shell variable's value, or `undefined` when it is not bound. */
+  variable(name: string): Term | undefined;
+  /** A function defined in the shell, or `undefined`. */
+  fn(name: string, arity: number): Fun | undefined;
 }
 
 interface FnDef {
@@ -48,9 +63,20 @@ export class ModuleUnit {
   readonly #bifIndex = new Map<string, number>();
   #uid = 0;
   #lambdas = 0;
+  /** Doc strings: the module's, and each function's by key. */
+  readonly docs: { module?: string; functions: Map<string, string> } = { functions: new Map() };
+  /** Local functions called from other functions (for the unused-function warning). */
+  readonly used = new Set<string>();
+  /** A module's functions: a call of a function it neither defines nor imports is an error. */
+  lint = false;
+  /** The key of the function being compiled, for the line of an error in it. */
+  compiling: string | undefined;
+  /** The JS expression of the shell scope that free symbols and unknown calls go to, if any. */
+  dynamic: string | undefined;
 
-  constructor(name: string) {
+  constructor(name: string, scope?: DynamicScope) {
     this.name = name;
+    if (scope !== undefined) this.dynamic = this.constant(scope as unknown as Term);
   }
 
   uid(): number {
@@ -85,6 +111,7 @@ export class ModuleUnit {
 
   localFn(key: string): LocalFn | undefined {
     const f = this.fns.get(key);
+    if (f !== undefined && key !== this.compiling) this.used.add(key);
     return f === undefined ? undefined : { js: f.js, gen: f.gen };
   }
 
@@ -171,8 +198,13 @@ export class ModuleUnit {
   /** `#'f/2` in code: a fun of the local function `f/2`. */
   funRef(key: string, sc: Scope, _g: FnGen): string {
     const local = sc.fn(key) ?? this.localFn(key);
-    if (local === undefined) throw new LfeCompileError(`Undefined function ${key} in #'${key}`);
-    return local.js;
+    if (local !== undefined) return local.js;
+    const slash = key.lastIndexOf("/");
+    const [name, arity] = [key.slice(0, slash), key.slice(slash + 1)];
+    if (this.dynamic !== undefined) {
+      return `rt.dynFun(${this.dynamic}, ${JSON.stringify(name)}, ${arity})`;
+    }
+    throw new LfeCompileError(`function ${name}/${arity} undefined`);
   }
 
   /**
@@ -256,6 +288,7 @@ export class ModuleUnit {
     for (let round = 0; round < 50; round++) {
       let changed = false;
       for (const [key, f] of this.fns) {
+        this.compiling = key;
         const { source, gen } = this.#compileClauses(
           f.clauses,
           f.arity,
@@ -272,7 +305,10 @@ export class ModuleUnit {
         }
         sources.set(key, source);
       }
-      if (!changed) return [...sources.values()].join("\n");
+      if (!changed) {
+        this.compiling = undefined;
+        return [...sources.values()].join("\n");
+      }
     }
     throw new LfeCompileError(`Cannot settle which functions of ${this.name} wait`);
   }
@@ -302,12 +338,14 @@ export class ModuleUnit {
     return out;
   }
 
-  /** Adds `(defun name ...)`. */
-  addFunction(name: string, rest: Term[]): void {
+  /** Adds `(defun name ...)`; answers its key, `name/arity`. */
+  addFunction(name: string, rest: Term[]): string {
     const clauses = defunClauses(rest);
     const arity = elems(elems(clauses[0] as Term, "a clause")[0] as Term, "patterns").length;
     const key = `${name}/${arity}`;
-    if (this.fns.has(key)) throw new LfeCompileError(`Function ${key} is defined twice`);
+    if (this.fns.has(key)) throw new LfeCompileError(`function ${key} already defined`);
+    const doc = defunDoc(rest);
+    if (doc !== undefined) this.docs.functions.set(key, doc);
     this.fns.set(key, {
       name,
       arity,
@@ -315,20 +353,67 @@ export class ModuleUnit {
       js: `f_${name.replace(/[^A-Za-z0-9_]/g, "_")}_${arity}_${this.uid()}`,
       gen: false,
     });
+    return key;
   }
 
   /** Adds `(defmacro name ...)`, made into a function run at compile time. */
   addMacro(name: string, rest: Term[]): void {
-    const [params, ...body] = rest;
-    const pattern: Term = typeof params === "string" ? params : new Cons("list", params as Term);
-    const clause = arrayToList([arrayToList([pattern]), ...body]);
-    const unit = new ModuleUnit(this.name);
-    for (const [k, m] of this.macroEnv.macros) unit.macroEnv.macros.set(k, m);
-    unit.addFunction("-macro-", [clause]);
-    const fn = unit.build("all")["-macro-/1"] as Fun;
-    const macro: Macro = (args) => runNow(fn(arrayToList(args)));
-    this.macroEnv.macros.set(name, macro);
+    this.macroEnv.macros.set(name, compileMacro(name, rest, this.macroEnv.macros, this.name));
   }
+}
+
+/**
+ * A macro's expansion failed: the form and the exception, which LFE prints as
+ * `error expanding FORM:` and the reason.
+ */
+export class LfeMacroError extends LfeCompileError {
+  override name = "LfeMacroError";
+  constructor(readonly form: Term, readonly reason: Term) {
+    super("error expanding");
+  }
+}
+
+/**
+ * `(defmacro name ...)` made into a macro: `(args ...) body...` with symbols for arguments, or
+ * clauses `(pattern body...)` matched against the list of argument forms; a doc string may come
+ * first. The macro runs at compile time, so it may call functions but not wait. With a `scope`
+ * (the shell's) its free symbols are the shell's variables.
+ */
+export function compileMacro(
+  name: string,
+  rest: Term[],
+  macros: ReadonlyMap<string, Macro>,
+  module = "lfe_shell",
+  scope?: DynamicScope,
+): Macro {
+  let r = rest;
+  if (r.length > 1 && r[0] instanceof Cons && isCharList(r[0])) r = r.slice(1);
+  const [params, ...body] = r;
+  const simple = typeof params === "string" || params === null ||
+    (params instanceof Cons &&
+      elems(params, "macro arguments").every((a) => typeof a === "string"));
+  const clauses = simple
+    ? [arrayToList([
+      arrayToList([typeof params === "string" ? params : new Cons("list", params as Term)]),
+      ...body,
+    ])]
+    : r.map((c) => {
+      const [pat, ...b] = elems(c, "a macro clause");
+      return arrayToList([arrayToList([pat as Term]), ...b]);
+    });
+  const unit = new ModuleUnit(module, scope);
+  for (const [k, m] of macros) unit.macroEnv.macros.set(k, m);
+  unit.addFunction(`-macro-${name}-`, clauses);
+  const fn = unit.build("all")[`-macro-${name}-/1`] as Fun;
+  return (args) => {
+    try {
+      return runNow(fn(arrayToList(args)));
+    } catch (e) {
+      if (e instanceof LfeCompileError) throw e;
+      const c = caught(e);
+      throw new LfeMacroError(new Cons(name, arrayToList(args)), c.reason);
+    }
+  };
 }
 
 /** The modules whose functions are known when code is compiled (they never change). */
@@ -361,6 +446,20 @@ export function defunClauses(rest: Term[]): Term[] {
   return r;
 }
 
+// A defun's doc string: before the clauses, or after a simple argument list when a body follows.
+function defunDoc(rest: Term[]): string | undefined {
+  if (rest.length > 1 && rest[0] instanceof Cons && isCharList(rest[0])) return textOf(rest[0]);
+  const first = rest[0];
+  const simple = first === null ||
+    (first instanceof Cons && elems(first, "arguments").every((a) => typeof a === "string"));
+  return simple && rest.length > 2 ? textOf(rest[1] as Term) : undefined;
+}
+
+function textOf(t: Term): string | undefined {
+  if (!(t instanceof Cons) || !isCharList(t)) return undefined;
+  return String.fromCodePoint(...(elems(t, "a string") as number[]));
+}
+
 function isCharList(t: Term): boolean {
   for (let c: Term = t; c !== null; c = (c as Cons).tl) {
     if (!(c instanceof Cons) || typeof c.hd !== "number") return false;
@@ -383,57 +482,137 @@ function runNow(r: unknown): Term {
   }
 }
 
-/** What compiling a module gives: its name and its exported functions. */
+/** What compiling a module gives: its name and its exported functions, docs and warnings. */
 export interface CompiledModule {
   name: string;
   functions: ModuleFunctions;
+  /** Doc strings: the module's, and each function's by `name/arity`. */
+  docs: { module?: string; functions: Map<string, string> };
+  /** Warnings in LFE's words, with the line of the form: unused functions. */
+  warnings: { line: number | undefined; text: string }[];
+}
+
+/** Options of {@linkcode compileModule}. */
+export interface CompileModuleOptions {
+  /** The line where each form starts, for errors (`LfeCompileError.line`). */
+  lines?: number[];
 }
 
 /** Compiles the forms of one module file. */
-export function compileModule(forms: Term[]): CompiledModule {
+export function compileModule(forms: Term[], options: CompileModuleOptions = {}): CompiledModule {
+  const parts = moduleParts(forms, options.lines ?? []);
+  const { unit, exports } = parts;
+  const functions = atLine(parts, () => unit.build(exports));
+  const warnings = exports === "all" ? [] : [...unit.fns.keys()]
+    .filter((k) => !exports.has(k) && !unit.used.has(k))
+    .map((k) => ({ line: parts.lines.get(k), text: `function ${k} is unused` }));
+  return { name: unit.name, functions, docs: unit.docs, warnings };
+}
+
+/** A module's forms, added to a unit but not compiled yet. */
+export interface ModuleParts {
+  unit: ModuleUnit;
+  exports: Set<string> | "all";
+  /** The line of each function's `defun`, by key. */
+  lines: Map<string, number>;
+}
+
+/**
+ * Reads a module's forms into a unit: its attributes, functions, macros and records. With a
+ * `scope`, calls to functions the module lacks and free symbols go to the shell's (`slurp`).
+ * Errors are `LfeCompileError`s carrying the line of the form.
+ */
+export function moduleParts(forms: Term[], lines: number[], scope?: DynamicScope): ModuleParts {
   const [first, ...rest] = forms;
+  const lineOf = (i: number) => lines[i];
   if (!(first instanceof Cons) || first.hd !== "defmodule") {
-    throw new LfeCompileError("A module file must start with (defmodule name ...)");
+    throw withLine(new LfeCompileError("A module file must start with (defmodule name ...)"), 1);
   }
   const [name, ...attrs] = elems(first.tl, "defmodule");
-  if (typeof name !== "string") throw new LfeCompileError("A module name must be an atom");
-  const unit = new ModuleUnit(name);
+  if (typeof name !== "string") {
+    throw withLine(new LfeCompileError("A module name must be an atom"), lineOf(0));
+  }
+  const unit = new ModuleUnit(name, scope);
+  unit.lint = scope === undefined;
   let exports: Set<string> | "all" = new Set();
-  for (const a of attrs) {
-    const [kind, ...items] = elems(a, "a module attribute");
-    if (kind === "export") {
-      for (const it of items) {
-        if (it === "all") exports = "all";
-        else if (exports !== "all") {
-          const [f, n] = elems(it, "an export");
-          exports.add(`${String(f)}/${String(n)}`);
-        }
+  const fnLines = new Map<string, number>();
+  onLine(lineOf(0), () => {
+    for (const a of attrs) {
+      const doc = textOf(a);
+      if (doc !== undefined) {
+        unit.docs.module = doc;
+        continue;
       }
-    } else if (kind === "import") {
-      for (const it of items) {
-        const [how, mod, ...fs] = elems(it, "an import");
-        if (how !== "from" && how !== "rename") continue;
-        for (const f of fs) {
-          const parts = elems(f, "an imported function");
-          const [fname, n] = how === "rename" ? elems(parts[0] as Term, "a function") : parts;
-          const local = how === "rename" ? parts[1] : fname;
-          unit.imports.set(`${String(local)}/${String(n)}`, [mod as string, String(fname)]);
+      const [kind, ...items] = elems(a, "a module attribute");
+      if (kind === "export") {
+        for (const it of items) {
+          if (it === "all") exports = "all";
+          else if (exports !== "all") {
+            const [f, n] = elems(it, "an export");
+            exports.add(`${String(f)}/${String(n)}`);
+          }
+        }
+      } else if (kind === "import") {
+        for (const it of items) {
+          const [how, mod, ...fs] = elems(it, "an import");
+          if (how !== "from" && how !== "rename") continue;
+          for (const f of fs) {
+            const parts = elems(f, "an imported function");
+            const [fname, n] = how === "rename" ? elems(parts[0] as Term, "a function") : parts;
+            const local = how === "rename" ? parts[1] : fname;
+            unit.imports.set(`${String(local)}/${String(n)}`, [mod as string, String(fname)]);
+          }
         }
       }
     }
+  });
+  rest.forEach((f, i) => {
+    const line = lineOf(i + 1);
+    onLine(line, () => {
+      for (const d of expandTop(f, unit)) {
+        const [kind, fname, ...body] = elems(d, "a top-level form");
+        if (kind === "defun") {
+          const key = unit.addFunction(fname as string, body);
+          if (line !== undefined) fnLines.set(key, line);
+        } else if (kind === "defmacro") unit.addMacro(fname as string, body);
+        else if (kind === "defrecord") {
+          defineRecord(fname as string, body, unit.macroEnv);
+        } else throw new LfeCompileError(`Cannot use ${String(kind)} at the top of a module`);
+      }
+    });
+  });
+  return { unit, exports, lines: fnLines };
+}
+
+/** Runs `build`, turning an error in a function into an `LfeCompileError` at its line. */
+export function atLine<T>(parts: ModuleParts, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    const key = parts.unit.compiling;
+    throw compileError(e, key === undefined ? undefined : parts.lines.get(key));
   }
-  for (const f of rest) {
-    const expanded = expandTop(f, unit);
-    for (const d of expanded) {
-      const [kind, fname, ...body] = elems(d, "a top-level form");
-      if (kind === "defun") unit.addFunction(fname as string, body);
-      else if (kind === "defmacro") unit.addMacro(fname as string, body);
-      else if (kind === "defrecord") {
-        defineRecord(fname as string, body, unit.macroEnv);
-      } else throw new LfeCompileError(`Cannot use ${String(kind)} at the top of a module`);
-    }
+}
+
+function onLine(line: number | undefined, f: () => void): void {
+  try {
+    f();
+  } catch (e) {
+    throw compileError(e, line);
   }
-  return { name, functions: unit.build(exports) };
+}
+
+function compileError(e: unknown, line: number | undefined): unknown {
+  if (e instanceof LfeCompileError) return e.line === undefined ? withLine(e, line) : e;
+  if (e instanceof SyntaxError || e instanceof TypeError) {
+    return withLine(new LfeCompileError(e.message), line);
+  }
+  return e;
+}
+
+function withLine(e: LfeCompileError, line: number | undefined): LfeCompileError {
+  e.line = line;
+  return e;
 }
 
 // Top-level forms: progn and macros that make defuns are opened up.

@@ -1,6 +1,7 @@
 /**
  * Evaluating one LFE expression with variables already bound, as the shell does: the
  * expression is compiled into a function of those variables and run in the calling process.
+ * A shell lends its own functions, macros and variables through {@linkcode ExprContext}.
  *
  * @example
  * ```ts ignore
@@ -13,12 +14,43 @@
  * @module
  */
 
-import { arrayToList, type Fun, resolve, type Term, type Yielded } from "../runtime/mod.ts";
-import { ModuleUnit } from "./compile.ts";
+import {
+  arrayToList,
+  type Fun,
+  type ModuleFunctions,
+  resolve,
+  type Term,
+  type Yielded,
+} from "../runtime/mod.ts";
+import { atLine, type DynamicScope, type ModuleParts, moduleParts, ModuleUnit } from "./compile.ts";
+import type { Macro } from "./macros.ts";
+import { compilePattern } from "./_pattern.ts";
+
+/** What a shell adds to the code it compiles. */
+export interface ExprContext {
+  /** Free symbols and calls of unknown functions go here, when the code runs. */
+  scope?: DynamicScope;
+  /** Macros defined in the shell (and records' accessors). */
+  macros?: ReadonlyMap<string, Macro>;
+  /** Functions called without a module: `name/arity` → [module, function]. */
+  imports?: ReadonlyMap<string, readonly [string, string]>;
+}
+
+function unitFor(module: string, ctx: ExprContext): ModuleUnit {
+  const unit = new ModuleUnit(module, ctx.scope);
+  for (const [k, m] of ctx.macros ?? []) unit.macroEnv.macros.set(k, m);
+  for (const [k, i] of ctx.imports ?? []) unit.imports.set(k, [i[0], i[1]]);
+  return unit;
+}
 
 /** Compiles `form` as a function of the variables `vars`, in module `module` (for errors). */
-export function compileExpr(form: Term, vars: string[], module = "lfe_shell"): Fun {
-  const unit = new ModuleUnit(module);
+export function compileExpr(
+  form: Term,
+  vars: string[],
+  module = "lfe_shell",
+  ctx: ExprContext = {},
+): Fun {
+  const unit = unitFor(module, ctx);
   unit.addFunction("-expr-", [arrayToList([arrayToList(vars), form])]);
   return unit.build("all")[`-expr-/${vars.length}`] as Fun;
 }
@@ -27,8 +59,56 @@ export function compileExpr(form: Term, vars: string[], module = "lfe_shell"): F
 export function* evalForm(
   form: Term,
   env: ReadonlyMap<string, Term> = new Map(),
+  ctx: ExprContext = {},
 ): Generator<Yielded, Term, unknown> {
   const names = [...env.keys()];
-  const f = compileExpr(form, names);
+  const f = compileExpr(form, names, "lfe_shell", ctx);
   return yield* resolve(f(...names.map((n) => env.get(n))));
+}
+
+/** `(defun name ...)` at a shell: the function, its key `name/arity`. */
+export function compileShellFunction(
+  name: string,
+  rest: Term[],
+  ctx: ExprContext = {},
+): { key: string; fn: Fun } {
+  const unit = unitFor("lfe_shell", ctx);
+  const key = unit.addFunction(name, rest);
+  return { key, fn: unit.build("all")[key] as Fun };
+}
+
+/** What `slurp` takes from a module file: every function, its macros and records, imports. */
+export interface Slurped {
+  module: string;
+  functions: ModuleFunctions;
+  macros: Map<string, Macro>;
+  imports: Map<string, [string, string]>;
+}
+
+/**
+ * The module of `forms` made ready for a shell (`slurp`): compiled with calls it cannot resolve
+ * going to the shell, every function kept, exported or not.
+ */
+export function slurpForms(forms: Term[], lines: number[], ctx: ExprContext = {}): Slurped {
+  const parts: ModuleParts = moduleParts(forms, lines, ctx.scope);
+  const { unit } = parts;
+  const functions = atLine(parts, () => unit.build("all"));
+  return {
+    module: unit.name,
+    functions,
+    macros: new Map(unit.macroEnv.macros),
+    imports: new Map(unit.imports),
+  };
+}
+
+/** The variables a pattern binds, in order, after expanding the macros in it (records'). */
+export function patternVariables(pattern: Term, ctx: ExprContext = {}): string[] {
+  const unit = unitFor("lfe_shell", ctx);
+  let n = 0;
+  const cp = compilePattern(pattern, "$subject", {
+    declare: (name) => `${name}$${n++}`,
+    constant: (t) => unit.constant(t),
+    expand: (f) => unit.expand(f),
+  });
+  return [...cp.binds.keys()];
 }

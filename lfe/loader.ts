@@ -13,8 +13,9 @@ import {
   type ModuleFunctions,
   setModuleLoader,
 } from "../runtime/mod.ts";
-import { compileModule } from "./compile.ts";
-import { readAll } from "./reader.ts";
+import { type CompiledModule, compileModule, LfeCompileError } from "./compile.ts";
+import { readAllWithLines } from "./reader.ts";
+import { LfeSyntaxError } from "./syntax_error.ts";
 import { setLoadHook } from "./rt.ts";
 
 const codePath: string[] = ["."];
@@ -36,18 +37,94 @@ function join(dir: string, file: string): string {
 
 /** Compiles the LFE file `path` and loads its module; answers the module's name. */
 export function loadFile(path: string): string {
-  const name = loadFileQuietly(path);
+  return compileAndLoad(path).name;
+}
+
+/**
+ * Compiles the LFE file `path` and loads its module here and on the node's other schedulers;
+ * answers what compiling gave (warnings included).
+ */
+export function compileAndLoad(path: string): CompiledModule {
+  const m = loadHere(path);
   // The node's other schedulers load it too, so that every process runs the same code.
-  announceLoad(path.startsWith("/") ? path : `${Deno.cwd()}/${path}`);
-  return name;
+  announceLoad(absolute(path));
+  return m;
 }
 
 /** Loads the module of the LFE file `path` in this isolate only; answers its name. */
 export function loadFileQuietly(path: string): string {
-  const text = Deno.readTextFileSync(path);
-  const m = compileModule(readAll(text));
+  return loadHere(path).name;
+}
+
+function loadHere(path: string): CompiledModule {
+  const m = compileLfeFile(path);
   defineModule(m.name, m.functions);
-  return m.name;
+  loaded.set(m.name, { file: absolute(path), docs: m.docs });
+  return m;
+}
+
+function absolute(path: string): string {
+  return path.startsWith("/") ? path : `${Deno.cwd()}/${path}`;
+}
+
+/** What is known of a module loaded from an LFE file. */
+export interface LoadedFrom {
+  /** The file it was compiled from. */
+  file: string;
+  /** Its doc strings. */
+  docs: CompiledModule["docs"];
+}
+
+const loaded = new Map<string, LoadedFrom>();
+
+/** The file a module was compiled from and its docs; `undefined` for a built-in module. */
+export function loadedFrom(name: string): LoadedFrom | undefined {
+  return loaded.get(name);
+}
+
+/**
+ * An LFE file that cannot be compiled: the file, the line (`none` when there is none) and the
+ * error in LFE's words, printed by LFE's compiler as `FILE:LINE: TEXT`.
+ */
+export class LfeFileError extends Error {
+  override name = "LfeFileError";
+  constructor(readonly file: string, readonly line: number | "none", readonly text: string) {
+    super(`${file}:${line}: ${text}`);
+  }
+}
+
+/** The text of a file, or an {@linkcode LfeFileError} saying why it cannot be read. */
+export function readSource(path: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Deno.readFileSync(path));
+  } catch (e) {
+    throw new LfeFileError(path, "none", fileErrorText(e));
+  }
+}
+
+/** A file system error in Erlang's words (`file:format_error/1`). */
+export function fileErrorText(e: unknown): string {
+  if (e instanceof Deno.errors.NotFound) return "no such file or directory";
+  if (e instanceof Deno.errors.PermissionDenied) return "permission denied";
+  if (e instanceof Deno.errors.IsADirectory) return "illegal operation on a directory";
+  if (e instanceof TypeError) return "invalid UTF-8 in the file";
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Reads and compiles the LFE file `path`; errors are {@linkcode LfeFileError}s. */
+export function compileLfeFile(path: string): CompiledModule {
+  const text = readSource(path);
+  try {
+    const forms = readAllWithLines(text);
+    return compileModule(forms.map((f) => f.form), { lines: forms.map((f) => f.line) });
+  } catch (e) {
+    if (e instanceof LfeSyntaxError) throw new LfeFileError(path, e.lfeLine, e.lfe);
+    if (e instanceof LfeCompileError) throw new LfeFileError(path, e.line ?? "none", e.message);
+    if (e instanceof RangeError) {
+      throw new LfeFileError(path, "none", "the forms are nested too deeply to compile");
+    }
+    throw e;
+  }
 }
 
 /** The file of module `name` on the code path, or `undefined`. */
@@ -77,8 +154,9 @@ export function reloadModule(name: string): string | undefined {
 function fromCodePath(name: string): ModuleFunctions | undefined {
   const file = findOnCodePath(name);
   if (file === undefined) return undefined;
-  const m = compileModule(readAll(Deno.readTextFileSync(file)));
+  const m = compileLfeFile(file);
   if (m.name !== name) return undefined;
+  loaded.set(m.name, { file: absolute(file), docs: m.docs });
   return m.functions;
 }
 

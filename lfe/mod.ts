@@ -20,7 +20,15 @@
 export * from "./syntax_error.ts";
 export * from "./scanner.ts";
 export * from "./reader.ts";
-export { type CompiledModule, compileModule, LfeCompileError } from "./compile.ts";
+export {
+  type CompiledModule,
+  compileMacro,
+  compileModule,
+  type DynamicScope,
+  LfeCompileError,
+  LfeMacroError,
+} from "./compile.ts";
+export { defineRecord, type Macro, macroexpand1 } from "./macros.ts";
 export * from "./eval.ts";
 export * from "./loader.ts";
 export { registerBuiltins } from "./builtins/mod.ts";

@@ -70,14 +70,28 @@ export type ReadResult =
  * ```
  */
 export function readAll(text: string, options: ReadOptions = {}): Term[] {
+  return readAllWithLines(text, options).map((f) => f.form);
+}
+
+/** A form of a text and the line where it starts. */
+export interface FormAt {
+  form: Term;
+  line: number;
+}
+
+/**
+ * Every form of a text with the line where each starts, for errors that name the line of the
+ * form they are in, as LFE's compiler does. Throws as {@linkcode readAll}.
+ */
+export function readAllWithLines(text: string, options: ReadOptions = {}): FormAt[] {
   const tokens = scanTokens(text, options);
-  const forms: Term[] = [];
+  const forms: FormAt[] = [];
   for (
     let r = readOne(text, tokens, options);
     r !== undefined;
     r = readOne(text, tokens, options)
   ) {
-    forms.push(r.form);
+    forms.push({ form: r.form, line: r.line });
   }
   return forms;
 }
@@ -140,16 +154,22 @@ function readOne(
   text: string,
   tokens: Generator<Token, void>,
   options: ReadOptions,
-): { form: Term; end: number } | undefined {
+): { form: Term; end: number; line: number } | undefined {
   const stack: Frame[] = [];
+  let line = 0;
   const unexpected = (t: Token, detail?: string) => {
     const shown = text.slice(t.offset, t.end);
     const what = shown.length > 24 ? shown.slice(0, 20) + "..." : shown;
-    return new LfeSyntaxError(`Unexpected '${what}'`, t, detail ? { detail } : {});
+    const lfe = /^[a-z][A-Za-z0-9_@]*$/.test(shown) ? shown : `'${shown.replace(/'/g, "\\'")}'`;
+    return new LfeSyntaxError(`Unexpected '${what}'`, t, {
+      ...(detail ? { detail } : {}),
+      lfe: `illegal ${lfe}`,
+    });
   };
   for (;;) {
     const t = tokens.next().value as Token;
     const top = stack.at(-1);
+    if (top === undefined) line = t.line;
     if (
       top?.kind === "list" && top.tail !== undefined && t.kind !== closer(top.open) &&
       t.kind !== "eof"
@@ -165,6 +185,7 @@ function readOne(
             ? `nothing follows ${PREFIX_WORDS[top.open.kind]} at ${place(top.open)}`
             : `'${text.slice(top.open.offset, top.open.end)}' at ${place(top.open)} is not closed`,
           incomplete: true,
+          lfeLine: (stack[0] as Frame).open.line,
         });
       case "(":
       case "[":
@@ -229,7 +250,7 @@ function readOne(
     // Hand the value to the forms it completes.
     for (;;) {
       const f = stack.at(-1);
-      if (f === undefined) return { form: value, end: t.end };
+      if (f === undefined) return { form: value, end: t.end, line };
       if (f.kind !== "prefix") {
         if (f.kind === "list" && f.dot !== undefined) f.tail = value;
         else f.items.push(value);

@@ -197,6 +197,31 @@ function binary(segs: Term[]): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/** What a shell lends compiled code (see `DynamicScope` in compile.ts). */
+interface Dynamic {
+  variable(name: string): Term | undefined;
+  fn(name: string, arity: number): Fun | undefined;
+}
+
+/** A free symbol of code compiled for a shell: the shell's variable, looked up now. */
+function dynVar(scope: Dynamic, name: string): Term {
+  const v = scope.variable(name);
+  return v === undefined ? raiseError(["unbound_symbol", name]) : v;
+}
+
+/** A call of code compiled for a shell to a function it does not define: the shell's. */
+function dynCall(scope: Dynamic, name: string, args: unknown[]): unknown {
+  const f = scope.fn(name, args.length);
+  if (f === undefined) raiseError(["undefined_function", [name, args.length]]);
+  return f(...args);
+}
+
+/** `#'f/a` in code compiled for a shell: a fun that calls the shell's function when called. */
+function dynFun(scope: Dynamic, name: string, arity: number): Fun {
+  const fn = (...args: unknown[]) => dynCall(scope, name, args);
+  return nameFun(fn, { module: "lfe_shell", name, arity, exported: false });
+}
+
 /** `#'m:f/a`: a fun that calls `m:f/a` by name. */
 function extFun(m: string, f: string, arity: number): Fun {
   const rec = moduleRef(m);
@@ -250,6 +275,9 @@ export const rt = {
   guard,
   binary,
   extFun,
+  dynVar,
+  dynCall,
+  dynFun,
   Cons,
   TermMap,
   self: () => proc().pid,

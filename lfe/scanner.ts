@@ -178,7 +178,9 @@ function token(cur: Cursor): Token {
   }
   if (c === 35) return hash(cur, at);
   if (startSymbolChar(c)) return symbol(cur, at, "");
-  throw new LfeSyntaxError(`Unexpected ${show(c)}`, at);
+  throw new LfeSyntaxError(`Unexpected ${show(c)}`, at, {
+    lfe: `illegal token ${String.fromCodePoint(c)}`,
+  });
 }
 
 /** Skips white space (every control character and the space), comments and block comments. */
@@ -295,8 +297,13 @@ function hashPunctuation(c: number, c1: number): Punctuation | undefined {
 function badHash(at: TextPosition, digits: string, c: number): LfeSyntaxError {
   const shown = show(c);
   return shown.startsWith("'")
-    ? new LfeSyntaxError(`Unexpected '#${digits}${shown.slice(1)}`, at)
-    : new LfeSyntaxError(`Unexpected '#${digits}'`, at, { detail: `followed by ${shown}` });
+    ? new LfeSyntaxError(`Unexpected '#${digits}${shown.slice(1)}`, at, {
+      lfe: `illegal token #${digits}${String.fromCodePoint(c)}`,
+    })
+    : new LfeSyntaxError(`Unexpected '#${digits}'`, at, {
+      detail: `followed by ${shown}`,
+      lfe: `illegal token #${digits}`,
+    });
 }
 
 /** `#\a`: the code of the character; `#\x41;` the code in hexadecimal. */

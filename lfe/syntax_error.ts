@@ -22,6 +22,13 @@ export interface LfeSyntaxErrorOptions {
    * more text could complete it. `false` by default.
    */
   incomplete?: boolean;
+  /**
+   * The error in LFE's own words (`lfe_scan`/`lfe_parse`: `illegal ')'`, `illegal token #z`,
+   * `missing token`), as LFE's shell and compiler print it after the line.
+   */
+  lfe?: string;
+  /** The line LFE names for it: where the unfinished form began, for `missing token`. */
+  lfeLine?: number;
 }
 
 /**
@@ -41,6 +48,10 @@ export class LfeSyntaxError extends SyntaxError {
   readonly column: number;
   /** Whether the text ended too soon: more text could complete it. */
   readonly incomplete: boolean;
+  /** The error in LFE's words: `missing token`, `illegal ')'`, `illegal token #z`. */
+  readonly lfe: string;
+  /** The line LFE names with it (the start of an unfinished form, else the error's line). */
+  readonly lfeLine: number;
 
   /** Makes the error of `what` found at `at`. */
   constructor(what: string, at: TextPosition, options: LfeSyntaxErrorOptions = {}) {
@@ -50,5 +61,7 @@ export class LfeSyntaxError extends SyntaxError {
     this.line = at.line;
     this.column = at.column;
     this.incomplete = options.incomplete ?? false;
+    this.lfe = options.lfe ?? (this.incomplete ? "missing token" : what);
+    this.lfeLine = options.lfeLine ?? at.line;
   }
 }

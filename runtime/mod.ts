@@ -53,7 +53,7 @@ export {
 } from "./schedulers.ts";
 export { MAX_NAMES, SharedState } from "./shared.ts";
 export { type Router, SignalRouter, type SpawnRequest } from "./router.ts";
-export { localNodeName, nodeIndex, setLocalNode } from "./node_table.ts";
+export { localNodeName, nodeByIndex, nodeIndex, setLocalNode } from "./node_table.ts";
 export * from "./pattern.ts";
 export * from "./receive.ts";
 export * from "./io.ts";
@@ -61,3 +61,4 @@ export * from "./api.ts";
 export * from "./code.ts";
 export * from "./call.ts";
 export * from "./dist_api.ts";
+export * from "./halt.ts";

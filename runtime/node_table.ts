@@ -26,3 +26,10 @@ export function nodeIndex(node: string): number {
   if (i === undefined) indices.set(node, i = nextIndex++);
   return i;
 }
+
+/** The node whose pids print with `index` (0 is this node), if one has been numbered so. */
+export function nodeByIndex(index: number): string | undefined {
+  if (index === 0) return localNode;
+  for (const [node, i] of indices) if (i === index) return node;
+  return undefined;
+}

@@ -12,9 +12,14 @@ export interface LineEditorOptions {
   historyFile?: string | undefined;
   /** Completions of the word before the cursor. */
   complete?: (word: string) => string[];
-  /** Ctrl-C or Ctrl-G: what the break menu's quit does. */
+  /** Ctrl-C's break menu: what its `a` (abort) does. */
   quit: () => void;
+  /** Ctrl-G: the user switch menu (job control). */
+  jobControl?: () => void;
 }
+
+const BREAK_MENU = "\nBREAK: (a)bort (A)bort with dump (c)ontinue (p)roc info (i)nfo\n" +
+  "       (l)oaded (v)ersion (k)ill (D)b-tables (d)istribution\n";
 
 const enc = new TextEncoder();
 const MAX_HISTORY = 1000;
@@ -27,7 +32,7 @@ export class LineEditor {
   #buf = "";
   #cursor = 0;
   #prompt = "";
-  #reading: ((line: string | null) => void) | null = null;
+  #reading: ((line: string | null | undefined) => void) | null = null;
   #menu = false;
   #pending = "";
   // Ctrl-R: the text searched for, and the history entry found (undefined: not searching).
@@ -59,16 +64,33 @@ export class LineEditor {
     } catch { /* not a terminal any more */ }
   }
 
-  /** Shows `prompt` and resolves with the line typed, or `null` for Ctrl-D on an empty line. */
-  readLine(prompt: string): Promise<string | null> {
+  /**
+   * Shows `prompt` and resolves with the line typed, `null` for Ctrl-D on an empty line, or
+   * `undefined` if {@linkcode cancel} takes the terminal first.
+   */
+  readLine(prompt: string): Promise<string | null | undefined> {
     this.#prompt = prompt;
     this.#buf = "";
     this.#cursor = 0;
     this.#hist = this.#history.length;
     this.#render();
-    const line = new Promise<string | null>((resolve) => this.#reading = resolve);
+    const line = new Promise<string | null | undefined>((resolve) => this.#reading = resolve);
     this.#drain(); // keys typed ahead, while the last form ran
     return line;
+  }
+
+  /** Gives up the line being read (its reader gets `undefined`); the line is left as typed. */
+  cancel(): void {
+    const r = this.#reading;
+    if (r === null) return;
+    this.#reading = null;
+    this.#write("\r\n");
+    r(undefined);
+  }
+
+  /** Draws the prompt and the line being typed again (after something else wrote over it). */
+  redraw(): void {
+    if (this.#reading !== null) this.#render();
   }
 
   /** Writes `text` above the line being typed, which is drawn again below it. */
@@ -131,13 +153,7 @@ export class LineEditor {
   // Handles the key at the start of `s`; answers how many characters it used (0: need more).
   #key(s: string): number {
     const c = s.charCodeAt(0);
-    if (this.#menu) {
-      this.#menu = false;
-      if (s[0] === "q" || s[0] === "a") this.#o.quit();
-      this.#write("\r\n");
-      this.#render();
-      return 1;
-    }
+    if (this.#menu) return this.#breakKey(s[0] as string);
     // Keys typed while a form runs wait for the next prompt (but the break menu comes at once).
     if (this.#reading === null && c !== 3 && c !== 7) return 0;
     if (this.#search !== undefined) {
@@ -177,9 +193,11 @@ export class LineEditor {
         this.#buf = this.#buf.slice(0, this.#cursor) + this.#buf.slice(this.#cursor + 1);
         break;
       case 3:
-      case 7:
-        this.#write("\r\nBREAK: (c)ontinue (q)uit ");
+        this.#write(BREAK_MENU.replace(/\n/g, "\r\n"));
         this.#menu = true;
+        return 1;
+      case 7:
+        if (this.#o.jobControl !== undefined) this.#o.jobControl();
         return 1;
       case 9:
         this.#complete();
@@ -206,6 +224,26 @@ export class LineEditor {
       }
     }
     this.#render();
+    return 1;
+  }
+
+  // A key of the break menu (Ctrl-C): a or A aborts, v tells the version, c (or Enter)
+  // continues; anything else is asked again, as erl does.
+  #breakKey(k: string): number {
+    if (k === "a" || k === "A") {
+      this.#menu = false;
+      this.#o.quit();
+      return 1;
+    }
+    if (k === "v") {
+      this.#write(`\r\nnode (distributed Erlang/LFE on Deno) [deno ${Deno.version.deno}]\r\n`);
+    } else if (k !== "c" && k !== "\r" && k !== "\n") {
+      this.#write("\r\nEh?\r\n" + BREAK_MENU.replace(/\n/g, "\r\n"));
+      return 1;
+    }
+    this.#menu = false;
+    this.#write("\r\n");
+    this.redraw();
     return 1;
   }
 

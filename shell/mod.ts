@@ -6,4 +6,9 @@
  */
 
 export * from "./repl.ts";
+export * from "./jobs.ts";
+export { registerShellModules } from "./commands.ts";
+export { evalTop } from "./forms.ts";
+export { exceptionText } from "./server.ts";
+export { ShellState } from "./state.ts";
 export * from "./line_editor.ts";

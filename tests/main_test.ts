@@ -69,10 +69,35 @@ async function untilPingPong(args: string[]): Promise<{ out: string; err: string
 const PINGPONG = "Pong received ping\nPing received pong\n".repeat(3) +
   "Ping finished\nPong finished\n";
 
-Deno.test("main.ts -eval runs LFE; an error is reported as LFE prints it and the node runs on", async () => {
-  const r = await untilPingPong(["-eval", "(tut99:go)", "-eval", "(pingpong:start)"]);
-  assert.equal(r.err, "** exception error: undefined function tut99:go/0\n\n");
+Deno.test("main.ts -eval runs LFE as the shell runs it; the node runs on after", async () => {
+  const r = await untilPingPong(["-eval", "(set n 3) (pingpong:start)", "-eval", "(+ n 1)"]);
+  assert.equal(r.err, "");
   assert.equal(r.out, PINGPONG);
+});
+
+Deno.test("main.ts -eval that raises prints the exception as lfe -eval does and stops with 127", async () => {
+  const r = await runDeno([
+    ...NOSHELL,
+    "-eval",
+    "(+ 1 1)",
+    "-eval",
+    "(tut99:go)",
+    "-eval",
+    "(+ 2 2)",
+  ]);
+  assert.equal(r.code, 127);
+  assert.equal(r.stdout, "exception error: undefined function tut99:go/0\n");
+  const bad = await runDeno([...NOSHELL, "-eval", "(+ 1"]);
+  assert.equal(bad.code, 127);
+  assert.equal(bad.stdout, "lfe:1: missing token\n");
+});
+
+Deno.test("main.ts: halt/1 and init:stop/1 end the node with their status", async () => {
+  assert.equal((await runDeno([...NOSHELL, "-eval", "(halt 3)"])).code, 3);
+  const r = await runDeno([...NOSHELL, "-eval", '(io:format "bye~n") (init:stop 4)']);
+  assert.equal(r.code, 4);
+  assert.equal(r.stdout, "bye\n");
+  assert.equal((await runDeno([...NOSHELL, "-eval", "(init:stop)"])).code, 0);
 });
 
 Deno.test("main.ts -s MOD FUN ARGS calls MOD:FUN with the arguments as a list of atoms", async () => {

@@ -15,6 +15,7 @@ import {
 } from "../../runtime/api.ts";
 import type { Yielded } from "../../runtime/process.ts";
 import { raiseError } from "../../runtime/errors.ts";
+import { haltNode } from "../../runtime/halt.ts";
 import { putCharsAsync } from "../../runtime/io.ts";
 import { refKey } from "../../runtime/node.ts";
 import { formatErlang } from "../../runtime/print_term.ts";
@@ -180,12 +181,13 @@ export function display(t: Term): true {
 
 /** `halt/0,1`: ends the node with a status, or with a message (and status 1). */
 export function halt(status: Term = 0): never {
-  if (typeof status === "number" && status >= 0) Deno.exit(status);
-  if (status === "abort") Deno.exit(134);
+  if (typeof status === "number" && status >= 0) haltNode(status);
+  if (status === "abort") haltNode(134);
   const s = status instanceof Uint8Array ? undefined : textOf(status);
   if (s === undefined) return badarg();
   console.error(s);
-  Deno.exit(1);
+  haltNode(1);
+  throw new Error("unreachable");
 }
 
 function textOf(l: Term): string | undefined {

@@ -1,6 +1,6 @@
 /**
  * Registers the core built-in modules of the LFE runtime: `erlang`, `lists`, `maps`,
- * `proplists`, `string` and `timer`, native TypeScript tables of functions.
+ * `proplists`, `string`, `timer` and `init`, native TypeScript tables of functions.
  *
  * @example
  * ```ts
@@ -15,6 +15,7 @@
 
 import { defineModule } from "../../runtime/code.ts";
 import { ERLANG } from "./erlang.ts";
+import { INIT } from "./init.ts";
 import { LISTS } from "./lists.ts";
 import { MAPS } from "./maps.ts";
 import { PROPLISTS } from "./proplists.ts";
@@ -29,4 +30,5 @@ export function registerCoreBuiltins(): void {
   defineModule("proplists", PROPLISTS);
   defineModule("string", STRING);
   defineModule("timer", TIMER);
+  defineModule("init", INIT);
 }

@@ -53,7 +53,7 @@ Deno.test({
       await type("(list 'x)\x01(tuple \x05 'y)\r"); // Ctrl-A and Ctrl-E move to either end
       await until(() => plain(out).includes("\n#((x) y)\n"));
       await type("\x03"); // Ctrl-C: the break menu, then continue
-      await until(() => plain(out).includes("BREAK: (c)ontinue (q)uit"));
+      await until(() => plain(out).includes("BREAK: (a)bort (A)bort with dump (c)ontinue"));
       await type("c(+ 1 1)\r");
       await until(() => plain(out).includes("\n2\n"));
       await type("\x12"); // Ctrl-R: search the history backwards

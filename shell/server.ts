@@ -1,0 +1,161 @@
+/**
+ * The processes of one shell on the node where it evaluates, as `lfe_shell` has them: a server
+ * that keeps the shell's state and an evaluator it starts, which runs each form and prints its
+ * value (or its exception) through its group leader. `(self)` at the prompt is the evaluator;
+ * after an exception it is replaced, and the state goes back to what it was before the form.
+ * The server speaks to its front, the process that reads for it (here or on another node, for
+ * `-remsh`), in terms only:
+ *
+ * - `#(lfe_shell_eval Ref Form Prompt)`: evaluate; `#(lfe_shell_done Ref)` comes back after
+ *   the value and `Prompt` are printed;
+ * - `lfe_shell_interrupt`: kill the evaluation under way (Ctrl-G `i`).
+ *
+ * @module
+ */
+
+import {
+  caught,
+  currentProcess,
+  ErlangError,
+  exit,
+  link,
+  NOMATCH,
+  Pid,
+  putChars,
+  receiveWith,
+  samePid,
+  self as selfPid,
+  send,
+  type Term,
+  thisNode,
+  trapExit,
+  type Yielded,
+} from "../runtime/mod.ts";
+import { formatException, LfeCompileError } from "../lfe/mod.ts";
+import { prettyLfe } from "../lfe/builtins/_lfe_pretty.ts";
+import { evalTop } from "./forms.ts";
+import { ShellState } from "./state.ts";
+
+type Gen<T> = Generator<Yielded, T, unknown>;
+
+// A form for the evaluator, from its server: an object no LFE pattern can make, so that
+// messages sent to the shell (`(! (self) ...)`) stay in its mailbox for `(flush)`.
+class EvalJob {
+  constructor(readonly form: Term, readonly prompt: string) {}
+}
+
+// The evaluator's answer: the form's value was printed, or its exception.
+class EvalDone {
+  constructor(readonly ok: boolean) {}
+}
+
+// Sends an object of this isolate (not a term) to a process of it.
+function post(to: Pid, m: EvalJob | EvalDone): void {
+  const p = currentProcess();
+  (p?.node ?? thisNode()).sendPid(to, m as unknown as Term, p);
+}
+
+function isMessage(m: Term, tag: string, size: number): m is Term[] {
+  return Array.isArray(m) && m.length === size && m[0] === tag;
+}
+
+/** The text of an exception at the prompt, as `lfe_shell:report_exception/3` prints it. */
+export function exceptionText(e: unknown): string {
+  if (e instanceof LfeCompileError || (e instanceof SyntaxError && !("cls" in e))) {
+    return `** ${(e as Error).message}\n\n`;
+  }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return "** exception error: the form is nested too deeply to evaluate\n\n";
+  }
+  const c = caught(e as ErlangError);
+  return formatException(c.cls, c.reason, c.stack);
+}
+
+function* evaluator(server: Pid, st: ShellState): Gen<void> {
+  for (;;) {
+    const job = yield* receiveWith((m) => m instanceof EvalJob ? m : NOMATCH);
+    try {
+      st.vars.set("-", job.form);
+      const value = yield* evalTop(job.form, st);
+      st.remember(job.form, value);
+      yield* putChars(prettyLfe(value, 30, 0, 80) + "\n" + job.prompt);
+      post(server, new EvalDone(true));
+    } catch (e) {
+      yield* putChars(exceptionText(e) + job.prompt);
+      post(server, new EvalDone(false));
+      // A new evaluator takes the next form, as in LFE: `(self)` changes after an error.
+      exit("normal");
+    }
+  }
+}
+
+/**
+ * The shell server (`lfe_shell:'-server-'/2`): runs the shell for `front`, the process that
+ * reads its forms, until `front` goes.
+ */
+export function* shellServer(front: Term, _options: Term): Gen<void> {
+  if (!(front instanceof Pid)) return;
+  trapExit(true);
+  link(front);
+  const self = selfPid();
+  const st = new ShellState();
+  const me = currentProcess();
+  const start = () =>
+    (me?.node ?? thisNode()).spawn(evaluator, [self, st], {
+      parent: me,
+      link: true,
+      initialCall: ["erlang", "apply", 2],
+    });
+  let ev = start();
+  for (;;) {
+    const m = yield* receiveWith((m) => m);
+    if (isMessage(m, "EXIT", 3) && m[1] instanceof Pid) {
+      if (samePid(m[1], front)) exit(m[2] as Term);
+      if (samePid(m[1], ev)) {
+        // The evaluator was killed while it waited: the shell says so and starts another.
+        yield* putChars(exceptionText(exitOf(m[2] as Term)));
+        ev = start();
+      }
+      continue;
+    }
+    if (!isMessage(m, "lfe_shell_eval", 4)) continue;
+    const [, ref, form, prompt] = m as [string, Term, Term, Term];
+    const before = st.snapshot();
+    post(ev, new EvalJob(form, typeof prompt === "string" ? prompt : ""));
+    for (;;) {
+      const r = yield* receiveWith((x) =>
+        x instanceof EvalDone || x === "lfe_shell_interrupt" ||
+          (isMessage(x, "EXIT", 3) && x[1] instanceof Pid &&
+            (samePid(x[1], ev) || samePid(x[1], front)))
+          ? x
+          : NOMATCH
+      );
+      if (r === "lfe_shell_interrupt") {
+        exit(ev, "kill");
+        continue;
+      }
+      if (r instanceof EvalDone) {
+        if (r.ok) break;
+        st.restore(before);
+        // It exits once its exception is printed; the next form gets a new one.
+        yield* receiveWith((x) =>
+          isMessage(x, "EXIT", 3) && x[1] instanceof Pid && samePid(x[1], ev) ? x : NOMATCH
+        );
+        ev = start();
+        break;
+      }
+      const [, who, reason] = r as Term[];
+      if (samePid(who as Pid, front)) exit(reason as Term);
+      // Killed or exited in the middle of the form: the state from before it, a new evaluator.
+      st.restore(before);
+      yield* putChars(exceptionText(exitOf(reason as Term)) + (prompt as string));
+      ev = start();
+      break;
+    }
+    send(front as Pid, ["lfe_shell_done", ref]);
+  }
+}
+
+function exitOf(reason: Term): ErlangError {
+  return new ErlangError("exit", reason);
+}
