@@ -32,6 +32,7 @@ import {
   historyFile,
   JobControl,
   LineEditor,
+  NOT_UTF8,
   promptFor,
   registerShellModules,
   runShell,
@@ -359,7 +360,7 @@ async function main(args: string[]): Promise<number | undefined> {
       jobs = new JobControl(node, editor, { prompt: promptFor, quit: () => shutdown(0) });
       editor.start();
       void runTerminalShell(jobs, options);
-    } else void runShell(node, stdinLines(), options);
+    } else void runShell(node, stdinLines(() => write(NOT_UTF8)), options);
   }
   // A node with nothing else to wait on still runs until a signal stops it.
   setInterval(() => {}, 1 << 30);

@@ -282,7 +282,11 @@ export const SPECIAL_FORMS: Record<string, Special> = {
   cdr: (g, [x], sc, tail) => done(g, `rt.cdr(${g.value(x as Term, sc)})`, tail),
   list: (g, xs, sc, tail) => {
     const vals = xs.map((x) => g.value(x, sc));
-    return done(g, vals.length === 0 ? "null" : `rt.list(${vals.join(", ")})`, tail);
+    // A long list is built from an array: a call takes at most about 65,000 arguments.
+    const make = vals.length > 256
+      ? `rt.arrayToList([${vals.join(", ")}])`
+      : `rt.list(${vals.join(", ")})`;
+    return done(g, vals.length === 0 ? "null" : make, tail);
   },
   tuple: (g, xs, sc, tail) => done(g, `[${xs.map((x) => g.value(x, sc)).join(", ")}]`, tail),
   binary: (g, xs, sc, tail) =>

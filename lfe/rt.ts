@@ -8,6 +8,7 @@
  */
 
 import {
+  arrayToList,
   Cons,
   currentProcess,
   ErlangError,
@@ -257,6 +258,7 @@ export const rt = {
   exactEq,
   cons,
   list,
+  arrayToList,
   badmatch,
   caseClause,
   ifClause,

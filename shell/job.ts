@@ -12,6 +12,7 @@ import {
   makeRef,
   type Node,
   Pid,
+  putChars,
   receiveWith,
   refKey,
   samePid,
@@ -129,8 +130,17 @@ function* front(job: ShellJob, started: (ok: boolean) => void): Gen<void> {
     if (m instanceof Ask) {
       if (m.kind === "eval") {
         const ref = makeRef();
-        waiting.set(refKey(ref), m.done);
-        send(server, ["lfe_shell_eval", ref, m.form, m.prompt]);
+        try {
+          send(server, ["lfe_shell_eval", ref, m.form, m.prompt]);
+          waiting.set(refKey(ref), m.done);
+        } catch (e) {
+          // A form no message can carry (nested beyond what terms may be): said, not sent.
+          const why = (e as Error).message.replace(/^Cannot send to [^:]*: /, "");
+          yield* putChars(
+            `** exception error: the form cannot be evaluated: ${why}\n\n${m.prompt}`,
+          );
+          m.done();
+        }
       } else if (m.kind === "interrupt") send(server, "lfe_shell_interrupt");
       else {
         exit(server, "kill");

@@ -21,6 +21,8 @@ export interface LineEditorOptions {
 const BREAK_MENU = "\nBREAK: (a)bort (A)bort with dump (c)ontinue (p)roc info (i)nfo\n" +
   "       (l)oaded (v)ersion (k)ill (D)b-tables (d)istribution\n";
 
+import { InputDecoder, NOT_UTF8 } from "./_input.ts";
+
 const enc = new TextEncoder();
 const MAX_HISTORY = 1000;
 
@@ -116,9 +118,11 @@ export class LineEditor {
   }
 
   async #readKeys(): Promise<void> {
-    const dec = new TextDecoder();
+    const dec = new InputDecoder();
     for await (const chunk of Deno.stdin.readable) {
-      this.#pending += dec.decode(chunk, { stream: true });
+      const { text, utf8 } = dec.decode(chunk);
+      if (!utf8) this.printAbove(NOT_UTF8);
+      this.#pending += text;
       this.#drain();
     }
     this.#finish(null);

@@ -12,3 +12,4 @@ export { evalTop } from "./forms.ts";
 export { exceptionText } from "./server.ts";
 export { ShellState } from "./state.ts";
 export * from "./line_editor.ts";
+export { NOT_UTF8 } from "./_input.ts";

@@ -10,6 +10,7 @@
 
 import { getCodePath } from "../lfe/mod.ts";
 import { findModule, isHalting, loadedModules, type Node } from "../runtime/mod.ts";
+import { decodeInput } from "./_input.ts";
 import { FormReader } from "./form_reader.ts";
 import { ShellJob } from "./job.ts";
 import type { JobControl } from "./jobs.ts";
@@ -77,17 +78,29 @@ export async function runTerminalShell(jobs: JobControl, o: ShellOptions): Promi
   await jobs.run();
 }
 
-/** Lines of standard input, without their newline. */
-export async function* stdinLines(): AsyncGenerator<string> {
-  const decoder = new TextDecoderStream();
-  let rest = "";
-  for await (const chunk of Deno.stdin.readable.pipeThrough(decoder)) {
-    rest += chunk;
-    const parts = rest.split("\n");
-    rest = parts.pop() as string;
-    for (const p of parts) yield p;
+/**
+ * Lines of standard input, without their newline. A line that is not UTF-8 is read as Latin-1
+ * and `onLatin1` told of it.
+ */
+export async function* stdinLines(onLatin1: () => void = () => {}): AsyncGenerator<string> {
+  let rest = new Uint8Array(0);
+  const line = (b: Uint8Array) => {
+    const d = decodeInput(b);
+    if (!d.utf8) onLatin1();
+    return d.text;
+  };
+  for await (const chunk of Deno.stdin.readable) {
+    const all = new Uint8Array(rest.length + chunk.length);
+    all.set(rest);
+    all.set(chunk, rest.length);
+    let start = 0;
+    for (let i = all.indexOf(10); i >= 0; i = all.indexOf(10, start)) {
+      yield line(all.subarray(start, i));
+      start = i + 1;
+    }
+    rest = all.slice(start);
   }
-  if (rest !== "") yield rest;
+  if (rest.length > 0) yield line(rest);
 }
 
 /** Where the shell keeps its history across runs: `~/.lfe_node_history`. */
