@@ -21,6 +21,9 @@ Deno.test("t000 the seed's tut21: ping and pong on two nodes, word for word", as
     assert.match(ping.out[0] as string, /^<0\.\d+\.0>$/);
     assert.deepEqual(ping.out.slice(1), PING_LINES);
     assert.deepEqual(pong.out, ["true", ...PONG_LINES]);
+    // Both examples end once their processes have finished.
+    assert.equal((await ping.done).code, 0);
+    assert.equal((await pong.done).code, 0);
   } finally {
     await c.stop();
   }
@@ -46,6 +49,7 @@ Deno.test("t001 the seed's tut22: ping spawned on the other node, all output at 
     assert.deepEqual(seedOrder(pong.out.slice(1)), TUT22_LINES);
     await new Promise((r) => setTimeout(r, 200));
     assert.deepEqual(ping.out, [], "nothing is printed on the ping node");
+    assert.equal((await pong.done).code, 0, "tut22's start ends once its pong has finished");
   } finally {
     await c.stop();
   }
