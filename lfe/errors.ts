@@ -79,7 +79,8 @@ function location(loc: Term | undefined): string {
 }
 
 function defaultSkip(style: "lfe" | "erlang") {
-  const shell = style === "lfe" ? ["lfe_eval", "lfe_shell"] : ["erl_eval", "shell"];
+  // erl_eval too: a shell on a BEAM node evaluates there with it.
+  const shell = style === "lfe" ? ["lfe_eval", "lfe_shell", "erl_eval"] : ["erl_eval", "shell"];
   return (m: Term) => typeof m === "string" && shell.includes(m);
 }
 

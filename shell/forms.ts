@@ -32,6 +32,7 @@ import {
   type Yielded,
 } from "../runtime/mod.ts";
 import { prettyLfe } from "../lfe/builtins/_lfe_pretty.ts";
+import { evalOnBeam } from "./beam_eval.ts";
 import type { ShellState } from "./state.ts";
 
 type Gen<T> = Generator<Yielded, T, unknown>;
@@ -67,6 +68,12 @@ function* evalTop1(f0: Term, st: ShellState): Gen<Term> {
     if (e === undefined) break;
     f = e;
   }
+  return yield* evalExpr(f, st);
+}
+
+/** An expression's value: evaluated here, or on the BEAM node the shell runs on. */
+function* evalExpr(f: Term, st: ShellState): Gen<Term> {
+  if (st.beam !== undefined) return yield* evalOnBeam(st.beam, f, st.vars);
   return yield* evalForm(f, st.vars, st.context);
 }
 
@@ -129,7 +136,7 @@ function* set(args: Term[], st: ShellState): Gen<Term> {
   if (args.length < 2 || args.length > 3) return raiseError(["bad_form", "set"]);
   if (guarded && !(a instanceof Cons && a.hd === "when")) return raiseError(["bad_form", "set"]);
   const expr = (guarded ? b : a) as Term;
-  const value = yield* evalForm(expr, st.vars, st.context);
+  const value = yield* evalExpr(expr, st);
   const names = patternVariables(pat, st.context);
   const clause = guarded
     ? form(pat, a as Term, form("list", ...names))

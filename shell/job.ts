@@ -9,6 +9,7 @@
 
 import {
   exit,
+  list,
   makeRef,
   type Node,
   Pid,
@@ -23,6 +24,7 @@ import {
   trapExit,
   type Yielded,
 } from "../runtime/mod.ts";
+import { erpcCall } from "../lfe/builtins/net.ts";
 import { exceptionText } from "./server.ts";
 
 type Gen<T> = Generator<Yielded, T, unknown>;
@@ -117,7 +119,20 @@ function* front(job: ShellJob, started: (ok: boolean) => void): Gen<void> {
   trapExit(true);
   let server: Pid;
   try {
-    server = yield* spawnOn(job.target, "lfe_shell", "-server-", [self(), null], { link: true });
+    // A node of this runtime runs the shell itself; a BEAM node (Erlang or LFE) evaluates the
+    // forms that a shell here sends it.
+    const ours = !job.remote ||
+      (yield* erpcCall(
+          job.target,
+          "erlang",
+          "function_exported",
+          list("lfe_shell", "-server-", 2),
+        )) === true;
+    server = ours
+      ? yield* spawnOn(job.target, "lfe_shell", "-server-", [self(), null], { link: true })
+      : yield* spawnOn(job.node.name, "lfe_shell", "-server-", [self(), ["beam", job.target]], {
+        link: true,
+      });
   } catch (e) {
     started(false);
     job.end(exceptionText(e));

@@ -93,12 +93,14 @@ function* evaluator(server: Pid, st: ShellState): Gen<void> {
  * The shell server (`lfe_shell:'-server-'/2`): runs the shell for `front`, the process that
  * reads its forms, until `front` goes.
  */
-export function* shellServer(front: Term, _options: Term): Gen<void> {
+export function* shellServer(front: Term, options: Term): Gen<void> {
   if (!(front instanceof Pid)) return;
   trapExit(true);
   link(front);
   const self = selfPid();
-  const st = new ShellState();
+  // `#(beam Node)`: the shell's expressions run on that BEAM node, through erl_eval.
+  const beam = Array.isArray(options) && options[0] === "beam" ? String(options[1]) : undefined;
+  const st = new ShellState("lfe", null, beam);
   const me = currentProcess();
   const start = () =>
     (me?.node ?? thisNode()).spawn(evaluator, [self, st], {

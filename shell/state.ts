@@ -37,7 +37,11 @@ export class ShellState implements DynamicScope {
   #base: Parts;
   #saved: Parts | undefined;
 
-  constructor(scriptName = "lfe", scriptArgs: Term = null) {
+  /** The BEAM node this shell evaluates on (through erl_eval), if it is one. */
+  readonly beam: string | undefined;
+
+  constructor(scriptName = "lfe", scriptArgs: Term = null, beam?: string) {
+    this.beam = beam;
     const vars = new Map<string, Term>([["script-name", charlist(scriptName)], [
       "script-args",
       scriptArgs,

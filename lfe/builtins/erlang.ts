@@ -35,7 +35,7 @@ import {
   unlink,
   unregister,
 } from "../../runtime/api.ts";
-import type { ModuleFunctions } from "../../runtime/code.ts";
+import { findModule, type ModuleFunctions } from "../../runtime/code.ts";
 import { nodes } from "../../runtime/dist_api.ts";
 import { raiseError, raiseExit, raiseThrow } from "../../runtime/errors.ts";
 import { arrayToList, Pid, Ref, type Term } from "../../runtime/terms.ts";
@@ -193,6 +193,12 @@ export const ERLANG: ModuleFunctions = moduleTable("erlang", {
   "throw/1": (v: Term) => raiseThrow(v),
   "error/1": (reason: Term) => raiseError(reason),
   "error/2": (reason: Term, _args: Term) => raiseError(reason),
+  "function_exported/3": (m: Term, f: Term, a: Term) => {
+    if (typeof m !== "string" || typeof f !== "string" || typeof a !== "number") {
+      return raiseError("badarg");
+    }
+    return findModule(m)?.[`${f}/${a}`] !== undefined;
+  },
   "halt/0": () => s.halt(),
   "halt/1": (status: Term) => s.halt(status),
   "send/2": (to: Term, msg: Term) => send(to as Pid, msg),

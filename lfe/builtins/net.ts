@@ -87,6 +87,55 @@ export function* rpcCall(
     : typeof timeout === "number" && Number.isInteger(timeout) && timeout >= 0
     ? timeout
     : raiseError("badarg");
+  const out = yield* erpcOutcome(node, module, fun, args, ms);
+  if (out === "timeout") return ["badrpc", "timeout"];
+  if (out.spawn !== undefined) return out.spawn;
+  return erpcResult(out.ref, out.reason);
+}
+
+/**
+ * `erpc:call/4`: the value of `apply(M, F, A)` on `node`, or its exception raised here, class
+ * and stack as they were there; a node that cannot be reached raises
+ * `{erpc, noconnection}`.
+ */
+export function* erpcCall(
+  node: Term,
+  module: Term,
+  fun: Term,
+  args: Term,
+): Generator<Yielded, Term, unknown> {
+  checkCall(node, module, fun, args);
+  const out = yield* erpcOutcome(node, module, fun, args, Infinity);
+  if (out === "timeout" || out.spawn !== undefined) raiseError(["erpc", "noconnection"]);
+  const { ref, reason } = out;
+  if (Array.isArray(reason) && exactEq(reason[0] as Term, ref)) {
+    switch (reason[1]) {
+      case "return":
+        return reason[2] as Term;
+      case "throw":
+      case "exit":
+        throw new ErlangError(reason[1], reason[2] as Term);
+      case "error":
+        throw new ErlangError("error", reason[2] as Term, reason[3] as Term);
+    }
+  }
+  if (reason === "noconnection") raiseError(["erpc", "noconnection"]);
+  throw new ErlangError("exit", reason);
+}
+
+// Spawns erpc:execute_call/4 on `node` under a monitor and waits for its exit reason (or for
+// `ms`); `spawn` is rpc's answer when it could not be spawned.
+function* erpcOutcome(
+  node: Term,
+  module: Term,
+  fun: Term,
+  args: Term,
+  ms: number,
+): Generator<
+  Yielded,
+  { ref: Ref; reason: Term; spawn?: undefined } | { spawn: Term } | "timeout",
+  unknown
+> {
   const me = mustCurrent("rpc:call");
   const ref = me.node.makeRef();
   let pid: Pid, mon: Ref;
@@ -99,8 +148,10 @@ export function* rpcCall(
     ]);
   } catch (e) {
     if (!(e instanceof ErlangError)) throw e;
-    if (e.reason === "noconnection" || e.reason === "notalive") return ["badrpc", "nodedown"];
-    return ["badrpc", ["EXIT", [e.reason, e.stackTerm ?? null]]];
+    if (e.reason === "noconnection" || e.reason === "notalive") {
+      return { spawn: ["badrpc", "nodedown"] };
+    }
+    return { spawn: ["badrpc", ["EXIT", [e.reason, e.stackTerm ?? null]]] };
   }
   const reason = yield* receiveWith(
     (m) =>
@@ -111,9 +162,9 @@ export function* rpcCall(
   if (reason === TIMEOUT) {
     demonitor(mon, { flush: true });
     exit(pid, "kill");
-    return ["badrpc", "timeout"];
+    return "timeout";
   }
-  return erpcResult(ref, reason as Term);
+  return { ref, reason: reason as Term };
 }
 
 // What rpc:call returns for the exit reason of erpc:execute_call.

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { Cluster, nodeName } from "./_cluster.ts";
 import { hasTmux, Terminals } from "./_tmux.ts";
+import { isLoopback, onPath } from "../net/_epmd.ts";
+
+const NO_ERL = !onPath("erl") || !(await isLoopback(Deno.hostname().split(".")[0] as string));
 
 // The node as a user starts it: `deno task node ...` (what `npm start` runs), default flags.
 const NODE = ["task", "node"];
@@ -197,6 +200,38 @@ Deno.test({
       assert.equal(after.split("Pong received ping").length - 1, 3);
       assert.equal(after.split("Ping received pong").length - 1, 3);
       assert.ok(!t.screen("ping").includes("Pong received"), t.screen("ping"));
+    } finally {
+      await t.stop();
+      await c.stop();
+    }
+  },
+});
+
+Deno.test({
+  name: "t035 -remsh to a real Erlang node: LFE forms evaluated there, the value here",
+  ignore: !hasTmux || NO_ERL,
+  fn: async () => {
+    const c = await Cluster.create();
+    const t = new Terminals(c);
+    const erl = nodeName("erl1");
+    try {
+      const e = c.spawnProgram("erl", ["-noshell", "-sname", "erl1"]);
+      await c.waitForNode(erl);
+      t.open("remote", [...NODE, "-remsh", erl]);
+      await t.until("remote", promptLast(`(${erl})lfe> `));
+      t.line("remote", "(node)");
+      await t.until("remote", (s) => s.includes(`(node)\n${erl}\n`));
+      t.line("remote", "(set xs (lists:seq 1 4))");
+      t.line("remote", "(lists:map (lambda (x) (* x x)) xs)");
+      await t.until("remote", (s) => s.includes("xs)\n(1 4 9 16)\n"));
+      t.line("remote", '(io:format "from ~p~n" (list (node)))');
+      await t.until("remote", (s) => s.includes(`from ${erl}\nok\n`));
+      t.line("remote", "(car 1)");
+      await t.until(
+        "remote",
+        (s) => s.includes("** exception error: bad argument\n  in (erlang : hd 1)"),
+      );
+      assert.deepEqual(e.out, [], "nothing is printed on the Erlang node");
     } finally {
       await t.stop();
       await c.stop();
