@@ -31,7 +31,7 @@ import {
   trapExit,
   type Yielded,
 } from "../runtime/mod.ts";
-import { formatException, LfeCompileError } from "../lfe/mod.ts";
+import { formatException } from "../lfe/mod.ts";
 import { prettyLfe } from "../lfe/builtins/_lfe_pretty.ts";
 import { evalTop } from "./forms.ts";
 import { ShellState } from "./state.ts";
@@ -61,11 +61,13 @@ function isMessage(m: Term, tag: string, size: number): m is Term[] {
 
 /** The text of an exception at the prompt, as `lfe_shell:report_exception/3` prints it. */
 export function exceptionText(e: unknown): string {
-  if (e instanceof LfeCompileError || (e instanceof SyntaxError && !("cls" in e))) {
-    return `** ${(e as Error).message}\n\n`;
-  }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return "** exception error: the form is nested too deeply to evaluate\n\n";
+  }
+  // A form the compiler cannot take: what is wrong with it, in words, not JavaScript's stack.
+  if (e instanceof Error && !(e instanceof ErlangError)) {
+    const m = e.message;
+    return `** exception error: ${m.charAt(0).toLowerCase()}${m.slice(1)}\n\n`;
   }
   const c = caught(e as ErlangError);
   return formatException(c.cls, c.reason, c.stack);
