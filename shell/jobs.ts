@@ -172,6 +172,10 @@ export class JobControl {
         } else this.start();
         return false;
       case "r": {
+        if (this.#node.name === "nonode@nohost") {
+          say("Not alive\n");
+          return false;
+        }
         const target = args[0] ?? this.#node.name;
         this.start(target.includes("@") ? target : `${target}@${this.#node.name.split("@")[1]}`);
         return false;
