@@ -33,7 +33,7 @@ import {
 type Gen<T> = Generator<Yielded, T, unknown>;
 
 /** The name of a file or module given as a string or an atom. */
-function nameArg(t: Term): string {
+export function nameArg(t: Term): string {
   if (typeof t === "string") return t;
   const s = charlistToString(t);
   return s ?? raiseError("badarg");

@@ -23,7 +23,6 @@ import {
 } from "../lfe/mod.ts";
 import {
   arrayToList,
-  charlistToString,
   Cons,
   listToArray,
   putChars,
@@ -33,6 +32,7 @@ import {
 } from "../runtime/mod.ts";
 import { prettyLfe } from "../lfe/builtins/_lfe_pretty.ts";
 import { evalOnBeam } from "./beam_eval.ts";
+import { nameArg } from "./commands_file.ts";
 import type { ShellState } from "./state.ts";
 
 type Gen<T> = Generator<Yielded, T, unknown>;
@@ -155,16 +155,11 @@ function* set(args: Term[], st: ShellState): Gen<Term> {
   return value;
 }
 
-function fileName(t: Term): string {
-  if (typeof t === "string") return t;
-  return charlistToString(t) ?? raiseError("badarg");
-}
-
 /** `(slurp file)`: a module's functions, macros and records, usable at the prompt. */
 function* slurp(args: Term[], st: ShellState): Gen<Term> {
   if (args.length !== 1) return raiseError(["bad_form", "slurp"]);
   st.unslurp();
-  const name = fileName(yield* evalForm(args[0] as Term, st.vars, st.context));
+  const name = nameArg(yield* evalForm(args[0] as Term, st.vars, st.context));
   const path = name.endsWith(".lfe") ? name : `${name}.lfe`;
   try {
     const forms = readForms(path);
@@ -195,7 +190,7 @@ function readForms(path: string): { form: Term; line: number }[] {
  */
 function* run(args: Term[], st: ShellState): Gen<Term> {
   if (args.length !== 1) return raiseError(["bad_form", "run"]);
-  const path = fileName(yield* evalForm(args[0] as Term, st.vars, st.context));
+  const path = nameArg(yield* evalForm(args[0] as Term, st.vars, st.context));
   let text: string;
   try {
     text = readSource(path);

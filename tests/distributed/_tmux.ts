@@ -101,7 +101,7 @@ export class Terminals {
 
   /** The exit status of the terminal's program once it has ended. */
   exited(name: string): number | undefined {
-    const m = /\[exited (\d+)\]$/.exec(this.screen(name));
+    const m = /\[exited (\d+)\]/.exec(this.screen(name));
     return m === null ? undefined : Number(m[1]);
   }
 
