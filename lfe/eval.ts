@@ -86,11 +86,11 @@ export interface Slurped {
 }
 
 /**
- * The module of `forms` made ready for a shell (`slurp`): compiled with calls it cannot resolve
- * going to the shell, every function kept, exported or not.
+ * The module of `forms` made ready for a shell (`slurp`): compiled and checked as a module is,
+ * every function kept, exported or not.
  */
-export function slurpForms(forms: Term[], lines: number[], ctx: ExprContext = {}): Slurped {
-  const parts: ModuleParts = moduleParts(forms, lines, ctx.scope);
+export function slurpForms(forms: Term[], lines: number[]): Slurped {
+  const parts: ModuleParts = moduleParts(forms, lines);
   const { unit } = parts;
   const functions = atLine(parts, () => unit.build("all"));
   return {

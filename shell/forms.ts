@@ -12,6 +12,7 @@ import {
   compileShellFunction,
   defineRecord,
   evalForm,
+  LfeCompileError,
   LfeFileError,
   LfeMacroError,
   LfeSyntaxError,
@@ -163,11 +164,15 @@ function* slurp(args: Term[], st: ShellState): Gen<Term> {
   const path = name.endsWith(".lfe") ? name : `${name}.lfe`;
   try {
     const forms = readForms(path);
-    const s = slurpForms(forms.map((f) => f.form), forms.map((f) => f.line), st.context);
+    const s = slurpForms(forms.map((f) => f.form), forms.map((f) => f.line));
     st.save();
     st.addSlurped(s.functions, s.macros, s.imports);
     return ["ok", s.module];
   } catch (e) {
+    if (e instanceof LfeCompileError) {
+      yield* putChars(`${path}:${e.line ?? "none"}: ${e.message}\n`);
+      return "error";
+    }
     if (!(e instanceof LfeFileError)) throw e;
     yield* putChars(`${e.message}\n`);
     return "error";

@@ -75,3 +75,39 @@ Deno.test("shell commands: set with a pattern, history variables, c, m, q", asyn
     "lfe> ",
   ]);
 });
+
+Deno.test("bad input: a 1 MB form, 100,000 nested parentheses, NUL bytes, invalid UTF-8, an unfinished form at the end", async () => {
+  const big = `(length (list ${"1 ".repeat(500_000)}))\n`;
+  const deep = `${"(list ".repeat(100_000)}1${")".repeat(100_000)}\n`;
+  const input = new Uint8Array([
+    ...new TextEncoder().encode(big + deep + '(+ 1 1)\n(list 97 0 98)\n(list "a\0b")\n'),
+    ...[0x28, 0x6c, 0x69, 0x73, 0x74, 0x20, 0x22, 0xff, 0x22, 0x29, 0x0a], // (list "\xff")
+    ...new TextEncoder().encode("(+ 2 2)\n(foo (bar\n"),
+  ]);
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "main.ts"],
+    cwd: new URL("../../", import.meta.url).pathname,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const w = child.stdin.getWriter();
+  await w.write(input);
+  await w.close();
+  const out = await child.output();
+  const text = new TextDecoder().decode(out.stdout);
+  assert.equal(out.code, 0);
+  assert.deepEqual(text.split("\n").slice(3), [
+    "lfe> 500000",
+    "lfe> ** exception error: the form cannot be evaluated: it is nested too deeply",
+    "",
+    "lfe> 2",
+    "lfe> (97 0 98)",
+    "lfe> ((97 0 98))", // a NUL in a string is a character like any other, as in LFE
+    "lfe> ** the input is not valid UTF-8: it is read as Latin-1",
+    '("ÿ")',
+    "lfe> 4",
+    "lfe> 1: missing token",
+    "",
+  ]);
+});
