@@ -29,6 +29,7 @@ import {
   completions,
   evalTop,
   exceptionText,
+  fullNodeName,
   historyFile,
   JobControl,
   LineEditor,
@@ -335,7 +336,7 @@ async function main(args: string[]): Promise<number | undefined> {
     const status = await evalAtStart(evals, write);
     if (status !== 0) return shutdown(status);
   }
-  const target = flags.remsh === undefined ? undefined : remoteName(flags.remsh, thisNode().name);
+  const target = flags.remsh === undefined ? undefined : fullNodeName(flags.remsh, thisNode().name);
   let reached = true;
   if (target !== undefined) {
     await run(function* () {
@@ -367,11 +368,6 @@ async function main(args: string[]): Promise<number | undefined> {
   Deno.addSignalListener("SIGINT", () => shutdown(0));
   Deno.addSignalListener("SIGTERM", () => shutdown(0));
   return undefined;
-}
-
-// The node -remsh names: `pong` is pong on this node's host.
-function remoteName(name: string, self: string): string {
-  return name.includes("@") ? name : `${name}@${self.split("@")[1]}`;
 }
 
 if (import.meta.main) {

@@ -18,7 +18,7 @@ import {
   type ModuleFunctions,
   type Term,
 } from "../runtime/mod.ts";
-import { compilePattern } from "./_pattern.ts";
+import { compilePattern, isStringLiteral } from "./_pattern.ts";
 import { FnGen, type LocalFn, NeedsGenerator, Scope } from "./codegen.ts";
 import { defineRecord, elems, type Macro, type MacroEnv, macroexpand1 } from "./macros.ts";
 import { rt } from "./rt.ts";
@@ -387,7 +387,7 @@ export function compileMacro(
   scope?: DynamicScope,
 ): Macro {
   let r = rest;
-  if (r.length > 1 && r[0] instanceof Cons && isCharList(r[0])) r = r.slice(1);
+  if (r.length > 1 && isStringLiteral(r[0] as Term)) r = r.slice(1);
   const [params, ...body] = r;
   const simple = typeof params === "string" || params === null ||
     (params instanceof Cons &&
@@ -436,35 +436,29 @@ export const BUILTIN_MODULES = new Set([
 export function defunClauses(rest: Term[]): Term[] {
   let r = rest;
   // A doc string comes before the arguments.
-  if (r.length > 2 && r[0] instanceof Cons && isCharList(r[0]) && r[1] instanceof Cons) {
+  if (r.length > 2 && isStringLiteral(r[0] as Term) && r[1] instanceof Cons) {
     r = r.slice(1);
   }
-  const first = r[0];
-  const simple = first === null ||
-    (first instanceof Cons && elems(first, "arguments").every((a) => typeof a === "string"));
-  if (simple) return [arrayToList([first as Term, ...r.slice(1)])];
+  const first = r[0] as Term;
+  if (isArgumentList(first)) return [arrayToList([first, ...r.slice(1)])];
   return r;
 }
 
 // A defun's doc string: before the clauses, or after a simple argument list when a body follows.
 function defunDoc(rest: Term[]): string | undefined {
-  if (rest.length > 1 && rest[0] instanceof Cons && isCharList(rest[0])) return textOf(rest[0]);
-  const first = rest[0];
-  const simple = first === null ||
-    (first instanceof Cons && elems(first, "arguments").every((a) => typeof a === "string"));
-  return simple && rest.length > 2 ? textOf(rest[1] as Term) : undefined;
+  if (rest.length > 1 && isStringLiteral(rest[0] as Term)) return textOf(rest[0] as Term);
+  return isArgumentList(rest[0] as Term) && rest.length > 2 ? textOf(rest[1] as Term) : undefined;
+}
+
+// `(x y)`, `()`: the arguments of a function of one clause, rather than clauses.
+function isArgumentList(t: Term): boolean {
+  return t === null ||
+    (t instanceof Cons && elems(t, "arguments").every((a) => typeof a === "string"));
 }
 
 function textOf(t: Term): string | undefined {
-  if (!(t instanceof Cons) || !isCharList(t)) return undefined;
+  if (!isStringLiteral(t)) return undefined;
   return String.fromCodePoint(...(elems(t, "a string") as number[]));
-}
-
-function isCharList(t: Term): boolean {
-  for (let c: Term = t; c !== null; c = (c as Cons).tl) {
-    if (!(c instanceof Cons) || typeof c.hd !== "number") return false;
-  }
-  return true;
 }
 
 // Runs a macro's function outside any process: it may call built-ins but not wait.

@@ -28,7 +28,8 @@ export {
   LfeCompileError,
   LfeMacroError,
 } from "./compile.ts";
-export { defineRecord, type Macro, macroexpand1 } from "./macros.ts";
+export { defineRecord, form, type Macro, macroexpand1, quote } from "./macros.ts";
+export { isStringLiteral } from "./_pattern.ts";
 export * from "./eval.ts";
 export * from "./loader.ts";
 export { registerBuiltins } from "./builtins/mod.ts";

@@ -14,6 +14,7 @@
  */
 
 import { erpcCall } from "../lfe/builtins/net.ts";
+import { isStringLiteral } from "../lfe/mod.ts";
 import {
   arrayToList,
   Cons,
@@ -89,7 +90,7 @@ class Builder {
       this.used.add(f);
       return ["var", L, f];
     }
-    if (!(f instanceof Cons) || isCharList(f)) return this.lit(f);
+    if (!(f instanceof Cons) || isStringLiteral(f)) return this.lit(f);
     const head = f.hd;
     const args = listToArray(f.tl);
     if (typeof head !== "string") return raiseError(["illegal_form", f]);
@@ -110,7 +111,7 @@ class Builder {
       if (p !== "_") this.used.add(p);
       return ["var", L, p];
     }
-    if (!(p instanceof Cons) || isCharList(p)) return this.lit(p);
+    if (!(p instanceof Cons) || isStringLiteral(p)) return this.lit(p);
     const args = listToArray(p.tl);
     switch (p.hd) {
       case "quote":
@@ -142,16 +143,6 @@ class Builder {
       this.body(guarded ? rest.slice(1) : rest),
     ];
   }
-}
-
-function isCharList(t: Term): boolean {
-  let c = t;
-  for (; c instanceof Cons; c = c.tl) {
-    if (typeof c.hd !== "number" || !Number.isInteger(c.hd) || c.hd < 0 || c.hd > 0x10ffff) {
-      return false;
-    }
-  }
-  return c === null;
 }
 
 type Form = (b: Builder, args: Term[], whole: Term) => Term;

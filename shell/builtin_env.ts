@@ -7,7 +7,7 @@
  * @module
  */
 
-import { form, type Macro, quote } from "../lfe/macros.ts";
+import { form, type Macro, quote } from "../lfe/mod.ts";
 import { exportedFun, type Fun, type Term } from "../runtime/mod.ts";
 
 // name, arity, and the lfe_shell function it calls (the same name unless given).

@@ -12,6 +12,7 @@ import {
   compileShellFunction,
   defineRecord,
   evalForm,
+  form,
   LfeCompileError,
   LfeFileError,
   LfeMacroError,
@@ -23,7 +24,6 @@ import {
   slurpForms,
 } from "../lfe/mod.ts";
 import {
-  arrayToList,
   Cons,
   listToArray,
   putChars,
@@ -37,10 +37,6 @@ import { nameArg } from "./commands_file.ts";
 import type { ShellState } from "./state.ts";
 
 type Gen<T> = Generator<Yielded, T, unknown>;
-
-function form(...items: Term[]): Term {
-  return arrayToList(items);
-}
 
 /** Evaluates one form read at the prompt (or from a `run` file) and answers its value. */
 export function* evalTop(f: Term, st: ShellState): Gen<Term> {

@@ -177,7 +177,7 @@ export class JobControl {
           return false;
         }
         const target = args[0] ?? this.#node.name;
-        this.start(target.includes("@") ? target : `${target}@${this.#node.name.split("@")[1]}`);
+        this.start(fullNodeName(target, this.#node.name));
         return false;
       }
       case "q":
@@ -192,6 +192,11 @@ export class JobControl {
         return false;
     }
   }
+}
+
+/** The node a shell is asked for: `pong` is pong on the host of `self`, this node. */
+export function fullNodeName(name: string, self: string): string {
+  return name.includes("@") ? name : `${name}@${self.split("@")[1]}`;
 }
 
 // A job as `j` lists it: the call that started its shell, with the node when it is remote.

@@ -59,6 +59,11 @@ function isMessage(m: Term, tag: string, size: number): m is Term[] {
   return Array.isArray(m) && m.length === size && m[0] === tag;
 }
 
+// `#(EXIT pid reason)` from `pid`.
+function exitFrom(m: Term, pid: Pid): m is Term[] {
+  return isMessage(m, "EXIT", 3) && m[1] instanceof Pid && samePid(m[1], pid);
+}
+
 /** The text of an exception at the prompt, as `lfe_shell:report_exception/3` prints it. */
 export function exceptionText(e: unknown): string {
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
@@ -113,24 +118,21 @@ export function* shellServer(front: Term, options: Term): Gen<void> {
   let ev = start();
   for (;;) {
     const m = yield* receiveWith((m) => m);
-    if (isMessage(m, "EXIT", 3) && m[1] instanceof Pid) {
-      if (samePid(m[1], front)) exit(m[2] as Term);
-      if (samePid(m[1], ev)) {
-        // The evaluator was killed while it waited: the shell says so and starts another.
-        yield* putChars(exceptionText(exitOf(m[2] as Term)));
-        ev = start();
-      }
+    if (exitFrom(m, front)) exit(m[2] as Term);
+    if (exitFrom(m, ev)) {
+      // The evaluator was killed while it waited: the shell says so and starts another.
+      yield* putChars(exceptionText(exitOf(m[2] as Term)));
+      ev = start();
       continue;
     }
     if (!isMessage(m, "lfe_shell_eval", 4)) continue;
-    const [, ref, form, prompt] = m as [string, Term, Term, Term];
+    const [, ref, form, prompt] = m as unknown as [string, Term, Term, Term];
     const before = st.snapshot();
     post(ev, new EvalJob(form, typeof prompt === "string" ? prompt : ""));
     for (;;) {
       const r = yield* receiveWith((x) =>
-        x instanceof EvalDone || x === "lfe_shell_interrupt" ||
-          (isMessage(x, "EXIT", 3) && x[1] instanceof Pid &&
-            (samePid(x[1], ev) || samePid(x[1], front)))
+        x instanceof EvalDone || x === "lfe_shell_interrupt" || exitFrom(x, ev) ||
+          exitFrom(x, front)
           ? x
           : NOMATCH
       );
@@ -142,14 +144,12 @@ export function* shellServer(front: Term, options: Term): Gen<void> {
         if (r.ok) break;
         st.restore(before);
         // It exits once its exception is printed; the next form gets a new one.
-        yield* receiveWith((x) =>
-          isMessage(x, "EXIT", 3) && x[1] instanceof Pid && samePid(x[1], ev) ? x : NOMATCH
-        );
+        yield* receiveWith((x) => exitFrom(x, ev) ? x : NOMATCH);
         ev = start();
         break;
       }
-      const [, who, reason] = r as Term[];
-      if (samePid(who as Pid, front)) exit(reason as Term);
+      const [, , reason] = r as Term[];
+      if (exitFrom(r, front)) exit(reason as Term);
       // Killed or exited in the middle of the form: the state from before it, a new evaluator.
       st.restore(before);
       yield* putChars(exceptionText(exitOf(reason as Term)) + (prompt as string));
