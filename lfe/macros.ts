@@ -18,6 +18,23 @@ export interface MacroEnv {
   macros: Map<string, Macro>;
 }
 
+const EXPORTED_MACROS = new Map<string, Map<string, Macro>>();
+
+/**
+ * Makes `macros` callable from other modules as `(module:name ...)` (LFE's `export-macro`): a
+ * call of `module:name` expands with them before it is taken as a call of a function.
+ */
+export function registerExportedMacros(module: string, macros: ReadonlyMap<string, Macro>): void {
+  const m = EXPORTED_MACROS.get(module) ?? new Map<string, Macro>();
+  for (const [k, v] of macros) m.set(k, v);
+  EXPORTED_MACROS.set(module, m);
+}
+
+/** The macro `name` that `module` exports, if any. */
+export function exportedMacro(module: string, name: string): Macro | undefined {
+  return EXPORTED_MACROS.get(module)?.get(name);
+}
+
 /** A form that is a call of `head` with `args`. */
 export function form(head: Term, ...args: Term[]): Term {
   return arrayToList([head, ...args]);
@@ -131,7 +148,13 @@ const CORE_MACROS: Record<string, Macro> = {
     if (args.length === 0) throw new SyntaxError("Cannot call list* with no arguments");
     return args.reduceRight((rest, a) => form("cons", a, rest), args.pop() as Term);
   },
-  ":": ([m, f, ...args]) => form("call", quote(m as Term), quote(f as Term), ...args),
+  ":": ([m, f, ...args]) => {
+    const exported = typeof m === "string" && typeof f === "string"
+      ? exportedMacro(m, f)
+      : undefined;
+    if (exported !== undefined) return exported(args);
+    return form("call", quote(m as Term), quote(f as Term), ...args);
+  },
   "+": (args) => nary("+", args, 0),
   "*": (args) => nary("*", args, 1),
   "-": (args) =>
@@ -183,6 +206,8 @@ export function macroexpand1(f: Term, env: MacroEnv): Term | undefined {
   }
   const colon = head.indexOf(":");
   if (colon > 0 && colon < head.length - 1 && head !== "::") {
+    const exported = exportedMacro(head.slice(0, colon), head.slice(colon + 1));
+    if (exported !== undefined) return exported(elems(f.tl, `the arguments of ${head}`));
     return form(
       "call",
       quote(head.slice(0, colon)),

@@ -28,7 +28,15 @@ export {
   LfeCompileError,
   LfeMacroError,
 } from "./compile.ts";
-export { defineRecord, form, type Macro, macroexpand1, quote } from "./macros.ts";
+export {
+  defineRecord,
+  exportedMacro,
+  form,
+  type Macro,
+  macroexpand1,
+  quote,
+  registerExportedMacros,
+} from "./macros.ts";
 export { isStringLiteral } from "./_pattern.ts";
 export * from "./eval.ts";
 export * from "./loader.ts";
