@@ -50,7 +50,7 @@ function clauses(
   g.emit(`${label}: {`);
   for (const c of cls) {
     const { pat, guard, body } = clauseParts(c);
-    const cp = compilePattern(pat, s, host(g));
+    const cp = compilePattern(pat, s, host(g, sc));
     const inner = g.scopeWith(cp.binds, sc);
     const test = guard.length > 0 ? `${cp.test} && ${g.guard(guard, inner)}` : cp.test;
     g.emit(`if (${test}) {`);
@@ -71,12 +71,8 @@ function clauseParts(c: Term): { pat: Term; guard: Term[]; body: Term[] } {
   return { pat: pat as Term, guard: [], body: rest };
 }
 
-function host(g: FnGen) {
-  return {
-    declare: (n: string) => g.declare(n),
-    constant: (t: Term) => g.unit.constant(t),
-    expand: (f: Term) => g.unit.expand(f),
-  };
+function host(g: FnGen, sc: Scope) {
+  return g.patternHost(sc);
 }
 
 const receive: Special = (g, args, sc, tail) => {
@@ -109,7 +105,7 @@ const receive: Special = (g, args, sc, tail) => {
   g.emit(`for (; ${i} < $p.qt; ${i}++) { ${m} = ${q}[${i}]; if (${m} === rt.HOLE) continue;`);
   for (const c of cls) {
     const { pat, guard, body } = clauseParts(c);
-    const cp = compilePattern(pat, m, host(g));
+    const cp = compilePattern(pat, m, host(g, sc));
     const inner = g.scopeWith(cp.binds, sc);
     const test = guard.length > 0 ? `${cp.test} && ${g.guard(guard, inner)}` : cp.test;
     g.emit(`if (${test}) { $p.take(${i}); if (${tm}) rt.stopTimer($p);`);
@@ -144,7 +140,7 @@ const letForm: Special = (g, [bindings, ...body], sc, tail) => {
     const pat = parts[0] as Term;
     const guard = parts.length === 3 ? elems((parts[1] as Cons).tl, "a guard") : [];
     const v = subject(g, g.value(parts[parts.length - 1] as Term, sc));
-    const cp = compilePattern(pat, v, host(g));
+    const cp = compilePattern(pat, v, host(g, sc));
     const test = guard.length > 0
       ? `${cp.test} && ${g.guard(guard, g.scopeWith(cp.binds, sc))}`
       : cp.test;

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { Cons, Float, type Term, TermMap } from "../runtime/mod.ts";
+import { arrayToList, Cons, Float, type Term, TermMap } from "../runtime/mod.ts";
 import { elems } from "./macros.ts";
 
 /** What pattern compilation needs from the function being compiled. */
@@ -18,6 +18,10 @@ export interface PatternHost {
   constant(t: Term): string;
   /** Expands a macro in a pattern (records' `match-` forms), or undefined. */
   expand(f: Term): Term | undefined;
+  /** `(record R f p ...)` as a pattern: the tuple pattern it stands for. */
+  recordPattern?(name: Term, args: Term[]): Term;
+  /** The JS expression of a variable bound outside the pattern, or undefined. */
+  variable?(name: string): string | undefined;
 }
 
 /** A compiled pattern: its test, and the variables it binds (LFE name → JS name). */
@@ -107,12 +111,21 @@ export function compilePattern(pattern: Term, subject: string, host: PatternHost
       case "map": {
         tests.push(`${s} instanceof rt.TermMap`);
         for (let i = 0; i + 1 < args.length; i += 2) {
-          const key = host.constant(literalKey(args[i] as Term));
+          const k = args[i] as Term;
+          const bound = typeof k === "string" ? binds.get(k) ?? host.variable?.(k) : undefined;
+          const key = bound ?? host.constant(literalKey(k));
           const v = sub(`${s}.get(${key})`);
           tests.push(`${v} !== undefined`);
           walk(args[i + 1] as Term, v);
         }
         return;
+      }
+      case "backquote":
+        return walk(backquotePattern(args[0] as Term), s);
+      case "record":
+      case "make-record": {
+        if (host.recordPattern === undefined) break;
+        return walk(host.recordPattern(args[0] as Term, args.slice(1)), s);
       }
       case "binary":
         return void tests.push(`rt.exactEq(${host.constant(literalBinary(args))}, ${s})`);
@@ -123,6 +136,23 @@ export function compilePattern(pattern: Term, subject: string, host: PatternHost
   };
   walk(pattern, subject);
   return { test: tests.length === 0 ? "true" : tests.join(" && "), binds };
+}
+
+// A backquoted pattern: its structure, with `,x` as the pattern x.
+function backquotePattern(x: Term): Term {
+  if (x instanceof Cons) {
+    if (x.hd === "comma") return (x.tl as Cons).hd;
+    if (x.hd === "comma-at") throw new SyntaxError("Cannot use ,@ in a pattern");
+    return arrayToList(["cons", backquotePattern(x.hd), backquotePattern(x.tl)]);
+  }
+  if (Array.isArray(x)) return arrayToList(["tuple", ...x.map(backquotePattern)]);
+  if (x instanceof TermMap) {
+    const kvs: Term[] = [];
+    for (const [k, v] of x.entries()) kvs.push(backquotePattern(k), backquotePattern(v));
+    return arrayToList(["map", ...kvs]);
+  }
+  if (typeof x === "string") return arrayToList(["quote", x]);
+  return x;
 }
 
 function isSimple(p: Term): boolean {

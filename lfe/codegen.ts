@@ -10,7 +10,8 @@
  */
 
 import { Cons, Float, type Term, TermMap } from "../runtime/mod.ts";
-import { isStringLiteral } from "./_pattern.ts";
+import { isStringLiteral, type PatternHost } from "./_pattern.ts";
+import { recordPattern } from "./_records.ts";
 import { elems, macroexpand1 } from "./macros.ts";
 import type { ModuleUnit } from "./compile.ts";
 
@@ -264,6 +265,18 @@ export class FnGen {
     } else if (name === "=:=") this.emit(`${t} = ${a} === ${b} || rt.exactEq(${a}, ${b});`);
     else this.emit(`${t} = !(${a} === ${b} || rt.exactEq(${a}, ${b}));`);
     return t;
+  }
+
+  /** What a pattern compiled in this function, with `sc`'s variables bound, needs. */
+  patternHost(sc: Scope): PatternHost {
+    return {
+      declare: (n: string) => this.declare(n),
+      constant: (t: Term) => this.unit.constant(t),
+      expand: (f: Term) => this.unit.expand(f),
+      recordPattern: (name: Term, args: Term[]) => recordPattern(this.unit.macroEnv, name, args),
+      variable: (name: string) =>
+        sc.lookup(name) === undefined ? undefined : this.variable(name, sc),
+    };
   }
 
   /** Binds the variables of a compiled pattern in a new scope. */

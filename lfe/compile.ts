@@ -53,7 +53,7 @@ interface FnDef {
 /** One module being compiled: its functions, constants and the names it refers to. */
 export class ModuleUnit {
   readonly name: string;
-  readonly macroEnv: MacroEnv = { macros: new Map() };
+  readonly macroEnv: MacroEnv;
   /** Imported functions: local `name/arity` → [module, name there]. */
   readonly imports = new Map<string, [string, string]>();
   readonly fns = new Map<string, FnDef>();
@@ -74,8 +74,9 @@ export class ModuleUnit {
   /** The JS expression of the shell scope that free symbols and unknown calls go to, if any. */
   dynamic: string | undefined;
 
-  constructor(name: string, scope?: DynamicScope) {
+  constructor(name: string, scope?: DynamicScope, macros?: Map<string, Macro>) {
     this.name = name;
+    this.macroEnv = { macros: macros ?? new Map(), module: name };
     if (scope !== undefined) this.dynamic = this.constant(scope as unknown as Term);
   }
 
@@ -112,7 +113,23 @@ export class ModuleUnit {
   localFn(key: string): LocalFn | undefined {
     const f = this.fns.get(key);
     if (f !== undefined && key !== this.compiling) this.used.add(key);
-    return f === undefined ? undefined : { js: f.js, gen: f.gen };
+    if (f === undefined) return this.#compileTimeFn(key);
+    return { js: f.js, gen: f.gen };
+  }
+
+  // A function of `eval-when-compile`, which the file's macros may call.
+  #compileTimeFn(key: string): LocalFn | undefined {
+    const entry = this.macroEnv.macros.get(compileTimeKey(key)) as
+      | (Macro & { fn?: Fun })
+      | undefined;
+    if (entry?.fn === undefined) return undefined;
+    const id = `-compile-time-:${key}`;
+    let i = this.#bifIndex.get(id);
+    if (i === undefined) {
+      i = this.#bifs.push(entry.fn) - 1;
+      this.#bifIndex.set(id, i);
+    }
+    return { js: `$B[${i}]`, gen: isGeneratorFunction(entry.fn) };
   }
 
   expand(f: Term): Term | undefined {
@@ -163,7 +180,7 @@ export class ModuleUnit {
     const inner = new Scope(sc);
     const parsed = defs.map((d) => {
       const [name, ...rest] = elems(d, "a local function");
-      const clauses = defunClauses(rest);
+      const clauses = defunClauses(coreDefinition(rest));
       const arity = elems(elems(clauses[0] as Term, "a clause")[0] as Term, "patterns").length;
       return { name: name as string, arity, clauses, key: `${String(name)}/${arity}` };
     });
@@ -201,6 +218,13 @@ export class ModuleUnit {
     if (local !== undefined) return local.js;
     const slash = key.lastIndexOf("/");
     const [name, arity] = [key.slice(0, slash), key.slice(slash + 1)];
+    const imp = this.imports.get(key);
+    if (imp !== undefined) {
+      return `rt.extFun(${JSON.stringify(imp[0])}, ${JSON.stringify(imp[1])}, ${arity})`;
+    }
+    if (findModule("erlang")?.[key] !== undefined) {
+      return `rt.extFun("erlang", ${JSON.stringify(name)}, ${arity})`;
+    }
     if (this.dynamic !== undefined) {
       return `rt.dynFun(${this.dynamic}, ${JSON.stringify(name)}, ${arity})`;
     }
@@ -241,11 +265,7 @@ export class ModuleUnit {
             : rest;
           const tests: string[] = [];
           const binds = new Map<string, string>();
-          const host = {
-            declare: (n: string) => g.declare(n),
-            constant: (t: Term) => this.constant(t),
-            expand: (f: Term) => this.expand(f),
-          };
+          const host = g.patternHost(sc);
           ps.forEach((p, i) => {
             const cp = compilePattern(p as Term, params[i] as string, host);
             tests.push(cp.test);
@@ -362,6 +382,16 @@ export class ModuleUnit {
   }
 }
 
+/** Where a compile-time function `name/arity` is kept among the macros. */
+export function compileTimeKey(key: string): string {
+  return `-compile-time-${key}`;
+}
+
+/** Makes `fn` callable as `key` from the macros of `macros` (`eval-when-compile`). */
+export function addCompileTimeFunction(macros: Map<string, Macro>, key: string, fn: Fun): void {
+  macros.set(compileTimeKey(key), Object.assign((() => undefined) as Macro, { fn }));
+}
+
 /**
  * A macro's expansion failed: the form and the exception, which LFE prints as
  * `error expanding FORM:` and the reason.
@@ -393,16 +423,54 @@ export function compileMacro(
     (params instanceof Cons &&
       elems(params, "macro arguments").every((a) => typeof a === "string"));
   const clauses = simple
-    ? [arrayToList([
-      arrayToList([typeof params === "string" ? params : new Cons("list", params as Term)]),
-      ...body,
-    ])]
-    : r.map((c) => {
-      const [pat, ...b] = elems(c, "a macro clause");
-      return arrayToList([arrayToList([pat as Term]), ...b]);
-    });
-  const unit = new ModuleUnit(module, scope);
-  for (const [k, m] of macros) unit.macroEnv.macros.set(k, m);
+    ? [[typeof params === "string" ? params : new Cons("list", params as Term), ...body]]
+    : r.map((c) => elems(c, "a macro clause"));
+  return macroFromClauses(
+    name,
+    clauses.map(([pat, ...b]) => arrayToList([arrayToList([pat as Term]), withEnv(b)])),
+    macros,
+    module,
+    scope,
+  );
+}
+
+// A macro's body, with `$ENV` bound as LFE binds it (to the macro environment, opaque here).
+function withEnv(body: Term[], env: Term = "$ENV"): Term {
+  return arrayToList(["let", arrayToList([arrayToList([env, null])]), ...body]);
+}
+
+/**
+ * `(define-macro name meta (match-lambda ((args env) body...) ...))`, the core form of a macro:
+ * clauses of two arguments, the argument list and the macro environment.
+ */
+export function compileCoreMacro(
+  name: string,
+  def: Term,
+  macros: ReadonlyMap<string, Macro>,
+  module: string,
+): Macro {
+  const [kind, ...parts] = elems(def, "a macro definition");
+  const clauses = kind === "lambda" ? [arrayToList(parts)] : parts;
+  return macroFromClauses(
+    name,
+    clauses.map((c) => {
+      const [pats, ...body] = elems(c, "a macro clause");
+      const [args, env] = elems(pats as Term, "a macro clause's arguments");
+      return arrayToList([arrayToList([args as Term]), withEnv(body, (env ?? "_") as Term)]);
+    }),
+    macros,
+    module,
+  );
+}
+
+function macroFromClauses(
+  name: string,
+  clauses: Term[],
+  macros: ReadonlyMap<string, Macro>,
+  module: string,
+  scope?: DynamicScope,
+): Macro {
+  const unit = new ModuleUnit(module, scope, new Map(macros));
   unit.addFunction(`-macro-${name}-`, clauses);
   const fn = unit.build("all")[`-macro-${name}-/1`] as Fun;
   return (args) => {
@@ -444,6 +512,17 @@ export function defunClauses(rest: Term[]): Term[] {
   return r;
 }
 
+// `(lambda args body...)` or `(match-lambda clause...)` as `let-function` has them, as the
+// arguments and body or clauses that `flet` has.
+export function coreDefinition(rest: Term[]): Term[] {
+  const d = rest[0];
+  if (rest.length === 1 && d instanceof Cons && (d.hd === "lambda" || d.hd === "match-lambda")) {
+    const parts = elems(d.tl, String(d.hd));
+    return d.hd === "lambda" ? parts : parts;
+  }
+  return rest;
+}
+
 // A defun's doc string: before the clauses, or after a simple argument list when a body follows.
 function defunDoc(rest: Term[]): string | undefined {
   if (rest.length > 1 && isStringLiteral(rest[0] as Term)) return textOf(rest[0] as Term);
@@ -456,13 +535,13 @@ function isArgumentList(t: Term): boolean {
     (t instanceof Cons && elems(t, "arguments").every((a) => typeof a === "string"));
 }
 
-function textOf(t: Term): string | undefined {
+export function textOf(t: Term): string | undefined {
   if (!isStringLiteral(t)) return undefined;
   return String.fromCodePoint(...(elems(t, "a string") as number[]));
 }
 
 // Runs a macro's function outside any process: it may call built-ins but not wait.
-function runNow(r: unknown): Term {
+export function runNow(r: unknown): Term {
   for (;;) {
     if (r instanceof rt.TailCall) r = r.f(...r.args);
     else if (rt.isGenerator(r)) {
@@ -484,141 +563,4 @@ export interface CompiledModule {
   docs: { module?: string; functions: Map<string, string> };
   /** Warnings in LFE's words, with the line of the form: unused functions. */
   warnings: { line: number | undefined; text: string }[];
-}
-
-/** Options of {@linkcode compileModule}. */
-export interface CompileModuleOptions {
-  /** The line where each form starts, for errors (`LfeCompileError.line`). */
-  lines?: number[];
-}
-
-/** Compiles the forms of one module file. */
-export function compileModule(forms: Term[], options: CompileModuleOptions = {}): CompiledModule {
-  const parts = moduleParts(forms, options.lines ?? []);
-  const { unit, exports } = parts;
-  const functions = atLine(parts, () => unit.build(exports));
-  const warnings = exports === "all" ? [] : [...unit.fns.keys()]
-    .filter((k) => !exports.has(k) && !unit.used.has(k))
-    .map((k) => ({ line: parts.lines.get(k), text: `function ${k} is unused` }));
-  return { name: unit.name, functions, docs: unit.docs, warnings };
-}
-
-/** A module's forms, added to a unit but not compiled yet. */
-export interface ModuleParts {
-  unit: ModuleUnit;
-  exports: Set<string> | "all";
-  /** The line of each function's `defun`, by key. */
-  lines: Map<string, number>;
-}
-
-/**
- * Reads a module's forms into a unit: its attributes, functions, macros and records. With a
- * `scope`, calls to functions the module lacks and free symbols go to the shell's (`slurp`).
- * Errors are `LfeCompileError`s carrying the line of the form.
- */
-export function moduleParts(forms: Term[], lines: number[], scope?: DynamicScope): ModuleParts {
-  const [first, ...rest] = forms;
-  const lineOf = (i: number) => lines[i];
-  if (!(first instanceof Cons) || first.hd !== "defmodule") {
-    throw withLine(new LfeCompileError("A module file must start with (defmodule name ...)"), 1);
-  }
-  const [name, ...attrs] = elems(first.tl, "defmodule");
-  if (typeof name !== "string") {
-    throw withLine(new LfeCompileError("A module name must be an atom"), lineOf(0));
-  }
-  const unit = new ModuleUnit(name, scope);
-  unit.lint = scope === undefined;
-  let exports: Set<string> | "all" = new Set();
-  const fnLines = new Map<string, number>();
-  onLine(lineOf(0), () => {
-    for (const a of attrs) {
-      const doc = textOf(a);
-      if (doc !== undefined) {
-        unit.docs.module = doc;
-        continue;
-      }
-      const [kind, ...items] = elems(a, "a module attribute");
-      if (kind === "export") {
-        for (const it of items) {
-          if (it === "all") exports = "all";
-          else if (exports !== "all") {
-            const [f, n] = elems(it, "an export");
-            exports.add(`${String(f)}/${String(n)}`);
-          }
-        }
-      } else if (kind === "import") {
-        for (const it of items) {
-          const [how, mod, ...fs] = elems(it, "an import");
-          if (how !== "from" && how !== "rename") continue;
-          for (const f of fs) {
-            const parts = elems(f, "an imported function");
-            const [fname, n] = how === "rename" ? elems(parts[0] as Term, "a function") : parts;
-            const local = how === "rename" ? parts[1] : fname;
-            unit.imports.set(`${String(local)}/${String(n)}`, [mod as string, String(fname)]);
-          }
-        }
-      }
-    }
-  });
-  rest.forEach((f, i) => {
-    const line = lineOf(i + 1);
-    onLine(line, () => {
-      for (const d of expandTop(f, unit)) {
-        const [kind, fname, ...body] = elems(d, "a top-level form");
-        if (kind === "defun") {
-          const key = unit.addFunction(fname as string, body);
-          if (line !== undefined) fnLines.set(key, line);
-        } else if (kind === "defmacro") unit.addMacro(fname as string, body);
-        else if (kind === "defrecord") {
-          defineRecord(fname as string, body, unit.macroEnv);
-        } else throw new LfeCompileError(`Cannot use ${String(kind)} at the top of a module`);
-      }
-    });
-  });
-  return { unit, exports, lines: fnLines };
-}
-
-/** Runs `build`, turning an error in a function into an `LfeCompileError` at its line. */
-export function atLine<T>(parts: ModuleParts, build: () => T): T {
-  try {
-    return build();
-  } catch (e) {
-    const key = parts.unit.compiling;
-    throw compileError(e, key === undefined ? undefined : parts.lines.get(key));
-  }
-}
-
-function onLine(line: number | undefined, f: () => void): void {
-  try {
-    f();
-  } catch (e) {
-    throw compileError(e, line);
-  }
-}
-
-function compileError(e: unknown, line: number | undefined): unknown {
-  if (e instanceof LfeCompileError) return e.line === undefined ? withLine(e, line) : e;
-  if (e instanceof SyntaxError || e instanceof TypeError) {
-    return withLine(new LfeCompileError(e.message), line);
-  }
-  return e;
-}
-
-function withLine(e: LfeCompileError, line: number | undefined): LfeCompileError {
-  e.line = line;
-  return e;
-}
-
-// Top-level forms: progn and macros that make defuns are opened up.
-function expandTop(f: Term, unit: ModuleUnit): Term[] {
-  if (!(f instanceof Cons)) {
-    throw new LfeCompileError(`Cannot use ${String(f)} at the top of a module`);
-  }
-  if (["defun", "defmacro", "defrecord"].includes(f.hd as string)) return [f];
-  if (f.hd === "progn") return elems(f.tl, "progn").flatMap((x) => expandTop(x, unit));
-  const e = unit.expand(f);
-  if (e === undefined) {
-    throw new LfeCompileError(`Cannot use (${String(f.hd)} ...) at the top of a module`);
-  }
-  return expandTop(e, unit);
 }

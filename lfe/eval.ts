@@ -22,9 +22,11 @@ import {
   type Term,
   type Yielded,
 } from "../runtime/mod.ts";
-import { atLine, type DynamicScope, type ModuleParts, moduleParts, ModuleUnit } from "./compile.ts";
+import { type DynamicScope, ModuleUnit } from "./compile.ts";
+import { atLine, type ModuleParts, moduleParts } from "./_toplevel.ts";
 import type { Macro } from "./macros.ts";
 import { compilePattern } from "./_pattern.ts";
+import { recordPattern } from "./_records.ts";
 
 /** What a shell adds to the code it compiles. */
 export interface ExprContext {
@@ -109,6 +111,7 @@ export function patternVariables(pattern: Term, ctx: ExprContext = {}): string[]
     declare: (name) => `${name}$${n++}`,
     constant: (t) => unit.constant(t),
     expand: (f) => unit.expand(f),
+    recordPattern: (name, args) => recordPattern(unit.macroEnv, name, args),
   });
   return [...cp.binds.keys()];
 }

@@ -13,7 +13,8 @@ import {
   type ModuleFunctions,
   setModuleLoader,
 } from "../runtime/mod.ts";
-import { type CompiledModule, compileModule, LfeCompileError } from "./compile.ts";
+import { type CompiledModule, LfeCompileError } from "./compile.ts";
+import { compileFileForms } from "./_toplevel.ts";
 import { readAllWithLines } from "./reader.ts";
 import { LfeSyntaxError } from "./syntax_error.ts";
 import { setLoadHook } from "./rt.ts";
@@ -57,10 +58,12 @@ export function loadFileQuietly(path: string): string {
 }
 
 function loadHere(path: string): CompiledModule {
-  const m = compileLfeFile(path);
-  defineModule(m.name, m.functions);
-  loaded.set(m.name, { file: absolute(path), docs: m.docs });
-  return m;
+  const ms = compileLfeFileModules(path);
+  for (const m of ms) {
+    defineModule(m.name, m.functions);
+    loaded.set(m.name, { file: absolute(path), docs: m.docs });
+  }
+  return ms[0]!;
 }
 
 function absolute(path: string): string {
@@ -111,12 +114,20 @@ export function fileErrorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Reads and compiles the LFE file `path`; errors are {@linkcode LfeFileError}s. */
+/** Reads and compiles the LFE file `path` (its first module); errors are {@linkcode LfeFileError}s. */
 export function compileLfeFile(path: string): CompiledModule {
+  return compileLfeFileModules(path)[0]!;
+}
+
+/** Reads and compiles every module of the LFE file `path`. */
+export function compileLfeFileModules(path: string): CompiledModule[] {
   const text = readSource(path);
   try {
     const forms = readAllWithLines(text);
-    return compileModule(forms.map((f) => f.form), { lines: forms.map((f) => f.line) });
+    return compileFileForms(forms.map((f) => f.form), {
+      lines: forms.map((f) => f.line),
+      file: path,
+    });
   } catch (e) {
     if (e instanceof LfeSyntaxError) throw new LfeFileError(path, e.lfeLine, e.lfe);
     if (e instanceof LfeCompileError) throw new LfeFileError(path, e.line ?? "none", e.message);
@@ -154,9 +165,13 @@ export function reloadModule(name: string): string | undefined {
 function fromCodePath(name: string): ModuleFunctions | undefined {
   const file = findOnCodePath(name);
   if (file === undefined) return undefined;
-  const m = compileLfeFile(file);
-  if (m.name !== name) return undefined;
-  loaded.set(m.name, { file: absolute(file), docs: m.docs });
+  const ms = compileLfeFileModules(file);
+  const m = ms.find((x) => x.name === name);
+  if (m === undefined) return undefined;
+  for (const other of ms) {
+    loaded.set(other.name, { file: absolute(file), docs: other.docs });
+    if (other !== m) defineModule(other.name, other.functions);
+  }
   return m.functions;
 }
 

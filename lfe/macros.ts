@@ -8,6 +8,10 @@
  */
 
 import { arrayToList, Cons, listToArray, type Term } from "../runtime/mod.ts";
+import { binaryComp, listComp, maybeForm } from "./_comprehensions.ts";
+import { gensym, RECORD_FORMS } from "./_records.ts";
+
+export { defineRecord } from "./_records.ts";
 
 /** A macro: the argument forms in, the expansion out (`undefined`: nothing to expand). */
 export type Macro = (args: Term[]) => Term | undefined;
@@ -16,6 +20,8 @@ export type Macro = (args: Term[]) => Term | undefined;
 export interface MacroEnv {
   /** Macros by name (the module's own, and records' accessors). */
   macros: Map<string, Macro>;
+  /** The module being compiled, for `(MODULE)`. */
+  module?: string;
 }
 
 const EXPORTED_MACROS = new Map<string, Map<string, Macro>>();
@@ -94,9 +100,7 @@ function nary(op: string, args: Term[], unit?: Term): Term | undefined {
 }
 
 function cond(clauses: Term[]): Term {
-  if (clauses.length === 0) {
-    return form("call", quote("erlang"), quote("error"), quote("if_clause"));
-  }
+  if (clauses.length === 0) return false;
   const [c, ...rest] = clauses;
   const [test, ...body] = elems(c as Term, "a cond clause");
   if (test instanceof Cons && test.hd === "?=") {
@@ -111,11 +115,89 @@ function cond(clauses: Term[]): Term {
     );
   }
   const then = body.length === 0 ? test as Term : form("progn", ...body);
-  if (test === true && body.length > 0) return then;
+  if ((test === true || test === "else") && body.length > 0) return then;
   return form("if", test as Term, then, cond(rest));
 }
 
-const CORE_MACROS: Record<string, Macro> = {
+type CoreMacro = (args: Term[], env: MacroEnv) => Term | undefined;
+
+const CXR: Record<string, CoreMacro> = {};
+for (const n of [2, 3, 4]) {
+  const names = [""];
+  for (let i = 0; i < n; i++) {
+    names.splice(0, names.length, ...names.flatMap((x) => [x + "a", x + "d"]));
+  }
+  for (const ops of names) {
+    CXR[`c${ops}r`] = ([x]) =>
+      [...ops].reduceRight<Term>((acc, o) => form(o === "a" ? "car" : "cdr", acc), x as Term);
+  }
+}
+
+const CORE_MACROS: Record<string, CoreMacro> = {
+  ...CXR,
+  "!=": (args) => form("/=", ...args),
+  "===": (args) => form("=:=", ...args),
+  "!==": (args) => form("=/=", ...args),
+  MODULE: (_args, env) => quote(env.module ?? "-no-module-"),
+  prog1: ([first, ...rest]) => {
+    const v = gensym("prog1");
+    return form("let", arrayToList([form(v, first as Term)]), ...rest, v);
+  },
+  prog2: ([first, second, ...rest]) => {
+    const v = gensym("prog2");
+    return form(
+      "progn",
+      first as Term,
+      form("let", arrayToList([form(v, second as Term)]), ...rest, v),
+    );
+  },
+  fun: (args) => {
+    const [a, b, c] = args;
+    if (args.length === 2) return form("function", a as Term, b as Term);
+    return form("function", a as Term, b as Term, c as Term);
+  },
+  do: ([pars, test, ...body]) => {
+    const ps = elems(pars as Term, "do variables").map((p) => elems(p, "a do variable"));
+    const [stop, ret] = elems(test as Term, "a do test");
+    const loop = gensym("do");
+    return form(
+      "letrec-function",
+      arrayToList([form(
+        loop,
+        form(
+          "lambda",
+          arrayToList(ps.map((p) => p[0] as Term)),
+          form(
+            "if",
+            stop as Term,
+            (ret ?? false) as Term,
+            form(
+              "let",
+              arrayToList([form("do-state", form("progn", ...body))]),
+              form(loop, ...ps.map((p) => p[2] as Term)),
+            ),
+          ),
+        ),
+      )]),
+      form(loop, ...ps.map((p) => p[1] as Term)),
+    );
+  },
+  tref: ([t, i]) => call("erlang", "element", i as Term, t as Term),
+  tset: ([t, i, v]) => call("erlang", "setelement", i as Term, t as Term, v as Term),
+  mref: ([m, k]) => call("maps", "get", k as Term, m as Term),
+  "map-get": ([m, k]) => call("maps", "get", k as Term, m as Term),
+  msiz: ([m]) => call("erlang", "map_size", m as Term),
+  "map-size": ([m]) => call("erlang", "map_size", m as Term),
+  mset: (args) => mapChain("put", args),
+  "map-set": (args) => mapChain("put", args),
+  mupd: (args) => mapChain("update", args),
+  "map-update": (args) => mapChain("update", args),
+  mrem: ([m, ...ks]) => ks.reduce<Term>((acc, k) => call("maps", "remove", k, acc), m as Term),
+  "map-remove": ([m, ...ks]) =>
+    ks.reduce<Term>((acc, k) => call("maps", "remove", k, acc), m as Term),
+  "binary-comp": (args) => binaryComp(args),
+  bc: (args) => binaryComp(args),
+  maybe: (args) => maybeForm(args),
   "let*": ([bindings, ...body]) => {
     const bs = elems(bindings as Term, "let* bindings");
     if (bs.length === 0) return form("let", null, ...body);
@@ -171,25 +253,13 @@ const CORE_MACROS: Record<string, Macro> = {
   lc: (args) => listComp(args),
 };
 
-// (lc ((<- pat list) guard ...) expr): a fold over generators, right to left.
-function listComp([quals, expr]: Term[]): Term {
-  const qs = elems(quals as Term, "list comprehension qualifiers");
-  const build = (i: number, tail: Term): Term => {
-    if (i === qs.length) return form("cons", expr as Term, tail);
-    const q = qs[i] as Term;
-    if (q instanceof Cons && q.hd === "<-") {
-      const [pat, src] = elems(q.tl, "a generator");
-      const acc = "lc-acc-" + i;
-      const fn = form(
-        "match-lambda",
-        form(arrayToList([pat as Term, acc]), build(i + 1, acc)),
-        form(arrayToList(["_", acc]), acc),
-      );
-      return call("lists", "foldr", fn, tail, src as Term);
-    }
-    return form("if", q, build(i + 1, tail), tail);
-  };
-  return build(0, null);
+// (map-set m k v k v ...): one `maps:put` (or `maps:update`) a pair.
+function mapChain(how: string, [m, ...kvs]: Term[]): Term {
+  let acc = m as Term;
+  for (let i = 0; i + 1 < kvs.length; i += 2) {
+    acc = call("maps", how, kvs[i] as Term, kvs[i + 1] as Term, acc);
+  }
+  return acc;
 }
 
 /**
@@ -201,11 +271,16 @@ export function macroexpand1(f: Term, env: MacroEnv): Term | undefined {
   const head = f.hd;
   const user = env.macros.get(head);
   if (user !== undefined) return user(elems(f.tl, `the arguments of ${head}`));
+  if (Object.hasOwn(RECORD_FORMS, head)) {
+    return (RECORD_FORMS[head] as CoreMacro)(elems(f.tl, `the arguments of ${head}`), env);
+  }
   if (Object.hasOwn(CORE_MACROS, head)) {
-    return (CORE_MACROS[head] as Macro)(elems(f.tl, `the arguments of ${head}`));
+    return (CORE_MACROS[head] as CoreMacro)(elems(f.tl, `the arguments of ${head}`), env);
   }
   const colon = head.indexOf(":");
-  if (colon > 0 && colon < head.length - 1 && head !== "::") {
+  if (
+    colon > 0 && colon < head.length - 1 && head !== "=:=" && head.indexOf(":", colon + 1) < 0
+  ) {
     const exported = exportedMacro(head.slice(0, colon), head.slice(colon + 1));
     if (exported !== undefined) return exported(elems(f.tl, `the arguments of ${head}`));
     return form(
@@ -216,55 +291,4 @@ export function macroexpand1(f: Term, env: MacroEnv): Term | undefined {
     );
   }
   return undefined;
-}
-
-/** The accessor macros of `(defrecord name field...)`, added to `env`. */
-export function defineRecord(name: string, fieldForms: Term[], env: MacroEnv): void {
-  const fields = fieldForms.map((f) => {
-    if (typeof f === "string") return { name: f, init: "undefined" as Term };
-    const [n, init] = elems(f, "a record field");
-    return { name: n as string, init: (init ?? "undefined") as Term };
-  });
-  const index = (field: Term): number => {
-    const i = fields.findIndex((f) => f.name === field);
-    if (i < 0) throw new SyntaxError(`Record ${name} has no field ${String(field)}`);
-    return i + 2;
-  };
-  const pairs = (args: Term[]): Map<string, Term> => {
-    const m = new Map<string, Term>();
-    for (let i = 0; i + 1 < args.length; i += 2) m.set(args[i] as string, args[i + 1] as Term);
-    return m;
-  };
-  env.macros.set(`make-${name}`, (args) => {
-    const given = pairs(args);
-    return form("tuple", quote(name), ...fields.map((f) => given.get(f.name) ?? f.init));
-  });
-  env.macros.set(`match-${name}`, (args) => {
-    const given = pairs(args);
-    return form("tuple", quote(name), ...fields.map((f) => given.get(f.name) ?? "_"));
-  });
-  env.macros.set(`is-${name}`, ([r]) =>
-    form(
-      "andalso",
-      call("erlang", "is_tuple", r as Term),
-      call("erlang", "=:=", call("erlang", "tuple_size", r as Term), fields.length + 1),
-      call("erlang", "=:=", call("erlang", "element", 1, r as Term), quote(name)),
-    ));
-  env.macros.set(`set-${name}`, ([r, ...args]) => {
-    let acc = r as Term;
-    for (const [f, v] of pairs(args)) acc = call("erlang", "setelement", index(f), acc, v);
-    return acc;
-  });
-  for (const f of fields) {
-    env.macros.set(
-      `${name}-${f.name}`,
-      ([r]) => call("erlang", "element", index(f.name), r as Term),
-    );
-    env.macros.set(
-      `set-${name}-${f.name}`,
-      ([r, v]) => call("erlang", "setelement", index(f.name), r as Term, v as Term),
-    );
-  }
-  env.macros.set(`fields-${name}`, () => quote(arrayToList(fields.map((f) => f.name))));
-  env.macros.set(`size-${name}`, () => fields.length + 1);
 }

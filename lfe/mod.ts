@@ -23,11 +23,11 @@ export * from "./reader.ts";
 export {
   type CompiledModule,
   compileMacro,
-  compileModule,
   type DynamicScope,
   LfeCompileError,
   LfeMacroError,
 } from "./compile.ts";
+export { compileFileForms, compileModule, type CompileModuleOptions } from "./_toplevel.ts";
 export {
   defineRecord,
   exportedMacro,

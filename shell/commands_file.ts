@@ -192,7 +192,9 @@ export function* m1(mods: Term): Gen<Term> {
     if (fns === undefined) {
       throw new ErlangError("error", "undef", list([name, "module_info", null, null]));
     }
-    const names = Object.keys(fns).filter((k) => k.includes("/")).sort();
+    const names = Object.keys(fns)
+      .filter((k) => k.includes("/") && !k.startsWith("module_info/"))
+      .sort();
     const half = Math.round(names.length / 2);
     const [a, b] = [names.slice(0, half), names.slice(half)];
     let s = `Module: ${name}\nObject file: ${where(name)}\n` +

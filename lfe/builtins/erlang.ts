@@ -46,6 +46,7 @@ import * as p from "./_erlang_process.ts";
 import * as s from "./_erlang_system.ts";
 import { append2, subtract2 } from "./_lists_basic.ts";
 import { moduleTable } from "./_util.ts";
+import { ERLANG_LANG } from "./_erlang_lang.ts";
 
 function badarg(): never {
   return raiseError("badarg");
@@ -230,4 +231,5 @@ export const ERLANG: ModuleFunctions = moduleTable("erlang", {
   "system_time/0": () => s.systemTime(),
   "system_time/1": (unit: Term) => s.systemTime(unit),
   "display/1": s.display,
+  ...ERLANG_LANG,
 });
