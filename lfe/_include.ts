@@ -110,7 +110,7 @@ const EUNIT = `
             (tuple 'assert
               (list (tuple 'module (MODULE)) (tuple 'line 0)
                     (tuple 'expression ',(lists:flatten (lfe_io:print1 bool))) (tuple 'expected 'true)
-                    (if (=:= -V- 'false) (tuple 'value -V-) (tuple 'not_boolean -V-)))))))))
+                    (if (=:= -V- 'false) (tuple 'value -V-) (tuple 'not_boolean -V-))))))))
 (defmacro assertNot (bool) \`(assert (not ,bool)))
 (defmacro assertMatch (guard expr)
   \`(case ,expr

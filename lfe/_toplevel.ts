@@ -30,6 +30,7 @@ import {
   textOf,
 } from "./compile.ts";
 import { defineRecord, elems, exportedMacro, type Macro } from "./macros.ts";
+import { rt } from "./rt.ts";
 import { includeLibForms, readIncludeFile } from "./_include.ts";
 
 /** Options of {@linkcode compileModule}. */
@@ -280,7 +281,7 @@ class TopLevel {
           this.compileTimeFunctions(defs.splice(0));
           const unit = new ModuleUnit("-eval-when-compile-", undefined, this.macros);
           unit.addFunction("-expr-", [arrayToList([null, f])]);
-          runNow((unit.build("all")["-expr-/0"] as Fun)());
+          runNow(rt.outsideProcess(() => (unit.build("all")["-expr-/0"] as Fun)()));
         }
       }
     };

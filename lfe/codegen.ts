@@ -123,6 +123,8 @@ export class FnGen {
     if (this.unit.dynamic !== undefined) {
       return `rt.dynVar(${this.unit.dynamic}, ${JSON.stringify(name)})`;
     }
+    // A macro's clause is checked only when it runs, as LFE's evaluator does.
+    if (this.unit.lenient) return `rt.unboundSymbol(${JSON.stringify(name)})`;
     throw new SyntaxError(`symbol ${name} is unbound`);
   }
 

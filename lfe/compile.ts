@@ -20,7 +20,7 @@ import {
 } from "../runtime/mod.ts";
 import { compilePattern, isStringLiteral } from "./_pattern.ts";
 import { FnGen, type LocalFn, NeedsGenerator, Scope } from "./codegen.ts";
-import { defineRecord, elems, type Macro, type MacroEnv, macroexpand1 } from "./macros.ts";
+import { elems, type Macro, type MacroEnv, macroexpand1 } from "./macros.ts";
 import { rt } from "./rt.ts";
 
 /** A compile error: the module and what is wrong, and the line of the form it is in. */
@@ -67,6 +67,8 @@ export class ModuleUnit {
   readonly docs: { module?: string; functions: Map<string, string> } = { functions: new Map() };
   /** Local functions called from other functions (for the unused-function warning). */
   readonly used = new Set<string>();
+  /** A macro's: a symbol that is not bound raises `{unbound_symb, S}` when it is reached. */
+  lenient = false;
   /** A module's functions: a call of a function it neither defines nor imports is an error. */
   lint = false;
   /** The key of the function being compiled, for the line of an error in it. */
@@ -471,11 +473,12 @@ function macroFromClauses(
   scope?: DynamicScope,
 ): Macro {
   const unit = new ModuleUnit(module, scope, new Map(macros));
+  unit.lenient = true;
   unit.addFunction(`-macro-${name}-`, clauses);
   const fn = unit.build("all")[`-macro-${name}-/1`] as Fun;
   return (args) => {
     try {
-      return runNow(fn(arrayToList(args)));
+      return runNow(rt.outsideProcess(() => fn(arrayToList(args))));
     } catch (e) {
       if (e instanceof LfeCompileError) throw e;
       const c = caught(e);
@@ -542,6 +545,10 @@ export function textOf(t: Term): string | undefined {
 
 // Runs a macro's function outside any process: it may call built-ins but not wait.
 export function runNow(r: unknown): Term {
+  return rt.outsideProcess(() => runSteps(r));
+}
+
+function runSteps(r: unknown): Term {
   for (;;) {
     if (r instanceof rt.TailCall) r = r.f(...r.args);
     else if (rt.isGenerator(r)) {

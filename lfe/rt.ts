@@ -41,9 +41,26 @@ function cons(h: Term, t: Term): Cons {
   return new Cons(h, t);
 }
 
+// What stands for a process while a macro runs at compile time, outside any process.
+let standIn: Process | null = null;
+
+/**
+ * Runs `f` where code may run without a process (a macro at compile time): it may call any
+ * function, but not wait for messages.
+ */
+export function outsideProcess<T>(f: () => T): T {
+  if (currentProcess() !== null || standIn !== null) return f();
+  standIn = { reds: Number.MAX_SAFE_INTEGER, q: null, qh: 0, qt: 0 } as unknown as Process;
+  try {
+    return f();
+  } finally {
+    standIn = null;
+  }
+}
+
 /** The process running compiled code; compiled code only runs in a process. */
 function proc(): Process {
-  const p = currentProcess();
+  const p = currentProcess() ?? standIn;
   if (p === null) throw new TypeError("Cannot run LFE code outside a process");
   return p;
 }
@@ -164,6 +181,10 @@ function exceptionParts(e: unknown): Term[] {
   throw e;
 }
 
+function unboundSymbol(name: string): never {
+  return raiseError(["unbound_symb", name]);
+}
+
 function car(x: Term): Term {
   if (!(x instanceof Cons)) raiseError("badarg");
   return x.hd;
@@ -242,6 +263,7 @@ export function setOps(table: Ops): void {
 
 /** The object compiled modules get as `rt`. */
 export const rt = {
+  outsideProcess,
   proc,
   send,
   callExt,
@@ -270,6 +292,7 @@ export const rt = {
   caught,
   exceptionParts,
   raiseError,
+  unboundSymbol,
   ops,
   car,
   cdr,

@@ -18,7 +18,6 @@ import {
   arrayToList,
   caught,
   charlist,
-  Cons,
   createNode,
   defineModule,
   findFunction,
@@ -127,12 +126,10 @@ async function call(
       result = { ok: true, value };
     } catch (e) {
       const c = caught(e);
-      result = {
-        ok: false,
-        why: Array.isArray(c.reason) || c.reason instanceof Cons
-          ? printTerm(c.reason, { depth: 12 })
-          : `${String(c.reason)}${e instanceof Error && !("reason" in e) ? ` ${e.stack}` : ""}`,
-      };
+      const detail = e instanceof Error && e.message !== "" && !e.message.includes("reason is")
+        ? ` (${e.message})`
+        : "";
+      result = { ok: false, why: `${printTerm(c.reason, { depth: 12 })}${detail}` };
     }
   });
   return result;
