@@ -50,6 +50,20 @@ const CMP: Record<string, [string, string]> = {
   "/=": ["neArith", "!=="],
 };
 
+// The functions of the module `lfe` that are called without their module, as BIFs.
+const LFE_BIFS = new Set([
+  "eval/1",
+  "eval/2",
+  "macro-function/1",
+  "macro-function/2",
+  "macroexpand/1",
+  "macroexpand/2",
+  "macroexpand-1/1",
+  "macroexpand-1/2",
+  "macroexpand-all/1",
+  "macroexpand-all/2",
+]);
+
 /** Compiles the body of one function (or lambda, or shell expression). */
 export class FnGen {
   readonly unit: ModuleUnit;
@@ -207,6 +221,13 @@ export class FnGen {
     }
     const bif = this.unit.bif("erlang", key);
     if (bif !== undefined) return this.invoke(`${bif.js}(${vals.join(", ")})`, bif.gen, tail);
+    if (LFE_BIFS.has(key)) {
+      return this.invoke(
+        `rt.callExt(${this.unit.moduleRef("lfe")}, ${JSON.stringify(name)}, [${vals.join(", ")}])`,
+        true,
+        tail,
+      );
+    }
     if (this.unit.lint) throw new SyntaxError(`function ${key} undefined`);
     if (this.unit.dynamic !== undefined) {
       return this.invoke(

@@ -82,7 +82,12 @@ for (const suite of SUITES) {
   if (suite.kind === "ct") {
     const all = await call(module, "all", []);
     const dataDir = charlist(`${testDir}/${suite.file.replace(/\.lfe$/, "_data")}/`);
-    const config = arrayToList([["data_dir", dataDir]]);
+    let config = arrayToList([["data_dir", dataDir]]);
+    if (findFunction(module, "init_per_suite", 1) !== undefined) {
+      const init = await call(module, "init_per_suite", [config]);
+      if (init.ok) config = init.value;
+      else fail(`${module}:init_per_suite/1`, init.why);
+    }
     if (all.ok) {
       for (const c of listToArray(all.value)) cases.push({ name: String(c), args: [config] });
     } else fail(`${module}:all/0`, all.why);

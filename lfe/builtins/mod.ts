@@ -9,6 +9,7 @@
 import { setOps } from "../rt.ts";
 import { registerCoreBuiltins } from "./core.ts";
 import { registerIoBuiltins } from "./io_mods.ts";
+import { registerLangModules } from "./lang_mods.ts";
 import * as ops from "./ops.ts";
 
 let registered = false;
@@ -20,4 +21,5 @@ export function registerBuiltins(): void {
   setOps(ops as unknown as Parameters<typeof setOps>[0]);
   registerCoreBuiltins();
   registerIoBuiltins();
+  registerLangModules();
 }

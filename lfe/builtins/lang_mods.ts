@@ -1,0 +1,16 @@
+/**
+ * Registers the modules of the language's own library: `math` and LFE's modules (`lfe`,
+ * `lfe_env`, `lfe_eval`, `lfe_macro`, `lfe_scan`, `lfe_parse`, `lfe_comp`).
+ *
+ * @module
+ */
+
+import { defineModule } from "../../runtime/code.ts";
+import { registerLfeModules } from "./lfe_mods.ts";
+import { MATH } from "./math.ts";
+
+/** Defines the modules. */
+export function registerLangModules(): void {
+  defineModule("math", MATH);
+  registerLfeModules();
+}
