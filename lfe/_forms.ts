@@ -6,7 +6,8 @@
  */
 
 import { Cons, type Term } from "../runtime/mod.ts";
-import { compilePattern, isStringLiteral } from "./_pattern.ts";
+import { compilePattern } from "./_pattern.ts";
+import { compileBinary } from "./_bin_build.ts";
 import { type FnGen, NeedsGenerator, type Scope, type Special } from "./codegen.ts";
 import { elems } from "./macros.ts";
 
@@ -187,7 +188,13 @@ const tryForm: Special = (g, [expr, ...parts], sc, tail) => {
   g.emit(`} catch (${e}) {`);
   if (catchClauses !== undefined) {
     const x = g.tmp();
-    g.emit(`${x} = rt.exceptionParts(${e});`);
+    // The stack trace is built only when a clause can see it.
+    const stack = catchClauses.some((c) => {
+      const pat = clauseParts(c).pat;
+      if (!(pat instanceof Cons) || pat.hd !== "tuple") return true;
+      return elems(pat.tl, "a pattern")[3] !== "_";
+    });
+    g.emit(`${x} = rt.exceptionParts(${e}${stack ? "" : ", false"});`);
     const v = clauses(g, catchClauses, x, sc, false, `throw ${e}`);
     g.emit(`${r} = ${v};`);
   } else g.emit(`throw ${e};`);
@@ -285,8 +292,7 @@ export const SPECIAL_FORMS: Record<string, Special> = {
     return done(g, vals.length === 0 ? "null" : make, tail);
   },
   tuple: (g, xs, sc, tail) => done(g, `[${xs.map((x) => g.value(x, sc)).join(", ")}]`, tail),
-  binary: (g, xs, sc, tail) =>
-    done(g, `rt.binary([${xs.map((x) => g.value(binSeg(x), sc)).join(", ")}])`, tail),
+  binary: (g, xs, sc, tail) => done(g, compileBinary(g, xs, sc), tail),
   map: (g, xs, sc, tail) => {
     const pairs: string[] = [];
     for (let i = 0; i + 1 < xs.length; i += 2) {
@@ -313,10 +319,3 @@ export const SPECIAL_FORMS: Record<string, Special> = {
   "!": (g, [to, msg], sc, tail) =>
     done(g, `rt.send(${g.value(to as Term, sc)}, ${g.value(msg as Term, sc)})`, tail),
 };
-
-// A binary segment: a value, or `(value spec...)` of which the value is kept (the specs of
-// sizes and types come with the bit syntax).
-function binSeg(x: Term): Term {
-  if (x instanceof Cons && !isStringLiteral(x)) return x.hd;
-  return x;
-}

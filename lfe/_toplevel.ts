@@ -208,7 +208,10 @@ class TopLevel {
     if (typeof name !== "string") throw new LfeCompileError("A module name must be an atom");
     const unit = new ModuleUnit(name, this.scope, this.macros);
     unit.lint = this.scope === undefined;
-    this.modules.push({ unit, exports: new Set(), lines: new Map(), attributes: [] });
+    const parts: ModuleParts = { unit, exports: new Set(), lines: new Map(), attributes: [] };
+    unit.file = this.file?.replace(/^.*\//, "");
+    unit.lineOf = (key) => parts.lines.get(key);
+    this.modules.push(parts);
     if (head === "define-module") {
       const [metas, attrs] = rest;
       this.attributes([

@@ -16,12 +16,16 @@ import {
   type Fun,
   isGeneratorFunction,
   type ModuleFunctions,
+  registerFrame,
   type Term,
 } from "../runtime/mod.ts";
 import { compilePattern, isStringLiteral } from "./_pattern.ts";
 import { FnGen, type LocalFn, NeedsGenerator, Scope } from "./codegen.ts";
 import { elems, type Macro, type MacroEnv, macroexpand1 } from "./macros.ts";
 import { rt } from "./rt.ts";
+
+// Numbers that make the JavaScript names of compiled functions unique in the node.
+let jsNames = 0;
 
 /** A compile error: the module and what is wrong, and the line of the form it is in. */
 export class LfeCompileError extends SyntaxError {
@@ -62,7 +66,14 @@ export class ModuleUnit {
   readonly #bifs: Fun[] = [];
   readonly #bifIndex = new Map<string, number>();
   #uid = 0;
-  #lambdas = 0;
+  /** Funs made in each function so far, for their names (`-f/1-fun-0-`). */
+  readonly #funs = new Map<string, number>();
+  /** The stack entries of this round's functions: JS name, function name, arity, its key. */
+  #frames: [string, string, number, string | undefined][] = [];
+  /** The file the module comes from, for stack traces. */
+  file: string | undefined;
+  /** The line of a function's definition, by key, for stack traces. */
+  lineOf: (key: string) => number | undefined = () => undefined;
   /** Doc strings: the module's, and each function's by key. */
   readonly docs: { module?: string; functions: Map<string, string> } = { functions: new Map() };
   /** Local functions called from other functions (for the unused-function warning). */
@@ -150,12 +161,19 @@ export class ModuleUnit {
     parent: FnGen,
     label: string,
   ): { expr: string; gen: boolean } {
-    const name = `${label}${this.#lambdas++}-`;
+    const outerKey = this.compiling ?? "-";
+    const n = this.#funs.get(outerKey) ?? 0;
+    this.#funs.set(outerKey, n + 1);
+    const name = label === "-lambda-" || label === "-match-lambda-"
+      ? `-${outerKey}-fun-${n}-`
+      : `-${outerKey}-${label.slice(1, -1)}-fun-${n}-`;
+    const jsName = `$lam_${jsNames++}`;
+    this.#frames.push([jsName, name, arity, this.compiling]);
     const { source, captured, gen } = this.#compileClauses(
       clauses,
       arity,
       sc,
-      `$lam${this.uid()}`,
+      jsName,
       undefined,
       this.name,
       name,
@@ -248,6 +266,7 @@ export class ModuleUnit {
     forceGen = false,
   ): { source: string; captured: Set<string>; gen: boolean } {
     for (const gen of forceGen ? [true] : [false, true]) {
+      if (outer === null && selfKey !== undefined) this.#funs.set(selfKey, 0);
       const g = new FnGen(this, gen, outer);
       try {
         const params = Array.from({ length: arity }, (_, i) => `$a${i}`);
@@ -309,6 +328,7 @@ export class ModuleUnit {
     const sources = new Map<string, string>();
     for (let round = 0; round < 50; round++) {
       let changed = false;
+      this.#frames = [...this.fns].map(([key, f]) => [f.js, f.name, f.arity, key]);
       for (const [key, f] of this.fns) {
         this.compiling = key;
         const { source, gen } = this.#compileClauses(
@@ -329,6 +349,16 @@ export class ModuleUnit {
       }
       if (!changed) {
         this.compiling = undefined;
+        for (const [js, name, arity, key] of this.#frames) {
+          registerFrame(
+            js,
+            this.name,
+            name,
+            arity,
+            this.file,
+            key === undefined ? undefined : this.lineOf(key),
+          );
+        }
         return [...sources.values()].join("\n");
       }
     }
@@ -372,7 +402,7 @@ export class ModuleUnit {
       name,
       arity,
       clauses,
-      js: `f_${name.replace(/[^A-Za-z0-9_]/g, "_")}_${arity}_${this.uid()}`,
+      js: `f_${name.replace(/[^A-Za-z0-9_]/g, "_")}_${arity}_${jsNames++}`,
       gen: false,
     });
     return key;

@@ -12,6 +12,7 @@ import {
   Cons,
   currentProcess,
   ErlangError,
+  erlangStack,
   exactEq,
   type Fun,
   funInfo,
@@ -36,6 +37,7 @@ import {
   thisNode,
   WAIT,
 } from "../runtime/mod.ts";
+import { BIN } from "./_bin_rt.ts";
 
 function cons(h: Term, t: Term): Cons {
   return new Cons(h, t);
@@ -160,23 +162,27 @@ function caught(e: unknown): Term {
   if (e instanceof ErlangError) {
     if (e.cls === "throw") return e.reason;
     if (e.cls === "exit") return ["EXIT", e.reason];
-    return ["EXIT", [e.reason, e.stackTerm ?? null]];
+    return ["EXIT", [e.reason, erlangStack(e)]];
   }
   if (e instanceof Error) {
     const reason: Term = e instanceof RangeError
       ? "system_limit"
-      : ["js_error", e.message as never];
-    return ["EXIT", [reason, null]];
+      : ["js_error", new TextEncoder().encode(`${e.name}: ${e.message}`)];
+    return ["EXIT", [reason, erlangStack(e)]];
   }
   throw e;
 }
 
 /** The parts of an exception for `try ... catch`: `#(class reason stack)`. */
-function exceptionParts(e: unknown): Term[] {
-  if (e instanceof ErlangError) return [e.cls, e.reason, e.stackTerm ?? null];
-  if (e instanceof RangeError) return ["error", "system_limit", null];
+function exceptionParts(e: unknown, withStack = true): Term[] {
+  if (e instanceof ErlangError) return [e.cls, e.reason, withStack ? erlangStack(e) : null];
+  if (e instanceof RangeError) return ["error", "system_limit", withStack ? erlangStack(e) : null];
   if (e instanceof Error) {
-    return ["error", ["js_error", new TextEncoder().encode(`${e.name}: ${e.message}`)], null];
+    return [
+      "error",
+      ["js_error", new TextEncoder().encode(`${e.name}: ${e.message}`)],
+      withStack ? erlangStack(e) : null,
+    ];
   }
   throw e;
 }
@@ -204,19 +210,6 @@ function guard(test: () => boolean): boolean {
   } catch {
     return false;
   }
-}
-
-/** `(binary seg...)` with whole-byte segments: integers, strings, binaries. */
-function binary(segs: Term[]): Uint8Array {
-  const out: number[] = [];
-  for (const s of segs) {
-    if (typeof s === "number") out.push(s & 255);
-    else if (s instanceof Uint8Array) { for (const b of s) out.push(b); }
-    else if (s instanceof Cons || s === null) {
-      for (let c: Term = s; c instanceof Cons; c = c.tl) out.push((c.hd as number) & 255);
-    } else raiseError("badarg");
-  }
-  return Uint8Array.from(out);
 }
 
 /** What a shell lends compiled code (see `DynamicScope` in compile.ts). */
@@ -298,7 +291,7 @@ export const rt = {
   cdr,
   tryClause,
   guard,
-  binary,
+  bin: BIN,
   extFun,
   dynVar,
   dynCall,

@@ -18,6 +18,8 @@ export class ErlangError extends Error {
   readonly reason: Term;
   /** The Erlang-style stack trace, when one was attached by the raiser. */
   stackTerm: Term | undefined;
+  /** The entry of the BIF that raised it (`{erlang, '+', [1, a], Info}`), first in its trace. */
+  bifFrame: Term | undefined;
   constructor(cls: ErrorClass, reason: Term, stackTerm?: Term) {
     super(`${cls}: reason is an Erlang term`);
     this.name = "ErlangError";
@@ -56,18 +58,69 @@ export interface Caught {
   stack: Term;
 }
 
+// Compiled functions by their JavaScript names: the Erlang stack entry each stands for.
+const FRAMES = new Map<string, Term>();
+
+// Enough JavaScript frames that the eight Erlang ones a trace keeps are among them.
+if (Error.stackTraceLimit < 40) Error.stackTraceLimit = 40;
+
+/**
+ * Names compiled functions for stack traces: `jsName` (a function's name in the generated
+ * JavaScript, unique) stands for `{Module, Function, Arity, [{file, F}, {line, L}]}`.
+ */
+export function registerFrame(
+  jsName: string,
+  module: string,
+  fn: string,
+  arity: number,
+  file: string | undefined,
+  line: number | undefined,
+): void {
+  const info: Term[] = [];
+  if (file !== undefined) info.push(["file", charlistOf(file)]);
+  if (line !== undefined) info.push(["line", line]);
+  FRAMES.set(jsName, [module, fn, arity, list(...info)]);
+}
+
+function charlistOf(s: string): Term {
+  let l: Term = null;
+  for (let i = s.length - 1; i >= 0; i--) l = new Cons(s.charCodeAt(i), l);
+  return l;
+}
+
+/**
+ * The Erlang stack trace of an exception: the compiled functions on the JavaScript stack where
+ * it was raised, innermost first, at most eight as BEAM keeps. Built once, when first asked.
+ */
+export function erlangStack(e: Error): Term {
+  if (e instanceof ErlangError && e.stackTerm !== undefined) return e.stackTerm;
+  const frames: Term[] = [];
+  if (e instanceof ErlangError && e.bifFrame !== undefined) frames.push(e.bifFrame);
+  for (const line of (e.stack ?? "").split("\n")) {
+    const m = /^\s+at (?:[\w$.]*\.)?([\w$]+) \(/.exec(line);
+    if (m === null) continue;
+    const f = FRAMES.get(m[1] as string);
+    // A function's own recursion shows once, as BEAM's traces show it.
+    if (f === undefined || frames[frames.length - 1] === f) continue;
+    frames.push(f);
+    if (frames.length >= 8) break;
+  }
+  const t = list(...frames);
+  if (e instanceof ErlangError) e.stackTerm = t;
+  return t;
+}
+
 /** Turns anything thrown by process code into an Erlang class, reason and stack. */
 export function caught(e: unknown): Caught {
   if (e instanceof ErlangError) {
-    // The JavaScript frames of the runtime's own code mean nothing to an Erlang reader: an
-    // exception carries the frames its raiser gave (an undefined function's call, say), or none.
-    return { cls: e.cls, reason: e.reason, stack: e.stackTerm ?? null };
+    return { cls: e.cls, reason: e.reason, stack: erlangStack(e) };
   }
   if (e instanceof Error) {
     const reason: Term = e instanceof RangeError && /call stack/i.test(e.message)
       ? "system_limit"
       : ["js_error", binary(`${e.name}: ${e.message}`)];
-    return { cls: "error", reason, stack: stackOf(e) };
+    const stack = erlangStack(e);
+    return { cls: "error", reason, stack: stack === null ? stackOf(e) : stack };
   }
   return { cls: "error", reason: ["js_error", binary(String(e))], stack: null };
 }
@@ -91,6 +144,7 @@ export function exitReasonOf(e: unknown): { reason: Term; report: boolean } {
 // Frames of the JavaScript stack as Erlang stack entries: #(module function 0 (#(line N))).
 function stackOf(e: Error): Term {
   const frames: Term[] = [];
+  if (e instanceof ErlangError && e.bifFrame !== undefined) frames.push(e.bifFrame);
   for (const line of (e.stack ?? "").split("\n")) {
     const m = /^\s+at (?:(\S+) \()?(?:.*\/)?([^/():]+?)(?:\.[jt]s)?:(\d+):\d+\)?$/.exec(line);
     if (m === null) continue;

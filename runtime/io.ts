@@ -152,17 +152,30 @@ export function print(text: string): void {
   putCharsAsync(p.node, p.groupLeader, text);
 }
 
+let formatReason: (t: Term) => string = (t) => printTerm(t);
+
+/**
+ * Sets how a crash report prints the exit value (the error logger's `~p`, in Erlang's syntax,
+ * is set by the LFE library).
+ */
+export function setReportFormatter(f: (t: Term) => string): void {
+  formatReason = f;
+}
+
 /** The error report of a process that crashed, as the error logger writes it. */
 export function crashReport(p: Process, reason: Term): string {
-  return `=ERROR REPORT==== ${reportTime(new Date())} ===\nError in process ${
+  const on = p.node.name === "nonode@nohost" ? "" : ` on node ${formatReason(p.node.name)}`;
+  return `=ERROR REPORT==== ${reportTime()} ===\nError in process ${
     printTerm(p.pid)
-  } with exit value:\n${printTerm(reason)}\n\n`;
+  }${on} with exit value:\n${formatReason(reason)}\n\n`;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-function reportTime(d: Date): string {
+function reportTime(): string {
+  const us = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  const d = new Date(Math.floor(us / 1000));
   const two = (n: number) => String(n).padStart(2, "0");
   return `${d.getDate()}-${MONTHS[d.getMonth()]}-${d.getFullYear()}::${two(d.getHours())}:${
     two(d.getMinutes())
-  }:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, "0")}000`;
+  }:${two(d.getSeconds())}.${String(us % 1000000).padStart(6, "0")}`;
 }

@@ -62,8 +62,9 @@ export const ERLANG_LANG: Record<string, (...args: Term[]) => Term> = {
     return Array.isArray(r) && r.length === size && r[0] === name;
   },
   "raise/3": (cls, reason, stack) => {
+    // A class or stack that is no class or stack: raise/3 returns badarg, as on BEAM.
     if ((cls !== "error" && cls !== "exit" && cls !== "throw") || !isStack(stack)) {
-      return badarg();
+      return "badarg";
     }
     throw new ErlangError(cls, reason, stack);
   },

@@ -39,14 +39,18 @@ import { findModule, type ModuleFunctions } from "../../runtime/code.ts";
 import { nodes } from "../../runtime/dist_api.ts";
 import { raiseError, raiseExit, raiseThrow } from "../../runtime/errors.ts";
 import { arrayToList, Pid, Ref, type Term } from "../../runtime/terms.ts";
-import * as ops from "./ops.ts";
+import type * as plainOps from "./ops.ts";
+import { FRAMED_OPS } from "./_framed_ops.ts";
 import * as t from "./_erlang_terms.ts";
 import * as c from "./_erlang_convert.ts";
 import * as p from "./_erlang_process.ts";
 import * as s from "./_erlang_system.ts";
 import { append2, subtract2 } from "./_lists_basic.ts";
 import { moduleTable } from "./_util.ts";
+import { ERLANG_BITS } from "./_erlang_bits.ts";
 import { ERLANG_LANG } from "./_erlang_lang.ts";
+
+const ops = FRAMED_OPS as unknown as typeof plainOps;
 
 function badarg(): never {
   return raiseError("badarg");
@@ -100,7 +104,6 @@ export const ERLANG: ModuleFunctions = moduleTable("erlang", {
   "is_list/1": ops.isList,
   "is_tuple/1": ops.isTuple,
   "is_binary/1": ops.isBinary,
-  "is_bitstring/1": (x: Term) => ops.isBinary(x),
   "is_map/1": ops.isMap,
   "is_pid/1": ops.isPid,
   "is_reference/1": ops.isRef,
@@ -143,7 +146,6 @@ export const ERLANG: ModuleFunctions = moduleTable("erlang", {
   "binary_to_list/1": c.binaryToList,
   "iolist_to_binary/1": c.iolistToBinary,
   "iolist_size/1": c.iolistSize,
-  "byte_size/1": c.byteSize,
   "term_to_binary/1": c.termToBinary,
   "binary_to_term/1": c.binaryToTerm,
 
@@ -232,4 +234,5 @@ export const ERLANG: ModuleFunctions = moduleTable("erlang", {
   "system_time/1": (unit: Term) => s.systemTime(unit),
   "display/1": s.display,
   ...ERLANG_LANG,
+  ...ERLANG_BITS,
 });

@@ -10,7 +10,9 @@ import { setOps } from "../rt.ts";
 import { registerCoreBuiltins } from "./core.ts";
 import { registerIoBuiltins } from "./io_mods.ts";
 import { registerLangModules } from "./lang_mods.ts";
-import * as ops from "./ops.ts";
+import { FRAMED_OPS } from "./_framed_ops.ts";
+import { prettyErlang } from "./_erl_pretty.ts";
+import { setReportFormatter } from "../../runtime/io.ts";
 
 let registered = false;
 
@@ -18,7 +20,8 @@ let registered = false;
 export function registerBuiltins(): void {
   if (registered) return;
   registered = true;
-  setOps(ops as unknown as Parameters<typeof setOps>[0]);
+  setOps(FRAMED_OPS as unknown as Parameters<typeof setOps>[0]);
+  setReportFormatter((t) => prettyErlang(t, { column: 1 }));
   registerCoreBuiltins();
   registerIoBuiltins();
   registerLangModules();
