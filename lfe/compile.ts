@@ -531,6 +531,13 @@ export const BUILTIN_MODULES = new Set([
   "net_adm",
   "net_kernel",
   "rpc",
+  "re",
+  "queue",
+  "sets",
+  "ordsets",
+  "orddict",
+  "dict",
+  "filename",
 ]);
 
 /** The clauses of a `defun` (or `flet` function): `(args) body...` or `((pats) body...)...`. */

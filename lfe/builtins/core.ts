@@ -19,6 +19,7 @@ import { INIT } from "./init.ts";
 import { LISTS } from "./lists.ts";
 import { MAPS } from "./maps.ts";
 import { PROPLISTS } from "./proplists.ts";
+import { registerStdlibModules } from "./stdlib_mods.ts";
 import { STRING } from "./string.ts";
 import { TIMER } from "./timer.ts";
 
@@ -31,4 +32,5 @@ export function registerCoreBuiltins(): void {
   defineModule("string", STRING);
   defineModule("timer", TIMER);
   defineModule("init", INIT);
+  registerStdlibModules();
 }
