@@ -11,11 +11,13 @@
 %% lfe_io:print1/1 as #(value V) or #(error Reason) (#(throw ...), #(exit ...)).
 
 -mode(compile).
+-export([queue_cases/0, ordsets_cases/0, orddict_cases/0]).
 
 main([Mod]) ->
     rand:seed(exsss, {17, 42, erlang:phash2(Mod)}),
     io:put_chars(["# Cases of ", Mod, " recorded from LFE 2.2 on Erlang/OTP 25 by gen.escript.\n"]),
-    lists:foreach(fun line/1, cases(list_to_atom(Mod))).
+    Cases = list_to_atom(Mod ++ "_cases"),
+    lists:foreach(fun line/1, ?MODULE:Cases()).
 
 line(Text0) ->
     Text = lists:flatten(Text0),
@@ -108,7 +110,7 @@ queue_filtermap() ->
     pick(["(lambda (x) (if (> x 0) (tuple 'true (* x 10)) (< x -2)))", "(lambda (x) (> x 1))",
           "(lambda (x) (if (> x 3) 'yes 'false))"]).
 
-cases(queue) ->
+queue_cases() ->
     One = [is_queue, is_empty, len, to_list, out, out_r, get, get_r, peek, peek_r,
            drop, drop_r, reverse, head, tail, daeh, last, liat, lait, init],
     Ones = [io_lib:format("(queue:~s ~s)", [F, q(queue_arg())]) || F <- One, _ <- lists:seq(1, 25)],
@@ -151,4 +153,71 @@ chain(N) ->
                            [Inner, q(queue_term())]);
         8 -> io_lib:format("(queue:join ~s ~s)", [q(queue_term()), Inner]);
         9 -> io_lib:format("(queue:filter (lambda (x) (> x -3)) ~s)", [Inner])
+    end.
+
+%% ---- ordsets and orddict ----
+
+elem() -> pick([1, 2, 3, 4, 5, 1.0, 2.0, 3.5, a, b, c, {1}, [1], <<"b">>]).
+
+set_term() -> ordsets:from_list(list_of(fun elem/0, 6)).
+
+set_arg() ->
+    case rand:uniform(12) of
+        1 -> pick([a, {1, 2}, [3, 1, 2], [1 | 2], [2, 1 | c]]);
+        _ -> set_term()
+    end.
+
+set_pred() -> pick(["(lambda (x) (is_integer x))", "(lambda (x) (> x 2))", "(lambda (x) 'maybe)"]).
+
+ordsets_cases() ->
+    Ones = [io_lib:format("(ordsets:~s ~s)", [F, q(set_arg())])
+            || F <- [is_set, size, is_empty, to_list], _ <- lists:seq(1, 20)],
+    FromList = [io_lib:format("(ordsets:from_list ~s)", [q(pick([list_of(fun elem/0, 8), a]))])
+                || _ <- lists:seq(1, 30)],
+    Elems = [io_lib:format("(ordsets:~s ~s ~s)", [F, q(elem()), q(set_arg())])
+             || F <- [is_element, add_element, del_element], _ <- lists:seq(1, 40)],
+    Twos = [io_lib:format("(ordsets:~s ~s ~s)", [F, q(set_arg()), q(set_arg())])
+            || F <- [union, intersection, is_disjoint, subtract, is_subset], _ <- lists:seq(1, 50)],
+    Lists = [io_lib:format("(ordsets:~s ~s)", [F, q(list_of(fun set_term/0, 4))])
+             || F <- [union, intersection], _ <- lists:seq(1, 25)],
+    Funs = [io_lib:format("(ordsets:filter ~s ~s)", [set_pred(), q(set_arg())]) || _ <- lists:seq(1, 20)]
+        ++ [io_lib:format("(ordsets:fold (lambda (x acc) (cons x acc)) () ~s)", [q(set_arg())])
+            || _ <- lists:seq(1, 10)],
+    ["(ordsets:new)", "(ordsets:intersection ())", "(ordsets:union ())"]
+        ++ Ones ++ FromList ++ Elems ++ Twos ++ Lists ++ Funs.
+
+orddict_cases() ->
+    Ones = [io_lib:format("(orddict:~s ~s)", [F, q(dict_arg())])
+            || F <- [size, is_empty, to_list, fetch_keys], _ <- lists:seq(1, 15)],
+    FromList = [io_lib:format("(orddict:from_list ~s)", [q(pairs())]) || _ <- lists:seq(1, 40)]
+        ++ ["(orddict:from_list '(a))", "(orddict:from_list '(#(a 1) a))", "(orddict:from_list 'a)",
+            "(orddict:from_list '(#(a 1 2)))"],
+    Keys = [io_lib:format("(orddict:~s ~s ~s)", [F, q(elem()), q(dict_arg())])
+            || F <- [is_key, fetch, find, erase, take], _ <- lists:seq(1, 40)],
+    Stores = [io_lib:format("(orddict:~s ~s ~s ~s)", [F, q(elem()), q(V), q(dict_arg())])
+              || {F, V} <- [{store, x}, {append, y}, {append_list, [p, q]}, {update_counter, 3},
+                            {update_counter, 2.5}, {append_list, z}],
+                 _ <- lists:seq(1, 25)],
+    Updates = [io_lib:format("(orddict:update ~s (lambda (v) (tuple v)) ~s)", [q(elem()), q(dict_arg())])
+               || _ <- lists:seq(1, 30)]
+        ++ [io_lib:format("(orddict:update ~s (lambda (v) (tuple v)) 'init ~s)", [q(elem()), q(dict_arg())])
+            || _ <- lists:seq(1, 30)],
+    Funs = [io_lib:format("(orddict:fold (lambda (k v acc) (cons (tuple k v) acc)) () ~s)", [q(dict_arg())])
+            || _ <- lists:seq(1, 15)]
+        ++ [io_lib:format("(orddict:map (lambda (k v) (list k v)) ~s)", [q(dict_arg())])
+            || _ <- lists:seq(1, 15)]
+        ++ [io_lib:format("(orddict:filter (lambda (k v) (is_integer k)) ~s)", [q(dict_arg())])
+            || _ <- lists:seq(1, 15)]
+        ++ [io_lib:format("(orddict:merge (lambda (k a b) (list a b)) ~s ~s)", [q(dict_arg()), q(dict_arg())])
+            || _ <- lists:seq(1, 40)]
+        ++ ["(orddict:fold 'nofun 0 ())", "(orddict:map 'nofun ())", "(orddict:filter 'nofun ())",
+            "(orddict:merge 'nofun () ())", "(orddict:filter (lambda (k v) 'maybe) '(#(a 1)))"],
+    ["(orddict:new)"] ++ Ones ++ FromList ++ Keys ++ Stores ++ Updates ++ Funs.
+
+pairs() -> [{elem(), small()} || _ <- lists:seq(1, rand:uniform(7) - 1)].
+
+dict_arg() ->
+    case rand:uniform(12) of
+        1 -> pick([a, [{b, 1}, {a, 2}], [{a, 1}, x], [{a, 1} | b]]);
+        _ -> orddict:from_list(pairs())
     end.
