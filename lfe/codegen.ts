@@ -9,7 +9,7 @@
  * @module
  */
 
-import { Cons, Float, type Term, TermMap } from "../runtime/mod.ts";
+import { BitString, Cons, Float, type Term, TermMap } from "../runtime/mod.ts";
 import { isStringLiteral, type PatternHost } from "./_pattern.ts";
 import { recordPattern } from "./_records.ts";
 import { elems, macroexpand1 } from "./macros.ts";
@@ -109,7 +109,10 @@ export class FnGen {
     if (typeof f === "number") return f < 0 ? `(${f})` : String(f);
     if (typeof f === "boolean") return String(f);
     if (f === null) return "null";
-    if (typeof f === "bigint" || f instanceof Float || f instanceof Uint8Array) {
+    if (
+      typeof f === "bigint" || f instanceof Float || f instanceof Uint8Array ||
+      f instanceof BitString
+    ) {
       return this.unit.constant(f);
     }
     if (Array.isArray(f) || f instanceof TermMap) return this.unit.constant(f);

@@ -19,6 +19,7 @@
  */
 
 export * from "./terms.ts";
+export * from "./bits.ts";
 export * from "./term_order.ts";
 export * from "./print_term.ts";
 export * from "./cbor_codec.ts";

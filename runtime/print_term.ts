@@ -10,10 +10,12 @@
  * @module
  */
 
+import { bitSize } from "./bits.ts";
 import { nodeIndex as defaultNodeIndex } from "./node_table.ts";
 import { orderedEntries } from "./term_order.ts";
 import {
   atomName,
+  BitString,
   Cons,
   Float,
   type Fun,
@@ -286,6 +288,7 @@ function lfe(pretty: boolean, index: (node: string) => number): Expand {
     }
     if (t instanceof Float) return formatFloat(t.value);
     if (t instanceof Uint8Array) return lfeBinary(t, pretty ? d : -1, pretty);
+    if (t instanceof BitString) return lfeBits(t, pretty ? d : -1);
     if (t instanceof TermMap) return pretty ? prettyMap(t, d, out) : writeMap(t, d, out);
     if (t instanceof Pid) return pidText(t, index);
     if (t instanceof Ref) return refText(t, index);
@@ -328,6 +331,22 @@ function lfeBinary(b: Uint8Array, d: number, pretty: boolean): string {
     s += (i > 0 ? " " : "") + b[i];
   }
   return s + ")";
+}
+
+/** A bitstring that is not whole bytes: its bytes, then the last bits as `(b (size n))`. */
+function lfeBits(b: BitString, d: number): string {
+  const parts: (string | number)[] = [];
+  const whole = b.bytes.length - 1, n = b.bits % 8;
+  for (let i = 0; i <= whole; i++, d = down(d)) {
+    if (d === 0) {
+      parts.push("...");
+      break;
+    }
+    parts.push(
+      i < whole ? b.bytes[i] as number : `(${(b.bytes[i] as number) >> (8 - n)} (size ${n}))`,
+    );
+  }
+  return `#B(${parts.join(" ")})`;
 }
 
 function prettyMap(m: TermMap, d: number, out: Part[]): undefined {
@@ -415,6 +434,13 @@ function erlangBinary(b: Uint8Array): string {
   return `<<${b.join(",")}>>`;
 }
 
+/** A bitstring that is not whole bytes, as `<<1,2:4>>`: never as a string. */
+export function erlangBits(b: BitString): string {
+  const whole = b.bytes.length - 1, n = bitSize(b) % 8;
+  const last = `${(b.bytes[whole] as number) >> (8 - n)}:${n}`;
+  return `<<${[...b.bytes.subarray(0, whole), last].join(",")}>>`;
+}
+
 function erlang(index: (node: string) => number): Expand {
   return (t, _d, out) => {
     switch (typeof t) {
@@ -446,6 +472,7 @@ function erlang(index: (node: string) => number): Expand {
     }
     if (t instanceof Float) return formatFloat(t.value);
     if (t instanceof Uint8Array) return erlangBinary(t);
+    if (t instanceof BitString) return erlangBits(t);
     if (t instanceof TermMap) {
       out.push("#{");
       orderedEntries(t).forEach(([k, v], i) =>

@@ -5,7 +5,7 @@
  * Integers and floats compare by value (`1 == 1.0`), exactly even beyond 2^53. Within a kind the
  * order follows OTP: atoms by code point, pids by serial, then id, then node (name, creation),
  * references by node first, tuples by size then elements, maps by size, then keys, then values,
- * binaries bytewise then by length, lists elementwise with an improper tail compared as a term.
+ * bitstrings (binaries among them) bit by bit then by length, lists elementwise with an improper tail compared as a term.
  *
  * Map keys are ordered exactly, as OTP orders them inside maps: there integers and floats are
  * different types and every integer sorts before every float (`2 < 1.0`), and `-0.0` comes before
@@ -14,8 +14,10 @@
  * @module
  */
 
+import { compareBits } from "./bits.ts";
 import {
   atomName,
+  BitString,
   Cons,
   Float,
   type Fun,
@@ -126,7 +128,7 @@ function rank(t: Term): number {
   if (Array.isArray(t)) return TUPLE;
   if (t instanceof Cons) return LIST;
   if (t instanceof Float) return NUMBER;
-  if (t instanceof Uint8Array) return BITSTRING;
+  if (t instanceof Uint8Array || t instanceof BitString) return BITSTRING;
   if (t instanceof TermMap) return MAP;
   if (t instanceof Pid) return PID;
   if (t instanceof Ref) return REFERENCE;
@@ -236,7 +238,9 @@ function compareAtoms(r: number, a: Term, b: Term, exact: boolean): -1 | 0 | 1 {
     case ATOM:
       return compareNames(atomName(a as string | boolean), atomName(b as string | boolean));
     case BITSTRING:
-      return compareBytes(a as Uint8Array, b as Uint8Array);
+      return a instanceof Uint8Array && b instanceof Uint8Array
+        ? compareBytes(a, b)
+        : compareBits(a as Uint8Array | BitString, b as Uint8Array | BitString);
     case PID:
       return comparePids(a as Pid, b as Pid);
     case REFERENCE:

@@ -10,6 +10,7 @@
  * | list      | {@linkcode Cons} cells ending in `null` (the empty list)    |
  * | string    | a list of character codes, made by {@linkcode charlist}     |
  * | binary    | `Uint8Array`                                                |
+ * | bitstring | {@linkcode BitString} when not a whole number of bytes      |
  * | map       | {@linkcode TermMap}                                         |
  * | pid       | {@linkcode Pid}                                             |
  * | reference | {@linkcode Ref}                                             |
@@ -41,6 +42,7 @@ export type Term =
   | List
   | Cons
   | Uint8Array
+  | BitString
   | TermMap
   | Pid
   | Ref
@@ -139,6 +141,26 @@ const encoder = new TextEncoder();
 /** Makes a binary: the UTF-8 bytes of a string, or a copy of the given bytes. */
 export function binary(content: string | ArrayLike<number>): Uint8Array {
   return typeof content === "string" ? encoder.encode(content) : Uint8Array.from(content);
+}
+
+/**
+ * A bitstring whose length is not a whole number of bytes (`#B(1 (2 (size 4)))`); one of whole
+ * bytes is a binary, a `Uint8Array`. The bits fill `bytes` from the most significant bit of the
+ * first byte; the unused low bits of the last byte are zero, so equal bitstrings have equal
+ * bytes. Make one with `bitstring()` of `bits.ts`, which gives a binary for whole bytes.
+ */
+export class BitString {
+  /** The bytes holding the bits: `Math.ceil(bits / 8)` of them. */
+  readonly bytes: Uint8Array;
+  /** The number of bits; never a multiple of 8. */
+  readonly bits: number;
+  constructor(bytes: Uint8Array, bits: number) {
+    if (bits % 8 === 0 || bytes.length !== Math.ceil(bits / 8)) {
+      throw new RangeError(`Cannot make a bitstring of ${bits} bits from ${bytes.length} bytes`);
+    }
+    this.bytes = bytes;
+    this.bits = bits;
+  }
 }
 
 /**
@@ -261,6 +283,7 @@ function keyString(t: Term): string {
   }
   if (t instanceof Float) return Object.is(t.value, -0) ? "d-0" : "d" + t.value;
   if (t instanceof Uint8Array) return "b" + Array.prototype.join.call(t, ".");
+  if (t instanceof BitString) return `s${t.bits}.` + Array.prototype.join.call(t.bytes, ".");
   if (t instanceof Pid) return `p${JSON.stringify(t.node)}.${t.id}.${t.serial}.${t.creation}`;
   if (t instanceof Ref) return `r${JSON.stringify(t.node)}.${t.creation}.${t.ids.join(".")}`;
   if (t instanceof Port) return `o${JSON.stringify(t.node)}.${t.id}.${t.creation}`;
@@ -441,7 +464,8 @@ function whyNotDeepTerm(t: unknown, depth: number): string | undefined {
       continue;
     }
     if (
-      x instanceof Float || x instanceof Uint8Array || x instanceof Ref || x instanceof Port
+      x instanceof Float || x instanceof Uint8Array || x instanceof Ref || x instanceof Port ||
+      x instanceof BitString
     ) continue;
     if (x instanceof TermMap) {
       const entries = x.entries();

@@ -8,7 +8,7 @@
  */
 
 import { orderedEntries } from "../../runtime/term_order.ts";
-import { Cons, type Term, TermMap } from "../../runtime/terms.ts";
+import { BitString, Cons, type Term, TermMap } from "../../runtime/terms.ts";
 import {
   codePoints,
   type Encoding,
@@ -104,6 +104,11 @@ export function measure(t: Term, d: number, enc: Encoding, str: boolean): Node {
     return compound("map", false, es, end, 3);
   }
   if (t instanceof Uint8Array) return measureBinary(t, d, enc, str);
+  if (t instanceof BitString) {
+    if (d === 1) return leaf("<<...>>");
+    const bytes = writeBinary(t, d);
+    return { k: "bin", parts: bytes.slice(2, -2).split(","), len: codePoints(bytes).length };
+  }
   const atomic = writeAtomic(t);
   if (atomic !== undefined) return leaf(atomic);
   throw new TypeError(`Cannot print ${String(t)}: it is not a term`);

@@ -8,7 +8,7 @@
  * @module
  */
 
-import { Cons, type Term, TermMap } from "../../runtime/terms.ts";
+import { BitString, Cons, type Term, TermMap } from "../../runtime/terms.ts";
 import { DOTS, measure, type Node } from "./_erl_measure.ts";
 import { type Encoding, writeErlang } from "./_erl_write.ts";
 
@@ -288,7 +288,7 @@ export function prettyErlang(t: Term, options: PrettyErlangOptions = {}): string
   const col = Math.max(1, options.column ?? 1);
   const ll = options.lineLength ?? 80;
   if (!(t === null || t instanceof Cons || Array.isArray(t) || t instanceof TermMap)) {
-    if (!(t instanceof Uint8Array)) return writeErlang(t, -1, enc);
+    if (!(t instanceof Uint8Array || t instanceof BitString)) return writeErlang(t, -1, enc);
   }
   let n: Node;
   try {

@@ -8,7 +8,17 @@
 
 import { printTerm } from "../../runtime/print_term.ts";
 import { orderedEntries } from "../../runtime/term_order.ts";
-import { atomName, Cons, Float, Pid, Port, Ref, type Term, TermMap } from "../../runtime/terms.ts";
+import {
+  atomName,
+  BitString,
+  Cons,
+  Float,
+  Pid,
+  Port,
+  Ref,
+  type Term,
+  TermMap,
+} from "../../runtime/terms.ts";
 
 /** How characters beyond Latin-1 are written: escaped (`latin1`) or as they are (`unicode`). */
 export type Encoding = "latin1" | "unicode";
@@ -81,16 +91,25 @@ export function codePoints(s: string): number[] {
   return out;
 }
 
-/** The bytes of a binary as `io_lib:write_binary/2` writes them down to depth `d`. */
-export function writeBinary(b: Uint8Array, d: number): string {
-  if (b.length === 0) return "<<>>";
+/**
+ * The bytes of a binary as `io_lib:write_binary/2` writes them down to depth `d`; a bitstring's
+ * last bits as `value:bits` (`<<1,2:4>>`).
+ */
+export function writeBinary(b: Uint8Array | BitString, d: number): string {
+  const bytes = b instanceof BitString ? b.bytes : b;
+  if (bytes.length === 0) return "<<>>";
+  const whole = b instanceof BitString ? bytes.length - 1 : bytes.length;
   const parts: string[] = [];
-  for (let i = 0; i < b.length; i++, d--) {
+  for (let i = 0; i < bytes.length; i++, d--) {
     if (d === 1) {
       parts.push("...");
       break;
     }
-    parts.push(String(b[i]));
+    if (i < whole) parts.push(String(bytes[i]));
+    else {
+      const n = (b as BitString).bits % 8;
+      parts.push(`${(bytes[i] as number) >> (8 - n)}:${n}`);
+    }
   }
   return `<<${parts.join(",")}>>`;
 }
@@ -148,7 +167,7 @@ function writeOne(t: Term, d: number, enc: Encoding): string | (string | [Term, 
   if (atomic !== undefined) return atomic;
   if (typeof t === "string" || typeof t === "boolean") return writeAtom(t, enc);
   if (t === null) return "[]";
-  if (t instanceof Uint8Array) return writeBinary(t, d);
+  if (t instanceof Uint8Array || t instanceof BitString) return writeBinary(t, d);
   if (t instanceof Cons) {
     if (d === 1) return "[...]";
     const parts: (string | [Term, number])[] = ["[", [t.hd, d - 1]];

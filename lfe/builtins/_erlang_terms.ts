@@ -8,7 +8,7 @@
 
 import { raiseError } from "../../runtime/errors.ts";
 import { compare } from "../../runtime/term_order.ts";
-import { Cons, Float, type Integer, normInt, type Term } from "../../runtime/terms.ts";
+import { BitString, Cons, Float, type Integer, normInt, type Term } from "../../runtime/terms.ts";
 
 function badarg(): never {
   return raiseError("badarg");
@@ -102,10 +102,11 @@ export function tupleSize(t: Term): number {
   return Array.isArray(t) ? t.length : badarg();
 }
 
-/** `size/1`: of a tuple or a binary. */
+/** `size/1`: of a tuple, or the whole bytes of a bitstring. */
 export function size(t: Term): number {
   if (Array.isArray(t)) return t.length;
   if (t instanceof Uint8Array) return t.length;
+  if (t instanceof BitString) return t.bytes.length - 1;
   return badarg();
 }
 

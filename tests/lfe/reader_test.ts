@@ -14,6 +14,7 @@ import { readAll } from "../../lfe/mod.ts";
 import { formatErlang, printTerm } from "../../runtime/print_term.ts";
 import {
   arrayToList,
+  BitString,
   charlist,
   Cons,
   float,
@@ -272,10 +273,18 @@ Deno.test('readAll() reads #"..." and #B(...) as binaries', () => {
   deepStrictEqual(read1("#b()"), new Uint8Array());
 });
 
-Deno.test("readAll() refuses #B(...) with a variable, as LFE does, and bitstrings, which no term holds", () => {
+Deno.test("readAll() refuses #B(...) with a variable, as LFE does, and reads bitstrings", () => {
   const e = readError("#B((x (size 8)))");
   strictEqual(e.message, "Bad binary at line 1, column 1: the symbol x is unbound");
-  ok(readError("#b((1 (size 3)))").message.includes("3 bits"));
+  deepStrictEqual(read1("#b(1 (1 (size 3)))"), new BitString(Uint8Array.of(1, 32), 11));
+  strictEqual(
+    readError("#b((a (size 8)))").message,
+    "Bad binary at line 1, column 1: the symbol a is unbound",
+  );
+  strictEqual(
+    readError("#b(('a (size 8)))").message,
+    "Bad binary at line 1, column 1: bad binary argument a",
+  );
   ok(readError("\n  #b(((+ 1 2)))").message.startsWith("Bad binary at line 2, column 3: (+ 1 2)"));
 });
 
