@@ -7,8 +7,9 @@
  * @module
  */
 
-import { arrayToList, Cons, Float, type Term, TermMap } from "../runtime/mod.ts";
+import { arrayToList, BitString, Cons, Float, type Term, TermMap } from "../runtime/mod.ts";
 import { elems } from "./macros.ts";
+import { binaryPattern } from "./_bin_match.ts";
 
 /** What pattern compilation needs from the function being compiled. */
 export interface PatternHost {
@@ -64,7 +65,10 @@ export function compilePattern(pattern: Term, subject: string, host: PatternHost
     }
     if (p === null) return void tests.push(`${s} === null`);
     if (typeof p === "number" || typeof p === "boolean") return void tests.push(`${s} === ${p}`);
-    if (typeof p === "bigint" || p instanceof Float || p instanceof Uint8Array) {
+    if (
+      typeof p === "bigint" || p instanceof Float || p instanceof Uint8Array ||
+      p instanceof BitString
+    ) {
       return void tests.push(`rt.exactEq(${host.constant(p)}, ${s})`);
     }
     if (Array.isArray(p) || p instanceof TermMap) {
@@ -128,7 +132,7 @@ export function compilePattern(pattern: Term, subject: string, host: PatternHost
         return walk(host.recordPattern(args[0] as Term, args.slice(1)), s);
       }
       case "binary":
-        return void tests.push(`rt.exactEq(${host.constant(literalBinary(args))}, ${s})`);
+        return binaryPattern(args, s, { ...host, tests, binds });
     }
     const expanded = host.expand(p);
     if (expanded !== undefined) return walk(expanded, s);
@@ -164,16 +168,4 @@ function literalKey(k: Term): Term {
   if (k instanceof Cons && k.hd === "quote") return (k.tl as Cons).hd;
   if (typeof k === "string") throw new SyntaxError(`Cannot use the variable ${k} as a map key`);
   return k;
-}
-
-// A binary pattern of literal segments (strings and bytes) only.
-function literalBinary(segs: Term[]): Uint8Array {
-  const out: number[] = [];
-  for (const s of segs) {
-    if (typeof s === "number") out.push(s & 255);
-    else if (isStringLiteral(s)) {
-      for (const c of elems(s, "a string")) out.push((c as number) & 255);
-    } else throw new SyntaxError("Cannot match a binary with segments other than literals yet");
-  }
-  return Uint8Array.from(out);
 }

@@ -34,3 +34,34 @@ for (const name of names) {
     );
   });
 }
+
+Deno.test("bit syntax: what LFE 2.2 refuses to compile is refused in its words", () => {
+  const bodies = Deno.readTextFileSync(new URL("compile_errors.txt", DIR)).trim().split("\n");
+  const messages = Deno.readTextFileSync(new URL("compile_errors.out", DIR)).split("\n");
+  bodies.forEach((body, i) => {
+    const expected = messages[i] as string;
+    let got = "";
+    try {
+      load(`(defmodule e (export all))\n(defun a (x) ${body})`);
+    } catch (e) {
+      got = (e as Error).message;
+    }
+    assert.equal(got, expected, body);
+  });
+});
+
+Deno.test("bit syntax: the shell prints bitstrings as LFE 2.2's shell does", async () => {
+  // Typed at LFE 2.2's prompt; the lines below are what it printed.
+  const session: [string, string][] = [
+    ["(binary (1 (size 12)))", "#B(0 (1 (size 4)))"],
+    [
+      '(list (binary (1 (size 4))) (binary (300 (size 20))) #"abc" (binary "abc" (1 (size 1))))',
+      '(#B((1 (size 4))) #B(0 18 (12 (size 4))) #"abc" #B(97 98 99 (1 (size 1))))',
+    ],
+    ["(binary (1 (size 0)))", '#""'],
+  ];
+  for (const [input, printed] of session) {
+    const r = await evalText(input);
+    assert.equal(r.value, printed, input);
+  }
+});
