@@ -1,18 +1,22 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
- * `ordsets` and `orddict`.
+ * `ordsets`, `orddict`, `sets` and `dict`.
  *
  * @module
  */
 
 import { defineModule } from "../../runtime/code.ts";
+import { DICT } from "./dict.ts";
 import { ORDDICT } from "./orddict.ts";
 import { ORDSETS } from "./ordsets.ts";
 import { QUEUE } from "./queue.ts";
+import { SETS } from "./sets.ts";
 
 /** Defines the modules. */
 export function registerStdlibModules(): void {
   defineModule("queue", QUEUE);
   defineModule("ordsets", ORDSETS);
   defineModule("orddict", ORDDICT);
+  defineModule("sets", SETS);
+  defineModule("dict", DICT);
 }

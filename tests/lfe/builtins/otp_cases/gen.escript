@@ -11,7 +11,7 @@
 %% lfe_io:print1/1 as #(value V) or #(error Reason) (#(throw ...), #(exit ...)).
 
 -mode(compile).
--export([queue_cases/0, ordsets_cases/0, orddict_cases/0]).
+-export([queue_cases/0, ordsets_cases/0, orddict_cases/0, phash_cases/0, sets_cases/0, dict_cases/0]).
 
 main([Mod]) ->
     rand:seed(exsss, {17, 42, erlang:phash2(Mod)}),
@@ -26,7 +26,7 @@ line(Text0) ->
     Out = lists:flatten(lfe_io:print1(R)),
     case string:find(Out, "#Fun<") of
         nomatch -> io:put_chars(["[", json(Text), ",", json(Out), "]\n"]);
-        _ -> io:format(standard_error, "skipped (a fun in the result): ~s~n", [Text])
+        _ -> io:format(standard_error, "skipped (a fun in the result): ~ts~n", [Text])
     end.
 
 json(S) -> [$", [esc(C) || C <- S], $"].
@@ -113,26 +113,26 @@ queue_filtermap() ->
 queue_cases() ->
     One = [is_queue, is_empty, len, to_list, out, out_r, get, get_r, peek, peek_r,
            drop, drop_r, reverse, head, tail, daeh, last, liat, lait, init],
-    Ones = [io_lib:format("(queue:~s ~s)", [F, q(queue_arg())]) || F <- One, _ <- lists:seq(1, 25)],
-    Ins = [io_lib:format("(queue:~s ~s ~s)", [F, q(small()), q(queue_arg())])
+    Ones = [io_lib:format("(queue:~ts ~ts)", [F, q(queue_arg())]) || F <- One, _ <- lists:seq(1, 25)],
+    Ins = [io_lib:format("(queue:~ts ~ts ~ts)", [F, q(small()), q(queue_arg())])
            || F <- [in, in_r, cons, member, delete, delete_r], _ <- lists:seq(1, 30)],
-    Snoc = [io_lib:format("(queue:snoc ~s ~s)", [q(queue_arg()), q(small())])
+    Snoc = [io_lib:format("(queue:snoc ~ts ~ts)", [q(queue_arg()), q(small())])
             || _ <- lists:seq(1, 20)],
-    FromList = [io_lib:format("(queue:from_list ~s)", [q(pick([list_of(fun term/0, 7), a, {1}]))])
+    FromList = [io_lib:format("(queue:from_list ~ts)", [q(pick([list_of(fun term/0, 7), a, {1}]))])
                 || _ <- lists:seq(1, 30)],
-    Joins = [io_lib:format("(queue:join ~s ~s)", [q(queue_arg()), q(queue_arg())])
+    Joins = [io_lib:format("(queue:join ~ts ~ts)", [q(queue_arg()), q(queue_arg())])
              || _ <- lists:seq(1, 40)],
-    Splits = [io_lib:format("(queue:split ~s ~s)", [q(pick([0, 1, 2, 3, 4, 5, 6, 8, -1, 1.0, a])),
+    Splits = [io_lib:format("(queue:split ~ts ~ts)", [q(pick([0, 1, 2, 3, 4, 5, 6, 8, -1, 1.0, a])),
                                                      q(queue_arg())]) || _ <- lists:seq(1, 80)],
-    Filters = [io_lib:format("(queue:filter ~s ~s)", [queue_filter(), q(queue_arg())])
+    Filters = [io_lib:format("(queue:filter ~ts ~ts)", [queue_filter(), q(queue_arg())])
                || _ <- lists:seq(1, 50)],
-    FilterMaps = [io_lib:format("(queue:filtermap ~s ~s)", [queue_filtermap(), q(queue_arg())])
+    FilterMaps = [io_lib:format("(queue:filtermap ~ts ~ts)", [queue_filtermap(), q(queue_arg())])
                   || _ <- lists:seq(1, 40)],
-    Folds = [io_lib:format("(queue:fold (lambda (x acc) (cons x acc)) ~s ~s)",
+    Folds = [io_lib:format("(queue:fold (lambda (x acc) (cons x acc)) ~ts ~ts)",
                            [q(pick([[], 0])), q(queue_arg())]) || _ <- lists:seq(1, 20)],
-    Preds = [io_lib:format("(queue:~s ~s ~s)", [F, queue_pred(), q(queue_arg())])
+    Preds = [io_lib:format("(queue:~ts ~ts ~ts)", [F, queue_pred(), q(queue_arg())])
              || F <- [any, all, delete_with, delete_with_r], _ <- lists:seq(1, 30)],
-    BadFuns = [io_lib:format("(queue:~s 'nofun ~s)", [F, q(queue_term())])
+    BadFuns = [io_lib:format("(queue:~ts 'nofun ~ts)", [F, q(queue_term())])
                || F <- [filter, filtermap, any, all, delete_with, delete_with_r]],
     Chains = [chain(rand:uniform(10)) || _ <- lists:seq(1, 60)],
     ["(queue:new)"] ++ Ones ++ Ins ++ Snoc ++ FromList ++ Joins ++ Splits ++ Filters ++ FilterMaps ++ Folds
@@ -143,16 +143,16 @@ chain(0) -> "(queue:new)";
 chain(N) ->
     Inner = chain(N - 1),
     case rand:uniform(9) of
-        1 -> io_lib:format("(queue:in ~b ~s)", [small(), Inner]);
-        2 -> io_lib:format("(queue:in_r ~b ~s)", [small(), Inner]);
-        3 -> io_lib:format("(queue:in ~b (queue:in ~b ~s))", [small(), small(), Inner]);
-        4 -> io_lib:format("(element 2 (queue:out ~s))", [Inner]);
-        5 -> io_lib:format("(element 2 (queue:out_r ~s))", [Inner]);
-        6 -> io_lib:format("(queue:reverse ~s)", [Inner]);
-        7 -> io_lib:format("(element 1 (queue:split 1 (queue:join ~s ~s)))",
+        1 -> io_lib:format("(queue:in ~b ~ts)", [small(), Inner]);
+        2 -> io_lib:format("(queue:in_r ~b ~ts)", [small(), Inner]);
+        3 -> io_lib:format("(queue:in ~b (queue:in ~b ~ts))", [small(), small(), Inner]);
+        4 -> io_lib:format("(element 2 (queue:out ~ts))", [Inner]);
+        5 -> io_lib:format("(element 2 (queue:out_r ~ts))", [Inner]);
+        6 -> io_lib:format("(queue:reverse ~ts)", [Inner]);
+        7 -> io_lib:format("(element 1 (queue:split 1 (queue:join ~ts ~ts)))",
                            [Inner, q(queue_term())]);
-        8 -> io_lib:format("(queue:join ~s ~s)", [q(queue_term()), Inner]);
-        9 -> io_lib:format("(queue:filter (lambda (x) (> x -3)) ~s)", [Inner])
+        8 -> io_lib:format("(queue:join ~ts ~ts)", [q(queue_term()), Inner]);
+        9 -> io_lib:format("(queue:filter (lambda (x) (> x -3)) ~ts)", [Inner])
     end.
 
 %% ---- ordsets and orddict ----
@@ -170,45 +170,45 @@ set_arg() ->
 set_pred() -> pick(["(lambda (x) (is_integer x))", "(lambda (x) (> x 2))", "(lambda (x) 'maybe)"]).
 
 ordsets_cases() ->
-    Ones = [io_lib:format("(ordsets:~s ~s)", [F, q(set_arg())])
+    Ones = [io_lib:format("(ordsets:~ts ~ts)", [F, q(set_arg())])
             || F <- [is_set, size, is_empty, to_list], _ <- lists:seq(1, 20)],
-    FromList = [io_lib:format("(ordsets:from_list ~s)", [q(pick([list_of(fun elem/0, 8), a]))])
+    FromList = [io_lib:format("(ordsets:from_list ~ts)", [q(pick([list_of(fun elem/0, 8), a]))])
                 || _ <- lists:seq(1, 30)],
-    Elems = [io_lib:format("(ordsets:~s ~s ~s)", [F, q(elem()), q(set_arg())])
+    Elems = [io_lib:format("(ordsets:~ts ~ts ~ts)", [F, q(elem()), q(set_arg())])
              || F <- [is_element, add_element, del_element], _ <- lists:seq(1, 40)],
-    Twos = [io_lib:format("(ordsets:~s ~s ~s)", [F, q(set_arg()), q(set_arg())])
+    Twos = [io_lib:format("(ordsets:~ts ~ts ~ts)", [F, q(set_arg()), q(set_arg())])
             || F <- [union, intersection, is_disjoint, subtract, is_subset], _ <- lists:seq(1, 50)],
-    Lists = [io_lib:format("(ordsets:~s ~s)", [F, q(list_of(fun set_term/0, 4))])
+    Lists = [io_lib:format("(ordsets:~ts ~ts)", [F, q(list_of(fun set_term/0, 4))])
              || F <- [union, intersection], _ <- lists:seq(1, 25)],
-    Funs = [io_lib:format("(ordsets:filter ~s ~s)", [set_pred(), q(set_arg())]) || _ <- lists:seq(1, 20)]
-        ++ [io_lib:format("(ordsets:fold (lambda (x acc) (cons x acc)) () ~s)", [q(set_arg())])
+    Funs = [io_lib:format("(ordsets:filter ~ts ~ts)", [set_pred(), q(set_arg())]) || _ <- lists:seq(1, 20)]
+        ++ [io_lib:format("(ordsets:fold (lambda (x acc) (cons x acc)) () ~ts)", [q(set_arg())])
             || _ <- lists:seq(1, 10)],
     ["(ordsets:new)", "(ordsets:intersection ())", "(ordsets:union ())"]
         ++ Ones ++ FromList ++ Elems ++ Twos ++ Lists ++ Funs.
 
 orddict_cases() ->
-    Ones = [io_lib:format("(orddict:~s ~s)", [F, q(dict_arg())])
+    Ones = [io_lib:format("(orddict:~ts ~ts)", [F, q(dict_arg())])
             || F <- [size, is_empty, to_list, fetch_keys], _ <- lists:seq(1, 15)],
-    FromList = [io_lib:format("(orddict:from_list ~s)", [q(pairs())]) || _ <- lists:seq(1, 40)]
+    FromList = [io_lib:format("(orddict:from_list ~ts)", [q(pairs())]) || _ <- lists:seq(1, 40)]
         ++ ["(orddict:from_list '(a))", "(orddict:from_list '(#(a 1) a))", "(orddict:from_list 'a)",
             "(orddict:from_list '(#(a 1 2)))"],
-    Keys = [io_lib:format("(orddict:~s ~s ~s)", [F, q(elem()), q(dict_arg())])
+    Keys = [io_lib:format("(orddict:~ts ~ts ~ts)", [F, q(elem()), q(dict_arg())])
             || F <- [is_key, fetch, find, erase, take], _ <- lists:seq(1, 40)],
-    Stores = [io_lib:format("(orddict:~s ~s ~s ~s)", [F, q(elem()), q(V), q(dict_arg())])
+    Stores = [io_lib:format("(orddict:~ts ~ts ~ts ~ts)", [F, q(elem()), q(V), q(dict_arg())])
               || {F, V} <- [{store, x}, {append, y}, {append_list, [p, q]}, {update_counter, 3},
                             {update_counter, 2.5}, {append_list, z}],
                  _ <- lists:seq(1, 25)],
-    Updates = [io_lib:format("(orddict:update ~s (lambda (v) (tuple v)) ~s)", [q(elem()), q(dict_arg())])
+    Updates = [io_lib:format("(orddict:update ~ts (lambda (v) (tuple v)) ~ts)", [q(elem()), q(dict_arg())])
                || _ <- lists:seq(1, 30)]
-        ++ [io_lib:format("(orddict:update ~s (lambda (v) (tuple v)) 'init ~s)", [q(elem()), q(dict_arg())])
+        ++ [io_lib:format("(orddict:update ~ts (lambda (v) (tuple v)) 'init ~ts)", [q(elem()), q(dict_arg())])
             || _ <- lists:seq(1, 30)],
-    Funs = [io_lib:format("(orddict:fold (lambda (k v acc) (cons (tuple k v) acc)) () ~s)", [q(dict_arg())])
+    Funs = [io_lib:format("(orddict:fold (lambda (k v acc) (cons (tuple k v) acc)) () ~ts)", [q(dict_arg())])
             || _ <- lists:seq(1, 15)]
-        ++ [io_lib:format("(orddict:map (lambda (k v) (list k v)) ~s)", [q(dict_arg())])
+        ++ [io_lib:format("(orddict:map (lambda (k v) (list k v)) ~ts)", [q(dict_arg())])
             || _ <- lists:seq(1, 15)]
-        ++ [io_lib:format("(orddict:filter (lambda (k v) (is_integer k)) ~s)", [q(dict_arg())])
+        ++ [io_lib:format("(orddict:filter (lambda (k v) (is_integer k)) ~ts)", [q(dict_arg())])
             || _ <- lists:seq(1, 15)]
-        ++ [io_lib:format("(orddict:merge (lambda (k a b) (list a b)) ~s ~s)", [q(dict_arg()), q(dict_arg())])
+        ++ [io_lib:format("(orddict:merge (lambda (k a b) (list a b)) ~ts ~ts)", [q(dict_arg()), q(dict_arg())])
             || _ <- lists:seq(1, 40)]
         ++ ["(orddict:fold 'nofun 0 ())", "(orddict:map 'nofun ())", "(orddict:filter 'nofun ())",
             "(orddict:merge 'nofun () ())", "(orddict:filter (lambda (k v) 'maybe) '(#(a 1)))"],
@@ -221,3 +221,100 @@ dict_arg() ->
         1 -> pick([a, [{b, 1}, {a, 2}], [{a, 1}, x], [{a, 1} | b]]);
         _ -> orddict:from_list(pairs())
     end.
+
+%% ---- erlang:phash/2, which dict and sets place their elements by ----
+
+phash_cases() ->
+    Fixed = [0, 1, -1, 255, 256, -256, 16#FFFFFFFF, 16#100000000, -16#100000000, 1 bsl 59,
+             (1 bsl 59) - 1, -(1 bsl 59), 1 bsl 60, 1 bsl 64, (1 bsl 64) - 1, 1 bsl 100,
+             -(1 bsl 100) - 7, 0.0, -0.0, 1.0, -2.5, 1.0e300, 3.14159, a, b, 'B', true, false,
+             '', 'hello world', 'é', 'ÿ', 'λ', 'über', {}, {a}, {1, 2, 3}, [], [1], [256],
+             [a | b], [1 | 2], "abc", [1000, 2000], <<>>, <<1, 2, 3>>, <<1:1>>, <<255, 7:3>>,
+             [[1], [2]], {[], {}}, [{a, 1}, {b, 2}]],
+    Random = [term(3) || _ <- lists:seq(1, 300)],
+    [io_lib:format("(erlang:phash ~ts 4294967296)", [q(T)]) || T <- Fixed ++ Random]
+        ++ [io_lib:format("(erlang:phash ~ts ~b)", [q(term()), pick([1, 2, 16, 32, 1000, 7])])
+            || _ <- lists:seq(1, 100)].
+
+%% ---- sets and dict ----
+
+hkey() -> pick([small(), small(), rand:uniform(300), a, b, c, 1.0, {rand:uniform(5)}, "k", <<"k">>]).
+
+big_list() -> [rand:uniform(400) || _ <- lists:seq(1, pick([0, 5, 20, 81, 90, 200]))].
+
+sets_v1() -> sets:from_list(pick([list_of(fun hkey/0, 8), big_list()])).
+
+sets_v2() -> sets:from_list(list_of(fun hkey/0, 8), [{version, 2}]).
+
+sets_arg() ->
+    case rand:uniform(14) of
+        1 -> pick([a, {set, 1}, [1, 2]]);
+        N when N =< 4 -> sets_v2();
+        _ -> sets_v1()
+    end.
+
+sets_cases() ->
+    Ones = [io_lib:format("(sets:~ts ~ts)", [F, q(sets_arg())])
+            || F <- [is_set, size, is_empty, to_list], _ <- lists:seq(1, 20)],
+    News = ["(sets:new)", "(sets:new '(#(version 1)))", "(sets:new '(#(version 2)))",
+            "(sets:new '())", "(sets:new '(#(version 3)))", "(sets:new 'a)"],
+    FromList = [io_lib:format("(sets:from_list ~ts)", [q(pick([list_of(fun hkey/0, 9), big_list(), a]))])
+                || _ <- lists:seq(1, 40)]
+        ++ [io_lib:format("(sets:from_list ~ts ~ts)", [q(list_of(fun hkey/0, 9)), q(pick([[{version, 1}], [{version, 2}], [], [foo]]))])
+            || _ <- lists:seq(1, 20)],
+    Elems = [io_lib:format("(sets:~ts ~ts ~ts)", [F, q(hkey()), q(sets_arg())])
+             || F <- [is_element, add_element, del_element], _ <- lists:seq(1, 40)],
+    Shrinks = [io_lib:format("(lists:foldl (lambda (e s) (sets:del_element e s)) (sets:from_list (lists:seq 1 ~b)) ~ts)",
+                             [N, q(lists:seq(1, M))])
+               || {N, M} <- [{100, 30}, {100, 60}, {200, 150}, {90, 20}, {300, 299}]],
+    Twos = [io_lib:format("(sets:~ts ~ts ~ts)", [F, q(sets_arg()), q(sets_arg())])
+            || F <- [union, intersection, is_disjoint, subtract, is_subset], _ <- lists:seq(1, 30)],
+    Lists = [io_lib:format("(sets:~ts ~ts)", [F, q(list_of(fun sets_v1/0, 3))])
+             || F <- [union, intersection], _ <- lists:seq(1, 10)]
+        ++ ["(sets:union ())", "(sets:intersection ())"],
+    Funs = [io_lib:format("(sets:filter (lambda (x) (is_integer x)) ~ts)", [q(sets_arg())]) || _ <- lists:seq(1, 30)]
+        ++ [io_lib:format("(sets:fold (lambda (x acc) (cons x acc)) () ~ts)", [q(sets_arg())]) || _ <- lists:seq(1, 20)]
+        ++ ["(sets:fold 'nofun 0 (sets:new))", "(sets:filter 'nofun (sets:new))",
+            "(sets:filter (lambda (x) 'maybe) (sets:from_list '(1)))"],
+    News ++ Ones ++ FromList ++ Elems ++ Shrinks ++ Twos ++ Lists ++ Funs.
+
+dict_term() ->
+    dict:from_list([{hkey(), small()} || _ <- lists:seq(1, pick([0, 3, 8, 90, 150]))]).
+
+dict_val() -> pick([1, 2, x, [a], [], {v}]).
+
+dict_arg2() ->
+    case rand:uniform(12) of
+        1 -> pick([a, {dict, 1}, [{a, 1}]]);
+        _ -> dict_term()
+    end.
+
+dict_cases() ->
+    Ones = [io_lib:format("(dict:~ts ~ts)", [F, q(dict_arg2())])
+            || F <- [size, is_empty, to_list, fetch_keys], _ <- lists:seq(1, 15)],
+    FromList = [io_lib:format("(dict:from_list ~ts)", [q([{hkey(), dict_val()} || _ <- lists:seq(1, pick([1, 5, 85, 200]))])])
+                || _ <- lists:seq(1, 25)]
+        ++ ["(dict:new)", "(dict:from_list '(a))", "(dict:from_list 'a)", "(dict:from_list '(#(a 1 2)))"],
+    Keys = [io_lib:format("(dict:~ts ~ts ~ts)", [F, q(hkey()), q(dict_arg2())])
+            || F <- [is_key, fetch, find, erase, take], _ <- lists:seq(1, 30)],
+    Stores = [io_lib:format("(dict:~ts ~ts ~ts ~ts)", [F, q(hkey()), q(V), q(dict_arg2())])
+              || {F, V} <- [{store, x}, {append, y}, {append_list, [p, q]}, {update_counter, 3},
+                            {update_counter, 2.5}, {update_counter, a}],
+                 _ <- lists:seq(1, 20)],
+    Shrinks = [io_lib:format("(lists:foldl (lambda (k d) (dict:erase k d)) (dict:from_list (lists:zip (lists:seq 1 ~b) (lists:seq 1 ~b))) ~ts)",
+                             [N, N, q(lists:seq(1, M))])
+               || {N, M} <- [{100, 30}, {100, 60}, {200, 150}, {300, 299}]],
+    Updates = [io_lib:format("(dict:update ~ts (lambda (v) (tuple v)) ~ts)", [q(hkey()), q(dict_arg2())])
+               || _ <- lists:seq(1, 20)]
+        ++ [io_lib:format("(dict:update ~ts (lambda (v) (tuple v)) 'init ~ts)", [q(hkey()), q(dict_arg2())])
+            || _ <- lists:seq(1, 20)]
+        ++ ["(dict:update 'a 'nofun 'init (dict:new))"],
+    Funs = [io_lib:format("(dict:fold (lambda (k v acc) (cons (tuple k v) acc)) () ~ts)", [q(dict_arg2())])
+            || _ <- lists:seq(1, 10)]
+        ++ [io_lib:format("(dict:map (lambda (k v) (list k v)) ~ts)", [q(dict_arg2())]) || _ <- lists:seq(1, 10)]
+        ++ [io_lib:format("(dict:filter (lambda (k v) (is_integer k)) ~ts)", [q(dict_arg2())]) || _ <- lists:seq(1, 15)]
+        ++ [io_lib:format("(dict:merge (lambda (k a b) (list a b)) ~ts ~ts)", [q(dict_arg2()), q(dict_arg2())])
+            || _ <- lists:seq(1, 20)]
+        ++ ["(dict:fold 'nofun 0 (dict:new))", "(dict:map 'nofun (dict:new))", "(dict:filter 'nofun (dict:new))",
+            "(dict:fold 'nofun 0 (dict:from_list '(#(a 1))))", "(dict:filter (lambda (k v) 'maybe) (dict:from_list '(#(a 1))))"],
+    Ones ++ FromList ++ Keys ++ Stores ++ Shrinks ++ Updates ++ Funs.
