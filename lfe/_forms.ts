@@ -9,12 +9,23 @@ import { Cons, type Term } from "../runtime/mod.ts";
 import { compilePattern } from "./_pattern.ts";
 import { compileBinary } from "./_bin_build.ts";
 import { type FnGen, NeedsGenerator, type Scope, type Special } from "./codegen.ts";
-import { elems } from "./macros.ts";
+import { elems, type Macro } from "./macros.ts";
+import { compileCoreMacro, compileMacro } from "./compile.ts";
+import { syntaxMacro } from "./_syntax.ts";
 
 function done(g: FnGen, v: string, tail: boolean): string | undefined {
   if (!tail) return v;
   g.emit(`return ${v};`);
   return undefined;
+}
+
+// The value of an expression with an effect (a send, an error), taken now, so that it happens
+// before what the expressions after it do.
+function now(g: FnGen, v: string, tail: boolean): string | undefined {
+  if (tail) return done(g, v, tail);
+  const t = g.tmp();
+  g.emit(`${t} = ${v};`);
+  return t;
 }
 
 function quoted(g: FnGen, x: Term): string {
@@ -178,8 +189,9 @@ const tryForm: Special = (g, [expr, ...parts], sc, tail) => {
     if (kind === "case") ofClauses = rest;
     else if (kind === "catch") catchClauses = rest;
     else if (kind === "after") afterBody = rest;
-    else throw new SyntaxError(`Cannot use ${String(kind)} in a try`);
+    else throw new SyntaxError("bad try form");
   }
+  if (catchClauses === undefined && afterBody === undefined) throw new SyntaxError("bad try form");
   const r = g.tmp(), ok = g.tmp(), e = `$e${g.unit.uid()}`;
   g.emit(`${ok} = false;`);
   if (afterBody !== undefined) g.emit(`try {`);
@@ -276,13 +288,43 @@ const functionForm: Special = (g, args, sc, tail) => {
   return done(g, `rt.extFun(${JSON.stringify(m)}, ${JSON.stringify(f)}, ${Number(a)})`, tail);
 };
 
+// (let-macro ((name lambda|match-lambda) ...) body...), and `macrolet`/`syntaxlet` made into
+// it: macros seen only in the body.
+function localMacros(kind: "core" | "defmacro" | "syntax"): Special {
+  return (g, [defs, ...body], sc, tail) => {
+    const macros = g.unit.macroEnv.macros;
+    const saved = new Map<string, Macro | undefined>();
+    for (const d of elems(defs as Term, "local macros")) {
+      const [name, ...rest] = elems(d, "a local macro");
+      const n = name as string;
+      if (!saved.has(n)) saved.set(n, macros.get(n));
+      macros.set(
+        n,
+        kind === "core"
+          ? compileCoreMacro(n, rest[0] as Term, macros, g.unit.name)
+          : kind === "defmacro"
+          ? compileMacro(n, rest, macros, g.unit.name)
+          : syntaxMacro(n, rest),
+      );
+    }
+    try {
+      return g.body(body, sc, tail);
+    } finally {
+      for (const [n, m] of saved) {
+        if (m === undefined) macros.delete(n);
+        else macros.set(n, m);
+      }
+    }
+  };
+}
+
 /** The special forms by name. */
 export const SPECIAL_FORMS: Record<string, Special> = {
   quote: (g, [x], _sc, tail) => done(g, quoted(g, x as Term), tail),
   cons: (g, [h, t], sc, tail) =>
     done(g, `new rt.Cons(${g.value(h as Term, sc)}, ${g.value(t as Term, sc)})`, tail),
-  car: (g, [x], sc, tail) => done(g, `rt.car(${g.value(x as Term, sc)})`, tail),
-  cdr: (g, [x], sc, tail) => done(g, `rt.cdr(${g.value(x as Term, sc)})`, tail),
+  car: (g, [x], sc, tail) => now(g, `rt.car(${g.value(x as Term, sc)})`, tail),
+  cdr: (g, [x], sc, tail) => now(g, `rt.cdr(${g.value(x as Term, sc)})`, tail),
   list: (g, xs, sc, tail) => {
     const vals = xs.map((x) => g.value(x, sc));
     // A long list is built from an array: a call takes at most about 65,000 arguments.
@@ -292,7 +334,7 @@ export const SPECIAL_FORMS: Record<string, Special> = {
     return done(g, vals.length === 0 ? "null" : make, tail);
   },
   tuple: (g, xs, sc, tail) => done(g, `[${xs.map((x) => g.value(x, sc)).join(", ")}]`, tail),
-  binary: (g, xs, sc, tail) => done(g, compileBinary(g, xs, sc), tail),
+  binary: (g, xs, sc, tail) => now(g, compileBinary(g, xs, sc), tail),
   map: (g, xs, sc, tail) => {
     const pairs: string[] = [];
     for (let i = 0; i + 1 < xs.length; i += 2) {
@@ -314,8 +356,11 @@ export const SPECIAL_FORMS: Record<string, Special> = {
   fletrec: fletForm(true),
   "letrec-function": fletForm(true),
   funcall,
+  "let-macro": localMacros("core"),
+  macrolet: localMacros("defmacro"),
+  syntaxlet: localMacros("syntax"),
   call: callForm,
   function: functionForm,
   "!": (g, [to, msg], sc, tail) =>
-    done(g, `rt.send(${g.value(to as Term, sc)}, ${g.value(msg as Term, sc)})`, tail),
+    now(g, `rt.send(${g.value(to as Term, sc)}, ${g.value(msg as Term, sc)})`, tail),
 };

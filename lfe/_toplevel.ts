@@ -31,6 +31,7 @@ import {
 } from "./compile.ts";
 import { defineRecord, elems, exportedMacro, type Macro } from "./macros.ts";
 import { rt } from "./rt.ts";
+import { syntaxMacro } from "./_syntax.ts";
 import { includeLibForms, readIncludeFile } from "./_include.ts";
 
 /** Options of {@linkcode compileModule}. */
@@ -161,6 +162,11 @@ class TopLevel {
           name as string,
           compileCoreMacro(name as string, def as Term, this.macros, module),
         );
+        return;
+      }
+      case "defsyntax": {
+        const [name, ...rules] = args;
+        this.macros.set(name as string, syntaxMacro(name as string, rules));
         return;
       }
       case "defrecord":

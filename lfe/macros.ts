@@ -152,9 +152,13 @@ const CORE_MACROS: Record<string, CoreMacro> = {
     );
   },
   fun: (args) => {
-    const [a, b, c] = args;
-    if (args.length === 2) return form("function", a as Term, b as Term);
-    return form("function", a as Term, b as Term, c as Term);
+    const arity = args[args.length - 1];
+    if (typeof arity !== "number") throw new SyntaxError("bad fun form");
+    const vs = Array.from({ length: arity }, () => gensym("arg"));
+    const target = args.length === 2
+      ? form(args[0] as Term, ...vs)
+      : form("call", quote(args[0] as Term), quote(args[1] as Term), ...vs);
+    return form("lambda", arrayToList(vs), target);
   },
   do: ([pars, test, ...body]) => {
     const ps = elems(pars as Term, "do variables").map((p) => elems(p, "a do variable"));
@@ -245,7 +249,18 @@ const CORE_MACROS: Record<string, CoreMacro> = {
       : nary("-", args),
   "/": (args) => nary("/", args),
   backquote: ([x]) => backquote(x as Term),
-  "?": (args) => form("receive", form("omega", "omega"), ...args),
+  "?": (args) => {
+    const omega = form("omega", "omega");
+    if (args.length === 0) return form("receive", omega);
+    const dflt = args.length === 2
+      ? args[1] as Term
+      : form("call", quote("erlang"), quote("exit"), quote("timeout"));
+    return form("receive", omega, form("after", args[0] as Term, dflt));
+  },
+  "--": (args) =>
+    args.length === 0
+      ? null
+      : args.reduceRight((rest, a) => call("erlang", "--", a, rest), args.pop() as Term),
   send: ([to, msg]) => form("!", to as Term, msg as Term),
   unless: ([test, ...body]) => form("if", test as Term, false, form("progn", ...body)),
   when: ([test, ...body]) => form("if", test as Term, form("progn", ...body), false),

@@ -218,7 +218,32 @@ function refText(r: Ref, index: (node: string) => number): string {
 
 function funText(f: Fun): string {
   const info = funInfo(f);
-  return `#Fun<${info.module}.${info.name}.${info.arity}>`;
+  if (info.exported) return `(function ${info.module} ${info.name} ${info.arity})`;
+  return `${localFun(f)}/${info.arity}>`;
+}
+
+const funIndexes = new Map<string, Map<string, number>>();
+
+// `#Fun<module.index.uniq` of a fun made in a module: its index among the module's funs (as
+// first printed) and a number standing for the module's code.
+function localFun(f: Fun): string {
+  const info = funInfo(f);
+  let m = funIndexes.get(info.module);
+  if (m === undefined) funIndexes.set(info.module, m = new Map());
+  let i = m.get(info.name);
+  if (i === undefined) m.set(info.name, i = m.size);
+  let h = 2166136261;
+  for (let k = 0; k < info.module.length; k++) {
+    h = Math.imul(h ^ info.module.charCodeAt(k), 16777619) >>> 0;
+  }
+  return `#Fun<${info.module}.${i}.${h % 134217728}`;
+}
+
+/** A fun as Erlang prints it: `fun m:f/2` for an external fun, else `#Fun<m.0.1234>`. */
+export function erlangFunText(f: Fun): string {
+  const info = funInfo(f);
+  if (info.exported) return `fun ${info.module}:${info.name}/${info.arity}`;
+  return `${localFun(f)}>`;
 }
 
 /** Steps a depth down; a negative depth means unlimited and stays negative. */
@@ -451,7 +476,7 @@ function erlang(index: (node: string) => number): Expand {
       case "bigint":
         return String(t);
       case "function":
-        return funText(t);
+        return erlangFunText(t);
     }
     if (t === null) return "[]";
     if (t instanceof Cons) {

@@ -6,13 +6,14 @@
  * @module
  */
 
-import { printTerm } from "../../runtime/print_term.ts";
+import { erlangFunText, printTerm } from "../../runtime/print_term.ts";
 import { orderedEntries } from "../../runtime/term_order.ts";
 import {
   atomName,
   BitString,
   Cons,
   Float,
+  type Fun,
   Pid,
   Port,
   Ref,
@@ -121,7 +122,7 @@ export function writeAtomic(t: Term): string | undefined {
     case "bigint":
       return String(t);
     case "function":
-      return printTerm(t);
+      return erlangFunText(t as Fun);
   }
   if (t instanceof Float || t instanceof Pid || t instanceof Ref || t instanceof Port) {
     return printTerm(t);

@@ -264,13 +264,17 @@ Deno.test("printTerm() writes a reference as #Ref<0.1.2.3>", () => {
   );
 });
 
-Deno.test("printTerm() writes a fun as #Fun<module.name.arity>", () => {
-  const f = nameFun(() => 0, { module: "lists", name: "map", arity: 2 });
-  strictEqual(printTerm(f), "#Fun<lists.map.2>");
-  strictEqual(writeTerm(list(f)), "(#Fun<lists.map.2>)");
-  strictEqual(formatErlang([f]), "{#Fun<lists.map.2>}");
-  function plain(_a: unknown, _b: unknown) {}
-  strictEqual(printTerm(plain), "#Fun<js.plain.2>");
+Deno.test("a fun prints as LFE and Erlang print it: external by name, local as #Fun<m.i.u>", () => {
+  const ext = nameFun(() => 0, { module: "lists", name: "map", arity: 2, exported: true });
+  strictEqual(printTerm(ext), "(function lists map 2)");
+  strictEqual(writeTerm(list(ext)), "((function lists map 2))");
+  strictEqual(formatErlang([ext]), "{fun lists:map/2}");
+  const local = nameFun(() => 0, { module: "m", name: "-f/1-fun-0-", arity: 1 });
+  const text = printTerm(local);
+  strictEqual(/^#Fun<m\.\d+\.\d+\/1>$/.test(text), true, text);
+  strictEqual(formatErlang([local]), `{${text.replace("/1>", ">")}}`);
+  const other = nameFun(() => 0, { module: "m", name: "-g/0-fun-0-", arity: 0 });
+  strictEqual(printTerm(other) !== text.replace("/1>", "/0>"), true);
 });
 
 Deno.test("printTerm() and writeTerm() stop at the given depth as LFE does", () => {
