@@ -10,6 +10,7 @@
  * | `[]`          | `NIL_EXT` (106)                                                   |
  * | list          | `STRING_EXT` (107) for a proper list of bytes, else `LIST_EXT` (108) |
  * | binary        | `BINARY_EXT` (109)                                                |
+ * | bitstring     | `BIT_BINARY_EXT` (77): its bytes, and the bits used of the last   |
  * | map           | `MAP_EXT` (116)                                                   |
  * | pid           | `NEW_PID_EXT` (88)                                                |
  * | reference     | `NEWER_REFERENCE_EXT` (90)                                        |
@@ -19,8 +20,8 @@
  * These are the forms `term_to_binary(T, [{minor_version, 2}])` writes, byte for byte. Reading
  * also takes the older forms (Latin-1 atoms, `FLOAT_EXT`, `PID_EXT`, `NEW_REFERENCE_EXT`,
  * `PORT_EXT`) and compressed terms. Only a fun that calls a function by name can be written
- * (another's code does not travel); reading a kind this runtime has no term for (a bitstring, a
- * local fun) is a {@linkcode TermDecodeError} that names it. Both directions work with an
+ * (another's code does not travel); reading a kind this runtime has no term for (a local fun)
+ * is a {@linkcode TermDecodeError} that names it. Both directions work with an
  * explicit stack, never recursion, so no input can overflow the JavaScript stack.
  *
  * @module
@@ -29,9 +30,11 @@
 import { inflateSync } from "node:zlib";
 import { MAX_TERM_DEPTH, TermDecodeError } from "../runtime/cbor_codec.ts";
 import { exportedFun } from "../runtime/code.ts";
+import { bitstring } from "../runtime/bits.ts";
 import {
   atom,
   atomName,
+  BitString,
   Cons,
   Float,
   funInfo,
@@ -272,6 +275,17 @@ function writeBinary(x: Uint8Array): void {
   }
 }
 
+function writeBits(x: BitString): void {
+  const n = x.bytes.length;
+  room(6 + n);
+  buf[pos] = ETF.BIT_BINARY;
+  view.setUint32(pos + 1, n);
+  buf[pos + 5] = x.bits % 8;
+  pos += 6;
+  buf.set(x.bytes, pos);
+  pos += n;
+}
+
 function writePid(x: Pid): void {
   u8(ETF.NEW_PID);
   writeAtom(x.node);
@@ -360,6 +374,8 @@ function writeTerm(t: Term, depth: number): void {
       }
     } else if (x instanceof Uint8Array) {
       writeBinary(x);
+    } else if (x instanceof BitString) {
+      writeBits(x);
     } else if (x instanceof Float) {
       u8(ETF.NEW_FLOAT);
       room(8);
@@ -637,10 +653,17 @@ function readTerm(r: Reader): Term {
         value = new Port(node, high * 0x100000000 + r.u32(), r.u32());
         break;
       }
-      case ETF.BIT_BINARY:
-        throw new TermDecodeError(
-          "A bitstring cannot be received here: this runtime has whole-byte binaries only",
-        );
+      case ETF.BIT_BINARY: {
+        const n = r.u32(), bits = r.u8();
+        // OTP's own check: no bits used of no bytes, 1 to 8 of the last of some.
+        if ((bits === 0) !== (n === 0) || bits > 8) {
+          throw new TermDecodeError(
+            `A bitstring of ${n} bytes cannot use ${bits} bits of the last`,
+          );
+        }
+        value = n === 0 ? new Uint8Array(0) : bitstring(r.take(n).slice(), (n - 1) * 8 + bits);
+        break;
+      }
       case ETF.EXPORT: {
         const module = r.atomText(r.u8());
         const name = r.atomText(r.u8());

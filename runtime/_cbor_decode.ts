@@ -5,6 +5,7 @@
  * @module
  */
 
+import { bitstring } from "./bits.ts";
 import {
   arrayToList,
   charlist,
@@ -217,6 +218,15 @@ function readTagged(tag: number | bigint, frames: Frame[]): Term | typeof OPENED
       if (expect(4, "an array in a port") !== 3) fail("a port needs 3 fields", where);
       const node = readText(expect(3, "a node name"));
       return new Port(node, readUint("an id"), readUint("a creation"));
+    }
+    case TERM_TAGS.BITS: {
+      const where = at;
+      if (expect(4, "an array in a bitstring") !== 2) fail("a bitstring needs 2 fields", where);
+      const bits = readUint("a bit count"), n = expect(2, "the bytes of a bitstring");
+      if (bits % 8 === 0 || n !== Math.ceil(bits / 8)) {
+        fail(`a bitstring of ${bits} bits cannot have ${n} bytes`, where);
+      }
+      return bitstring(src.slice(at, at += n), bits);
     }
     case TERM_TAGS.FUN: {
       const where = at;

@@ -8,6 +8,7 @@
  * @module
  */
 
+import { bitstring } from "./bits.ts";
 import { arrayToList, Cons, Float, Pid, type Term } from "./terms.ts";
 import { TERM_TAGS } from "./_cbor_wire.ts";
 
@@ -187,6 +188,13 @@ function tagged(tag: number, depth: number): Term {
       const items: Term[] = new Array(n);
       for (let i = 0; i < n; i++) items[i] = item(depth + 1);
       return arrayToList(items);
+    }
+    case TERM_TAGS.BITS: {
+      if (s[at++] !== 0x82) throw GIVE_UP;
+      const bits = item(depth), bytes = item(depth);
+      if (typeof bits !== "number" || !(bytes instanceof Uint8Array)) throw GIVE_UP;
+      if (bits % 8 === 0 || bytes.length !== Math.ceil(bits / 8)) throw GIVE_UP;
+      return bitstring(bytes, bits);
     }
     case TERM_TAGS.FLOAT: {
       const ib = s[at++];

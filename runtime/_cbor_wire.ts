@@ -22,6 +22,7 @@ export const TERM_TAGS = {
   REF: 49653,
   FUN: 49654,
   PORT: 49655,
+  BITS: 49656,
 } as const;
 
 /** How deeply terms may nest: tuples, lists and maps inside one another. */

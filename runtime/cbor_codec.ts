@@ -12,6 +12,7 @@
  * |               | (a string), else on an array of the elements                             |
  * | improper list | `IMPROPER_LIST` tag on an array of the elements, then the tail           |
  * | binary        | byte string                                                              |
+ * | bitstring     | `BITS` tag on `[bits, bytes]`: the bit count, then the bytes holding them |
  * | map           | `MAP` tag on an array of keys and values, alternating                    |
  * | pid           | `PID` tag on `[node, id, serial, creation]`                              |
  * | reference     | `REF` tag on `[node, creation, id...]`                                   |
@@ -32,7 +33,18 @@
  * @module
  */
 
-import { Cons, Float, funInfo, Pid, Port, Ref, type Term, TermMap, whyNotTerm } from "./terms.ts";
+import {
+  BitString,
+  Cons,
+  Float,
+  funInfo,
+  Pid,
+  Port,
+  Ref,
+  type Term,
+  TermMap,
+  whyNotTerm,
+} from "./terms.ts";
 import { funWireId, MAX_TERM_DEPTH, TERM_TAGS } from "./_cbor_wire.ts";
 
 const BY_NAME = { isolate: "", id: 0 };
@@ -145,6 +157,20 @@ function writeFloat(x: number): void {
     view.setFloat64(pos, x);
     pos += 8;
   }
+}
+
+function writeBytes(b: Uint8Array): void {
+  head(2, b.length);
+  room(b.length);
+  buf.set(b, pos);
+  pos += b.length;
+}
+
+function writeBits(b: BitString): void {
+  head(6, TERM_TAGS.BITS);
+  head(4, 2);
+  head(0, b.bits);
+  writeBytes(b.bytes);
 }
 
 function writeUint(what: string, n: unknown): void {
@@ -263,10 +289,11 @@ function fastOne(t: Term, depth: number): boolean {
     return true;
   }
   if (t instanceof Uint8Array) {
-    head(2, t.length);
-    room(t.length);
-    buf.set(t, pos);
-    pos += t.length;
+    writeBytes(t);
+    return true;
+  }
+  if (t instanceof BitString) {
+    writeBits(t);
     return true;
   }
   if (t instanceof Pid) {
@@ -323,12 +350,9 @@ function writeOne(t: Term, depth: number): void {
     }
   } else if (t instanceof Cons) writeList(t, depth);
   else if (t instanceof Float) writeFloat(t.value);
-  else if (t instanceof Uint8Array) {
-    head(2, t.length);
-    room(t.length);
-    buf.set(t, pos);
-    pos += t.length;
-  } else if (t instanceof TermMap) {
+  else if (t instanceof Uint8Array) writeBytes(t);
+  else if (t instanceof BitString) writeBits(t);
+  else if (t instanceof TermMap) {
     const entries = t.entries();
     head(6, TERM_TAGS.MAP);
     head(4, entries.length * 2);

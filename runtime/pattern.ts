@@ -13,7 +13,7 @@
  */
 
 import { exactEq } from "./term_order.ts";
-import { Cons, Float, Pid, Port, Ref, type Term, TermMap } from "./terms.ts";
+import { BitString, Cons, Float, Pid, Port, Ref, type Term, TermMap } from "./terms.ts";
 import type { Yielded } from "./process.ts";
 
 /** A pattern variable; it binds what it meets, or must equal what it bound before. */
@@ -100,7 +100,7 @@ function matchInto(p: Pattern, m: Term, b: Record<string, Term>): boolean {
   }
   if (
     p instanceof Float || p instanceof Uint8Array || p instanceof Pid || p instanceof Ref ||
-    p instanceof Port
+    p instanceof Port || p instanceof BitString
   ) {
     return exactEq(p, m);
   }

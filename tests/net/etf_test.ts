@@ -10,6 +10,7 @@ import { TermDecodeError } from "../../runtime/cbor_codec.ts";
 import { resolvePlain } from "../../runtime/call.ts";
 import { ErlangError } from "../../runtime/errors.ts";
 import { registerBuiltins } from "../../lfe/builtins/mod.ts";
+import { bitstring } from "../../runtime/bits.ts";
 import {
   arrayToList,
   atom,
@@ -76,6 +77,17 @@ const GOLDEN: [Term, string][] = [
   [arrayToList([1, 2], 3), "836C00000002610161026103"],
   [new Uint8Array(), "836D00000000"],
   [new Uint8Array([1, 2, 3]), "836D00000003010203"],
+  [bitstring(Uint8Array.of(0x80), 1), "834D000000010180"],
+  [bitstring(Uint8Array.of(1, 2, 0x30), 20), "834D0000000304010230"],
+  [bitstring(Uint8Array.of(0xa0), 3), "834D0000000103A0"],
+  [bitstring(Uint8Array.of(255, 255, 254), 23), "834D0000000307FFFFFE"],
+  [
+    arrayToList([bitstring(Uint8Array.of(0x80), 1), [
+      new Uint8Array(),
+      bitstring(new Uint8Array(2), 15),
+    ]]),
+    "836C000000024D00000001018068026D000000004D000000020700006A",
+  ],
   [new TermMap(), "837400000000"],
   [
     new TermMap([["a", 1], [["x"], arrayToList(["y"])]]),
@@ -158,7 +170,9 @@ Deno.test("decodeEtf() refuses bad input with a TermDecodeError that says what i
     ["83FF", /Unknown term tag 255/],
     ["8377026F6B00", /1 bytes follow the term/],
     ["83770280FF", /not UTF-8/],
-    ["834D00000002030140", /bitstring/],
+    ["834D000000020001", /bitstring of 2 bytes cannot use 0 bits/],
+    ["834D000000020901", /bitstring of 2 bytes cannot use 9 bits/],
+    ["834D0000000001", /bitstring of 0 bytes cannot use 1 bits/],
     ["837877016100200000000000000000000000", /port's id is beyond 2\^53/],
     ["8370000000", /only `fun M:F\/A` can cross/],
     ["83467FF0000000000000", /not a float term/],

@@ -1,14 +1,16 @@
 /**
  * A seeded generator of random terms for property-style tests: every kind of term, nested,
  * with the awkward cases weighted up (bigints at the edges of 2^53 and 2^64, `-0.0`, `2.0`,
- * empty and unicode atoms and strings, improper lists, maps with compound keys).
+ * empty and unicode atoms and strings, improper lists, maps with compound keys, bitstrings).
  *
  * @module
  */
 
+import { bitstring } from "../../runtime/bits.ts";
 import {
   arrayToList,
   atom,
+  BitString,
   charlist,
   Float,
   type Fun,
@@ -187,10 +189,12 @@ export function makeGen(seed: number, options: GenOptions = {}): Gen {
     return arrayToList(codes);
   }
 
-  function binaryTerm(): Uint8Array {
+  function binaryTerm(): Uint8Array | BitString {
     if (int(2)) return new TextEncoder().encode(text());
     const bytes = new Uint8Array(int(12));
     for (let i = 0; i < bytes.length; i++) bytes[i] = int(256);
+    // Now and then a bitstring: the first bits of the bytes, not whole bytes.
+    if (bytes.length > 0 && int(4) === 0) return bitstring(bytes, bytes.length * 8 - 1 - int(7));
     return bytes;
   }
 

@@ -26,6 +26,7 @@ import {
   TermMap,
 } from "../../runtime/terms.ts";
 import { makeGen } from "./_gen.ts";
+import { bitstring } from "../../runtime/bits.ts";
 
 function roundTrip(t: Term): Term {
   return decodeTerm(encodeTerm(t));
@@ -109,6 +110,22 @@ Deno.test("decodeTerm() gives back atoms, tuples, binaries, maps, pids and refer
   );
   assertRoundTrips(new Pid("ünï@host", 41, 256, 3));
   assertRoundTrips(new Ref("a@host", 2, [3712406428, 2390491137, 95013]));
+});
+
+Deno.test("decodeTerm() gives back bitstrings that are not whole bytes, on both paths", () => {
+  const b12 = bitstring(Uint8Array.of(1, 0x20), 12);
+  // BITS on [12, h'0120'].
+  const bytes = cbor(...tagHead(TERM_TAGS.BITS), 0x82, 0x0c, 0x42, 0x01, 0x20);
+  deepStrictEqual(encodeTerm(b12), bytes);
+  ok(exactEq(decodeTerm(bytes), b12));
+  // In a tuple the fast path reads it; in a map, the careful one.
+  assertRoundTrips(["a", b12, bitstring(new Uint8Array(300).fill(255), 2399)]);
+  assertRoundTrips(new TermMap([[b12, bitstring(Uint8Array.of(0x80), 1)]]));
+  // Bits past the last one used are cleared, so equal bitstrings stay equal.
+  ok(exactEq(decodeTerm(cbor(...tagHead(TERM_TAGS.BITS), 0x82, 0x0c, 0x42, 0x01, 0x2f)), b12));
+  assertRefused(cbor(...tagHead(TERM_TAGS.BITS), 0x82, 0x10, 0x42, 0x01, 0x20), /16 bits/);
+  assertRefused(cbor(...tagHead(TERM_TAGS.BITS), 0x82, 0x0c, 0x41, 0x01), /12 bits/);
+  assertRefused(cbor(...tagHead(TERM_TAGS.BITS), 0x81, 0x0c), /2 fields/);
 });
 
 Deno.test("encodeTerm() writes standard CBOR: our tags only where CBOR lacks the kind", () => {
