@@ -7,10 +7,12 @@
  */
 
 import { resolve } from "../../runtime/call.ts";
-import { raiseError } from "../../runtime/errors.ts";
+import { ErlangError, raiseError } from "../../runtime/errors.ts";
 import type { Yielded } from "../../runtime/process.ts";
-import { Cons, type Fun, nameFun, type Term } from "../../runtime/terms.ts";
-import { applyFun, spent, unresolved } from "./_util.ts";
+import { arrayToList, Cons, type Fun, nameFun, type Term } from "../../runtime/terms.ts";
+import { LfeMacroError } from "../compile.ts";
+import type { Macro } from "../macros.ts";
+import { applyFun, properArray, spent, unresolved } from "./_util.ts";
 
 /** A generator that may wait, as the functions that call funs are. */
 export type Gen<T> = Generator<Yielded, T, unknown>;
@@ -72,4 +74,47 @@ export function isAtom(t: Term): t is string | boolean {
 /** Whether `t` is an integer, as the guard `is_integer`. */
 export function isInteger(t: Term): t is number | bigint {
   return typeof t === "number" || typeof t === "bigint";
+}
+
+/**
+ * A macro as LFE runs it: the argument forms in, the expansion out; a failure is an Erlang
+ * error (`function_clause`, `{case_clause, Args}`, ...) as the macro's LFE code would raise.
+ */
+export type MacroFn = (args: Term[]) => Term;
+
+/**
+ * The macros of `module` as the compiler takes them: a failure becomes the compiler's
+ * `error expanding (: module name arg ...)` with the Erlang error's reason, as LFE says it.
+ */
+export function exportedMacros(
+  module: string,
+  fns: Readonly<Record<string, MacroFn>>,
+): Map<string, Macro> {
+  const macros = new Map<string, Macro>();
+  for (const [name, fn] of Object.entries(fns)) {
+    macros.set(name, (args) => {
+      try {
+        return fn(args);
+      } catch (e) {
+        if (!(e instanceof ErlangError)) throw e;
+        throw new LfeMacroError(arrayToList([":", module, name, ...args]), e.reason);
+      }
+    });
+  }
+  return macros;
+}
+
+/**
+ * `'LFE-EXPAND-EXPORTED-MACRO'/3`, which LFE's macro expander calls on a module to expand its
+ * exported macros: `#(yes Expansion)`, or `no` for a name that is no macro of the module.
+ */
+export function expandExported(
+  fns: Readonly<Record<string, MacroFn>>,
+): (name: Term, args: Term, env: Term) => Term {
+  return (name, args) => {
+    if (typeof name !== "string" || !Object.hasOwn(fns, name)) return "no";
+    const xs = properArray(args);
+    if (xs === undefined) return raiseError(["case_clause", args]);
+    return ["yes", (fns[name] as MacroFn)(xs)];
+  };
 }

@@ -14,6 +14,8 @@
  */
 
 import { defineModule } from "../../runtime/code.ts";
+import { registerCl } from "./cl.ts";
+import { registerClj } from "./clj.ts";
 import { ERLANG } from "./erlang.ts";
 import { INIT } from "./init.ts";
 import { LISTS } from "./lists.ts";
@@ -33,4 +35,6 @@ export function registerCoreBuiltins(): void {
   defineModule("timer", TIMER);
   defineModule("init", INIT);
   registerStdlibModules();
+  registerClj();
+  registerCl();
 }
