@@ -1,7 +1,8 @@
 /**
  * The module `cl`, LFE's Common Lisp compatibility library: boolean conversion, mapping,
  * symbol and property lists, sequences (lists and tuples), lists as trees, sets and
- * association lists, `type-of` and `coerce`, with LFE 2.2's semantics and errors.
+ * association lists, `type-of` and `coerce`, and the macro `do`, with LFE 2.2's semantics and
+ * errors.
  *
  * @example
  * ```ts
@@ -16,12 +17,15 @@
 
 import { defineModule, exportedFun, type ModuleFunctions } from "../../runtime/code.ts";
 import type { Term } from "../../runtime/terms.ts";
+import { registerExportedMacros } from "../macros.ts";
+import { CL_MACROS } from "./_cl_macros.ts";
 import * as l from "./_cl_lists.ts";
 import * as pl from "./_cl_plist.ts";
 import * as s from "./_cl_seq.ts";
 import { coerce, makeClBool, makeLfeBool, typeOf } from "./_cl_types.ts";
 import { moduleInfo } from "./_clj_info.ts";
 import { atomToList } from "./_erlang_convert.ts";
+import { expandExported, exportedMacros } from "./_clj_util.ts";
 import { moduleTable } from "./_util.ts";
 
 type T = Term;
@@ -113,6 +117,8 @@ const FUNCTIONS: ModuleFunctions = {
   "coerce/2": coerce,
 
   "posix-argv/0": () => exportedFun("init", "get_arguments", 0)(),
+
+  "LFE-EXPAND-EXPORTED-MACRO/3": expandExported(CL_MACROS),
 };
 
 /** The functions of `cl`, by `name/arity`. */
@@ -121,7 +127,8 @@ export const CL: ModuleFunctions = moduleTable("cl", {
   ...moduleInfo("cl", FUNCTIONS, [["do", "if", "cond"]]),
 });
 
-/** Loads `cl`. */
+/** Loads `cl` and makes its macro `do` callable as `(cl:do ...)`. */
 export function registerCl(): void {
   defineModule("cl", CL);
+  registerExportedMacros("cl", exportedMacros("cl", CL_MACROS));
 }

@@ -1,6 +1,7 @@
 /**
  * The module `clj`, LFE's Clojure compatibility library: function composition and partial
- * application, predicates, lazy and eager sequences and `get-in`, with LFE 2.2's semantics and
+ * application, predicates, lazy and eager sequences, `get-in`, and the macros it exports
+ * (`(clj:-> x (f) (g))`, `(clj:defn ...)`, `(clj:condp ...)`, ...), with LFE 2.2's semantics and
  * errors.
  *
  * @example
@@ -16,10 +17,13 @@
 
 import { defineModule, type ModuleFunctions } from "../../runtime/code.ts";
 import type { Term } from "../../runtime/terms.ts";
+import { registerExportedMacros } from "../macros.ts";
 import { comp1, comp2, comp3, constantly, identity, partial } from "./_clj_fun.ts";
 import { getIn } from "./_clj_get_in.ts";
+import { CLJ_MACROS } from "./_clj_macros.ts";
 import * as p from "./_clj_pred.ts";
 import * as s from "./_clj_seq.ts";
+import { expandExported, exportedMacros } from "./_clj_util.ts";
 import { moduleInfo } from "./_clj_info.ts";
 import { foldl } from "./_lists_hof.ts";
 import { seq3 } from "./_lists_basic.ts";
@@ -109,6 +113,8 @@ const FUNCTIONS: ModuleFunctions = {
   "constantly/1": constantly,
   "inc/1": (x: Term) => add(x, 1),
   "dec/1": (x: Term) => sub(x, 1),
+
+  "LFE-EXPAND-EXPORTED-MACRO/3": expandExported(CLJ_MACROS),
 };
 
 /** The functions of `clj`, by `name/arity`. */
@@ -124,7 +130,8 @@ export const CLJ: ModuleFunctions = moduleTable("clj", {
   ]),
 });
 
-/** Loads `clj`. */
+/** Loads `clj` and makes its macros callable as `(clj:name ...)`. */
 export function registerClj(): void {
   defineModule("clj", CLJ);
+  registerExportedMacros("clj", exportedMacros("clj", CLJ_MACROS));
 }
