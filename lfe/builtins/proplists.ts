@@ -46,7 +46,8 @@ function valueOf(p: Term): Term | undefined {
 
 function getValue(k: Term, l: Term, dflt: Term = "undefined"): Term {
   const p = first(k, l);
-  return p === undefined ? dflt : valueOf(p) ?? dflt;
+  const v = p === undefined ? undefined : valueOf(p);
+  return v === undefined ? dflt : v;
 }
 
 function lookup(k: Term, l: Term): Term {
