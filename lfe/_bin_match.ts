@@ -114,10 +114,7 @@ class Matcher {
     if (fixed && !rest) this.#test(`${n} === ${min}`);
     else if (min > 0) this.#test(`${n} >= ${min}`);
     for (const g of segs) this.#segment(g, fixed);
-    if (!rest) {
-      if (!fixed) this.#test(`${this.#offset()} === ${n}`);
-      return;
-    }
+    if (!rest && !fixed) this.#test(`${this.#offset()} === ${n}`);
   }
 
   /** A segment; `fixed` when every size is a literal (so the length is tested already). */
