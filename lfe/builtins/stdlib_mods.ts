@@ -1,6 +1,7 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
- * `ordsets`, `orddict`, `sets` and `dict`.
+ * `ordsets`, `orddict`, `sets`, `dict` and
+ * `re`.
  *
  * @module
  */
@@ -10,6 +11,7 @@ import { DICT } from "./dict.ts";
 import { ORDDICT } from "./orddict.ts";
 import { ORDSETS } from "./ordsets.ts";
 import { QUEUE } from "./queue.ts";
+import { RE } from "./re.ts";
 import { SETS } from "./sets.ts";
 
 /** Defines the modules. */
@@ -19,4 +21,5 @@ export function registerStdlibModules(): void {
   defineModule("orddict", ORDDICT);
   defineModule("sets", SETS);
   defineModule("dict", DICT);
+  defineModule("re", RE);
 }

@@ -11,7 +11,7 @@
 %% lfe_io:print1/1 as #(value V) or #(error Reason) (#(throw ...), #(exit ...)).
 
 -mode(compile).
--export([queue_cases/0, ordsets_cases/0, orddict_cases/0, phash_cases/0, sets_cases/0, dict_cases/0]).
+-export([queue_cases/0, ordsets_cases/0, orddict_cases/0, phash_cases/0, sets_cases/0, dict_cases/0, re_cases/0]).
 
 main([Mod]) ->
     rand:seed(exsss, {17, 42, erlang:phash2(Mod)}),
@@ -318,3 +318,85 @@ dict_cases() ->
         ++ ["(dict:fold 'nofun 0 (dict:new))", "(dict:map 'nofun (dict:new))", "(dict:filter 'nofun (dict:new))",
             "(dict:fold 'nofun 0 (dict:from_list '(#(a 1))))", "(dict:filter (lambda (k v) 'maybe) (dict:from_list '(#(a 1))))"],
     Ones ++ FromList ++ Keys ++ Stores ++ Shrinks ++ Updates ++ Funs.
+
+%% ---- re ----
+
+re_patterns() ->
+    ["a", "b+", "(a)(b)?", "(x)|(a)", "^a", "a$", "^", "$", "\\d+", "\\w+", "\\s", "[a-c]+",
+     "[^a-c ]+", "(?<word>\\w+)", "x*", "a*?", "(a|b)*", ".", ".+", "(?i)ab", "a(?=b)",
+     "(?<=a)b", "(?!a).", "\\bx", "[[:alpha:]]+", "[[:digit:][:space:]]", "\\Aa", "c\\z",
+     "c\\Z", "(a)\\1", "(?:ab)+", "a{2}", "a{1,2}", "\\x61", "\\x{e9}", "[\\x{e9}]", "\\.", "-",
+     "a|", "(?x) a b # comment", "\\Qa.b\\E", "(?>a+)b", "a++b", "a?+", "(?s).+", "(?m)^\\w",
+     "(?m)\\w$", "\\h", "\\R", "[\\d-]+", "[a\\]]", "[]a]", "(?P<n>a)(?P=n)", "(a)\\g{-1}",
+     "(a)\\g1", "{", "a{,2}", "x{", "\\/", "\\-", "\\_", "[\\w.]+", "\\n", "\\t", "\\101",
+     "(a)|b", "(a)?b", "(?U)a+", "ab*c", "(?i:a)b", "a(?i)b|c", "(?<y>a)|(?<x>b)", "\\W+",
+     "[^\\s]+", "\\S+", "(\\w)(\\w)?", "é", "[à-ü]+", "\\p{Lu}", "(?<!a)b", "b(?!a)", "^$",
+     "\\d*", "(?:)", "\\x{3bb}"].
+
+re_bad_patterns() ->
+    ["(", ")", "*a", "[a", "a{2,1}", "\\", "(?<n>a)(?<n>b)", "\\k<zz>", "(?|a)", "(?R)",
+     "\\G", "a**", "(?z)", "[z-a]", "\\1", "(?<=a+)b"].
+
+re_subject() ->
+    pick(["abc", "aab ba", "", "a\nb\nc\n", "AbC aBc", "xx yy", "123 abc-def_g", "a.b", "aaa",
+          "ba", "cab\n", <<"abc">>, ["ab", <<"c">>, $d], "héllo wörld", "b\n", "a]b-c"]).
+
+re_usubject() ->
+    pick(["héllo wörld", <<"héllo"/utf8>>, [955, $x, 955], <<"λaλ"/utf8>>, "ÉÀ é", "abc"]).
+
+re_run_opts() ->
+    pick([[global], [{capture, all, list}], [{capture, all_but_first, binary}], [caseless],
+          [multiline, global], [dotall], [{capture, first, index}], [{capture, none}],
+          [notempty], [{offset, 2}], [anchored], [ungreedy], [extended], [dollar_endonly],
+          [global, {capture, all, binary}], [{capture, [1], list}], [notbol], [noteol],
+          [report_errors], [notempty_atstart, global], [{capture, all_names, list}],
+          [{capture, [0, 2], index}], [global, notempty], [{offset, 1}, global],
+          [{newline, crlf}, multiline, global], [bogus], [{capture, all, bogus}]]).
+
+%% An offset past the subject's end brings BEAM down (internal_error), so those subjects are long.
+re_run(P, S0, O) ->
+    S = case lists:keymember(offset, 1, O) of true -> "aab ba"; false -> S0 end,
+    io_lib:format("(re:run ~ts ~ts ~ts)", [q(S), q(P), q(O)]).
+
+re_cases() ->
+    Pats = re_patterns(),
+    Run2 = [io_lib:format("(re:run ~ts ~ts)", [q(re_subject()), q(P)]) || P <- Pats, _ <- [1, 2, 3]],
+    Run3 = [re_run(pick(Pats), re_subject(), re_run_opts()) || _ <- lists:seq(1, 400)],
+    %% In unicode mode PCRE's word classes read non-ASCII letters in ways of their own (a match
+    %% cannot start at one); those patterns are left out of the unicode cases.
+    UPats = [P || P <- Pats, string:find(P, "\\w") =:= nomatch, string:find(P, "\\W") =:= nomatch,
+                  string:find(P, "\\b") =:= nomatch, string:find(P, "alpha") =:= nomatch],
+    URun = [re_run(pick(UPats), re_usubject(), [unicode | pick([[], [global], [{capture, all, list}],
+                                                              [{capture, all, binary}, global]])])
+            || _ <- lists:seq(1, 120)]
+        ++ [re_run(pick(Pats), [955], [])],
+    Repls = ["X", "[&]", "\\1", "<\\g{1}>", "", "\\&", "\\\\", "\\0", "<\\2\\1>", "\\g2", "é"],
+    ROpts = [[], [global], [{return, list}], [global, {return, binary}], [{return, iodata}, global],
+             [caseless, global, {return, list}], [{return, bogus}], [{capture, all}]],
+    Replace = [io_lib:format("(re:replace ~ts ~ts ~ts ~ts)", [q(re_subject()), q(pick(Pats)), q(pick(Repls)), q(pick(ROpts))])
+               || _ <- lists:seq(1, 300)]
+        ++ [io_lib:format("(re:replace ~ts ~ts ~ts ~ts)", [q(re_usubject()), q(pick(UPats)), q(pick(Repls)), q([unicode | pick(ROpts)])])
+            || _ <- lists:seq(1, 60)]
+        ++ [io_lib:format("(re:replace ~ts ~ts ~ts)", [q(re_subject()), q(pick(Pats)), q(pick(Repls))])
+            || _ <- lists:seq(1, 40)],
+    SOpts = [[], [trim], [{parts, 2}], [group], [{return, list}], [{parts, 0}],
+             [group, trim, {return, list}], [{return, binary}, {parts, 3}], [{parts, infinity}],
+             [group, {parts, 2}], [global]],
+    Split = [io_lib:format("(re:split ~ts ~ts ~ts)", [q(re_subject()), q(pick(Pats)), q(pick(SOpts))])
+             || _ <- lists:seq(1, 300)]
+        ++ [io_lib:format("(re:split ~ts ~ts ~ts)", [q(re_usubject()), q(pick(UPats)), q([unicode, {return, list}])])
+            || _ <- lists:seq(1, 40)]
+        ++ [io_lib:format("(re:split ~ts ~ts)", [q(re_subject()), q(pick(Pats))]) || _ <- lists:seq(1, 40)],
+    Compile = [io_lib:format("(let ((r (re:compile ~ts))) (if (=:= (element 1 r) 'ok) "
+                             "(tuple 'ok (element 2 (element 2 r)) (element 3 (element 2 r))) r))", [q(P)])
+               || P <- Pats ++ re_bad_patterns()]
+        ++ [io_lib:format("(re:run ~ts ~ts)", [q(re_subject()), q(P)]) || P <- re_bad_patterns()]
+        ++ [io_lib:format("(re:run ~ts (element 2 (re:compile ~ts ~ts)) ~ts)",
+                          [q(re_subject()), q(pick(Pats)), q(pick([[], [caseless], [multiline]])), q(pick([[], [global]]))])
+            || _ <- lists:seq(1, 40)]
+        ++ [io_lib:format("(re:inspect (element 2 (re:compile ~ts)) 'namelist)", [q(P)])
+            || P <- ["(?<b>x)(?<a>y)", "a", "(?<word>\\w+)"]]
+        ++ ["(re:version)", "(re:run 'abc \"a\")", "(re:run \"abc\" 'a)", "(re:run \"abc\" \"a\" 'global)",
+            "(re:run (list 256) \"a\")",
+            "(re:replace (atom_to_list 'a-b-c) \"-\" \"_\" (list (tuple 'return 'list) 'global))"],
+    Run2 ++ Run3 ++ URun ++ Replace ++ Split ++ Compile.
