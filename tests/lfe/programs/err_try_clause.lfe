@@ -1,0 +1,16 @@
+;; An uncaught error at the top of -eval: what is printed and the exit status.
+(defmodule err_try_clause
+  (export (main 0)))
+
+(defun id (x) x)
+
+(defun only-one ((1) 'one))
+
+(defun outer (n) (tuple 'outer (inner n)))
+
+(defun inner (n) (list 'inner (+ n (id 'x))))
+
+(defun main ()
+  (lfe_io:format "before ~p~n" (list 'err_try_clause))
+  (try (id 3) (case (1 'one)) (catch (_ 'x)))
+  (lfe_io:format "never here~n" ()))

@@ -1,0 +1,45 @@
+;; ets tables from LFE: set and bag, insert, lookup, update_counter,
+;; delete, select with an ets-ms match specification, match, and foldl.
+(defmodule ets_tables
+  (export (main 0)))
+
+(defun show (tag x) (lfe_io:format "~s ~p~n" (list tag x)))
+
+(defun main ()
+  (let ((t (ets:new 'people '(set public))))
+    (ets:insert t (list #(ann 31 london) #(bob 25 paris) #(cy 47 london)))
+    (show 'lookup (ets:lookup t 'bob))
+    (show 'lookup-none (ets:lookup t 'zed))
+    (show 'member (list (ets:member t 'ann) (ets:member t 'zed)))
+    (show 'size (ets:info t 'size))
+    (show 'insert-new (list (ets:insert_new t #(ann 1 x)) (ets:insert_new t #(dee 19 rome))))
+    (show 'overwrite (progn (ets:insert t #(bob 26 paris)) (ets:lookup_element t 'bob 2)))
+    (show 'select
+          (lists:sort (ets:select t (ets-ms ([(tuple n a 'london)] (when (> a 30)) (tuple n a))))))
+    (show 'select-all-names
+          (lists:sort (ets:select t (ets-ms ([(tuple n _ _)] n)))))
+    (show 'match (lists:sort (ets:match t #($1 _ london))))
+    (show 'match-object (lists:sort (ets:match_object t #(_ _ paris))))
+    (show 'foldl (ets:foldl (lambda (r acc) (+ (element 2 r) acc)) 0 t))
+    (show 'tab2list (lists:sort (ets:tab2list t)))
+    (ets:delete t 'cy)
+    (show 'after-delete (lists:sort (lc ((<- (tuple n _ _) (ets:tab2list t))) n)))
+    (ets:delete t))
+  (let ((c (ets:new 'counters '(set))))
+    (ets:insert c #(hits 0))
+    (show 'update-counter (list (ets:update_counter c 'hits 1) (ets:update_counter c 'hits 10)))
+    (show 'update-counter-default (ets:update_counter c 'misses 1 #(misses 100)))
+    (ets:delete c))
+  (let ((b (ets:new 'bag '(bag))))
+    (ets:insert b (list #(k 1) #(k 2) #(k 1) #(j 3)))
+    (show 'bag-lookup (lists:sort (ets:lookup b 'k)))
+    (ets:delete b))
+  (let ((n (ets:new 'named_table '(named_table ordered_set))))
+    (ets:insert 'named_table (list #(3 c) #(1 a) #(2 b)))
+    (show 'named n)
+    (show 'ordered (ets:tab2list 'named_table))
+    (show 'first-next (list (ets:first 'named_table) (ets:next 'named_table 1) (ets:last 'named_table)))
+    (ets:delete 'named_table))
+  (show 'badarg
+        (try (ets:lookup 'no_such_table 1)
+          (catch ((tuple c r _) (tuple c r))))))

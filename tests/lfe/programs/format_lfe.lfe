@@ -1,0 +1,35 @@
+;; lfe_io:format and its directives: ~p ~w ~s ~c ~b ~x ~e ~f ~g ~n ~~ ~i,
+;; field widths, precision, padding and adjustment, ~P and ~W with depth,
+;; and lfe_io:format1 returning the text.
+(defmodule format_lfe
+  (export (main 0)))
+
+(defun main ()
+  (lfe_io:format "plain text~n" ())
+  (lfe_io:format "tilde ~~ and newline~n" ())
+  (lfe_io:format "p: ~p ~p ~p~n" (list 'atom "string" #(tuple (list 1 2))))
+  (lfe_io:format "w: ~w ~w ~w~n" (list 'atom "string" #(tuple (list 1 2))))
+  (lfe_io:format "s: ~s ~s ~s~n" (list "string" 'atom #"binary"))
+  (lfe_io:format "s-width: [~10s] [~-10s] [~3s]~n" (list "right" "left" "truncated"))
+  (lfe_io:format "c: ~c~c ~3c ~-3c|~n" (list #\o #\k #\x #\y))
+  (lfe_io:format "b: ~b ~.2b ~.16b ~8.2b ~.36b~n" (list 42 5 255 5 35))
+  (lfe_io:format "x: ~x ~.16x~n" (list 255 "0x" 255 "#x"))
+  (lfe_io:format "e: ~e ~.2e~n" (list 1234.5 0.00123))
+  (lfe_io:format "f: ~f ~.1f ~10.2f ~-10.2f|~n" (list 3.14159 2.25 1.5 1.5))
+  (lfe_io:format "g: ~g ~g~n" (list 1.0 1.0e20))
+  (lfe_io:format "i: [~i] skipped~n" (list 'ignored))
+  (lfe_io:format "w-width: [~20w] [~-20w] [~5p]~n" (list 'abc 'def 'ghi))
+  (lfe_io:format "P: ~P~n" (list (lists:seq 1 20) 5))
+  (lfe_io:format "W: ~W~n" (list (list 'a (list 'b (list 'c (list 'd)))) 3))
+  (lfe_io:format "pad: [~10.3.*s] [~10.3.-s] [~-10.3.-s]~n" (list #\- "abcdef" "abcdef" "abcdef"))
+  (lfe_io:format "star width: [~*s]~n" (list 6 "ab"))
+  (lfe_io:format "negative: ~p ~w~n" (list -5 -2.5))
+  (lfe_io:format "nested: ~p~n" (list (list #(a 1) (map 'k '(v)) #"bin" "str" 'sym)))
+  (lfe_io:format "format1 ~p~n" (list (lfe_io:format1 "~w-~w" (list 1 2))))
+  (lfe_io:format "~p~n" (list (lists:flatten (lfe_io:format1 "~p" (list '(a b))))))
+  (lfe_io:format "binary format string ~p~n" (list 'ok))
+  (lfe_io:format #"from a binary ~p~n" (list 'ok))
+  (lfe_io:format "~n" ())
+  (lfe_io:format "bad args: ~p~n"
+                 (list (try (lfe_io:format "~p ~p~n" (list 1))
+                         (catch ((tuple c r _) (tuple c r)))))))

@@ -1,0 +1,48 @@
+;; The guard BIFs and type tests, each used inside a guard and as a plain
+;; call, on values that pass and values that do not.
+(defmodule guard_bifs
+  (export (main 0)))
+
+(defun show (tag x) (lfe_io:format "~s ~p~n" (list tag x)))
+
+(defmacro both (test value)
+  ;; The test as a guard and as an ordinary call.
+  `(list (case ,value (v (when (,test v)) 'guard-true) (_ 'guard-false))
+         (,test ,value)))
+
+(defun main ()
+  (show 'is_atom (list (both is_atom 'a) (both is_atom "a")))
+  (show 'is_binary (list (both is_binary #"a") (both is_binary "a")))
+  (show 'is_bitstring (list (both is_bitstring #b((1 (size 1)))) (both is_binary #b((1 (size 1))))))
+  (show 'is_boolean (list (both is_boolean 'true) (both is_boolean 'yes)))
+  (show 'is_float (list (both is_float 1.0) (both is_float 1)))
+  (show 'is_integer (list (both is_integer 1) (both is_integer 1.0)))
+  (show 'is_number (list (both is_number 1) (both is_number 'one)))
+  (show 'is_list (list (both is_list ()) (both is_list '(1 . 2)) (both is_list #(1))))
+  (show 'is_map (list (both is_map (map)) (both is_map ())))
+  (show 'is_pid (list (both is_pid (self)) (both is_pid 'self)))
+  (show 'is_reference (list (both is_reference (make_ref)) (both is_reference 1)))
+  (show 'is_tuple (list (both is_tuple #()) (both is_tuple ())))
+  (show 'is_function (list (both is_function #'main/0) (both is_function 'main)))
+  (show 'abs (list (abs -3) (abs 3.5) (abs -0)))
+  (show 'bit_size (list (bit_size #"abc") (bit_size #b((1 (size 5))))))
+  (show 'byte_size (list (byte_size #"abc") (byte_size #b((1 (size 9))))))
+  (show 'ceil-floor (list (ceil 1.2) (floor 1.8) (ceil -1.2) (floor -1.8)))
+  (show 'element (element 2 #(a b c)))
+  (show 'float (float 3))
+  (show 'hd-tl (list (hd '(1 2 3)) (tl '(1 2 3))))
+  (show 'length (length '(a b c d)))
+  (show 'map_get (map_get 'a (map 'a 1)))
+  (show 'is_map_key (list (is_map_key 'a (map 'a 1)) (is_map_key 'b (map 'a 1))))
+  (show 'max-min (list (max 1 2.0) (min 'a 1) (max "b" "abc")))
+  (show 'node (is_atom (node)))
+  (show 'round (list (round 2.5) (round -2.5) (round 2.4) (round 7)))
+  (show 'self (is_pid (self)))
+  (show 'size (list (size #(1 2)) (size #"abc")))
+  (show 'trunc (list (trunc 2.9) (trunc -2.9) (trunc 5)))
+  (show 'tuple_size (tuple_size #(1 2 3)))
+  (show 'binary_part (binary_part #"hello" 1 3))
+  (show 'guard-combined
+        (lc ((<- x (list 1 2.0 'three "four" #(5) (list 6)))
+             (orelse (is_number x) (is_tuple x)))
+          x)))
