@@ -1,13 +1,14 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
- * `ordsets`, `orddict`, `sets`, `dict` and
- * `re`.
+ * `ordsets`, `orddict`, `sets`, `dict`,
+ * `re` and `filename`.
  *
  * @module
  */
 
 import { defineModule } from "../../runtime/code.ts";
 import { DICT } from "./dict.ts";
+import { FILENAME } from "./filename.ts";
 import { ORDDICT } from "./orddict.ts";
 import { ORDSETS } from "./ordsets.ts";
 import { QUEUE } from "./queue.ts";
@@ -22,4 +23,5 @@ export function registerStdlibModules(): void {
   defineModule("sets", SETS);
   defineModule("dict", DICT);
   defineModule("re", RE);
+  defineModule("filename", FILENAME);
 }

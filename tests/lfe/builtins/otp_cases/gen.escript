@@ -11,7 +11,7 @@
 %% lfe_io:print1/1 as #(value V) or #(error Reason) (#(throw ...), #(exit ...)).
 
 -mode(compile).
--export([queue_cases/0, ordsets_cases/0, orddict_cases/0, phash_cases/0, sets_cases/0, dict_cases/0, re_cases/0]).
+-export([queue_cases/0, ordsets_cases/0, orddict_cases/0, phash_cases/0, sets_cases/0, dict_cases/0, re_cases/0, filename_cases/0]).
 
 main([Mod]) ->
     rand:seed(exsss, {17, 42, erlang:phash2(Mod)}),
@@ -400,3 +400,30 @@ re_cases() ->
             "(re:run (list 256) \"a\")",
             "(re:replace (atom_to_list 'a-b-c) \"-\" \"_\" (list (tuple 'return 'list) 'global))"],
     Run2 ++ Run3 ++ URun ++ Replace ++ Split ++ Compile.
+
+%% ---- filename ----
+
+fname() ->
+    N = pick(["", "/", "a", "a/b", "/a/b", "a/b/", "/a//b/", "a/./b", "./a", "a/.", "..", "a/../b",
+              "foo.erl", "/x/foo.erl", "a.b/c", ".bashrc", "a/.b", "a..b", "x.tar.gz", "//a",
+              "a.", "/.", "é/ü.txt", "a/b.erl/"]),
+    case rand:uniform(8) of
+        1 -> list_to_binary(N);
+        2 -> [N, "x"];
+        3 -> pick([a, 'a/b', '/x/foo.erl', 'foo.erl']);
+        _ -> N
+    end.
+
+filename_cases() ->
+    Ones = [io_lib:format("(filename:~ts ~ts)", [F, q(fname())])
+            || F <- [basename, dirname, extension, rootname, split, pathtype, flatten, nativename,
+                     validate],
+               _ <- lists:seq(1, 30)],
+    Twos = [io_lib:format("(filename:~ts ~ts ~ts)", [F, q(fname()), q(fname())])
+            || F <- [join, absname, absname_join, append], _ <- lists:seq(1, 40)]
+        ++ [io_lib:format("(filename:~ts ~ts ~ts)", [F, q(fname()), q(pick([".erl", ".gz", "", <<".erl">>, ".txt"]))])
+            || F <- [basename, rootname], _ <- lists:seq(1, 30)],
+    Lists = [io_lib:format("(filename:join ~ts)", [q(list_of(fun fname/0, 4))]) || _ <- lists:seq(1, 40)],
+    Bad = ["(filename:basename 123)", "(filename:join 1 \"a\")", "(filename:flatten 1)",
+           "(filename:join ())", "(filename:dirname #(a))", "(filename:validate 1)"],
+    Ones ++ Twos ++ Lists ++ Bad.
