@@ -63,7 +63,9 @@ async function evalAtStart(texts: string[], write: (t: string) => void): Promise
       try {
         for (const form of forms) yield* evalTop(form, st);
       } catch (e) {
-        write(exceptionText(e).replace(/^\*\* /, "").replace(/\n\n$/, "\n"));
+        // As LFE's -e prints it: the frames below the evaluator's are left out, and the
+        // evaluator's own are not ours to show, so no stack lines follow the reason.
+        write(exceptionText(e, false).replace(/^\*\* /, "").replace(/\n\n$/, "\n"));
         status = 127;
         return;
       }

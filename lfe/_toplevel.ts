@@ -256,6 +256,12 @@ class TopLevel {
             unit.imports.set(`${String(local)}/${String(n)}`, [mod as string, String(fname)]);
           }
         }
+      } else if (kind === "module-alias") {
+        for (const it of items) {
+          const [long, short] = elems(it, "a module alias");
+          unit.macroEnv.aliases ??= new Map();
+          unit.macroEnv.aliases.set(String(short), String(long));
+        }
       } else if (kind === "doc") {
         const text = textOf(items[0] as Term);
         if (text !== undefined) unit.docs.module = text;

@@ -331,6 +331,7 @@ export class ModuleUnit {
       this.#frames = [...this.fns].map(([key, f]) => [f.js, f.name, f.arity, key]);
       for (const [key, f] of this.fns) {
         this.compiling = key;
+        this.macroEnv.function = key;
         const { source, gen } = this.#compileClauses(
           f.clauses,
           f.arity,

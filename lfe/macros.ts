@@ -22,6 +22,10 @@ export interface MacroEnv {
   macros: Map<string, Macro>;
   /** The module being compiled, for `(MODULE)`. */
   module?: string;
+  /** The function being compiled (`name/arity`), for `(FUNCTION_NAME)`, `(FUNCTION_ARITY)`. */
+  function?: string;
+  /** Module aliases (`module-alias`): the short name → the module. */
+  aliases?: Map<string, string>;
 }
 
 const EXPORTED_MACROS = new Map<string, Map<string, Macro>>();
@@ -139,6 +143,14 @@ const CORE_MACROS: Record<string, CoreMacro> = {
   "===": (args) => form("=:=", ...args),
   "!==": (args) => form("=/=", ...args),
   MODULE: (_args, env) => quote(env.module ?? "-no-module-"),
+  FUNCTION_NAME: (_args, env) => {
+    const f = env.function ?? "-no-function-/0";
+    return quote(f.slice(0, f.lastIndexOf("/")));
+  },
+  FUNCTION_ARITY: (_args, env) => {
+    const f = env.function ?? "-no-function-/0";
+    return Number(f.slice(f.lastIndexOf("/") + 1));
+  },
   prog1: ([first, ...rest]) => {
     const v = gensym("prog1");
     return form("let", arrayToList([form(v, first as Term)]), ...rest, v);
@@ -296,11 +308,12 @@ export function macroexpand1(f: Term, env: MacroEnv): Term | undefined {
   if (
     colon > 0 && colon < head.length - 1 && head !== "=:=" && head.indexOf(":", colon + 1) < 0
   ) {
-    const exported = exportedMacro(head.slice(0, colon), head.slice(colon + 1));
+    const mod = env.aliases?.get(head.slice(0, colon)) ?? head.slice(0, colon);
+    const exported = exportedMacro(mod, head.slice(colon + 1));
     if (exported !== undefined) return exported(elems(f.tl, `the arguments of ${head}`));
     return form(
       "call",
-      quote(head.slice(0, colon)),
+      quote(mod),
       quote(head.slice(colon + 1)),
       ...elems(f.tl, `the arguments of ${head}`),
     );

@@ -65,7 +65,7 @@ function exitFrom(m: Term, pid: Pid): m is Term[] {
 }
 
 /** The text of an exception at the prompt, as `lfe_shell:report_exception/3` prints it. */
-export function exceptionText(e: unknown): string {
+export function exceptionText(e: unknown, withStack = true): string {
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return "** exception error: the form is nested too deeply to evaluate\n\n";
   }
@@ -75,7 +75,7 @@ export function exceptionText(e: unknown): string {
     return `** exception error: ${m.charAt(0).toLowerCase()}${m.slice(1)}\n\n`;
   }
   const c = caught(e as ErlangError);
-  return formatException(c.cls, c.reason, c.stack);
+  return formatException(c.cls, c.reason, withStack ? c.stack : null);
 }
 
 function* evaluator(server: Pid, st: ShellState): Gen<void> {
