@@ -10,7 +10,9 @@
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { raiseError } from "../../runtime/errors.ts";
 import { writeTerm } from "../../runtime/print_term.ts";
-import { charlist, type Term } from "../../runtime/terms.ts";
+import { arrayToList, charlist, charlistToString, type Term } from "../../runtime/terms.ts";
+import { readAll } from "../reader.ts";
+import { LfeSyntaxError } from "../syntax_error.ts";
 import { latin1 } from "./_chardata.ts";
 import { prettyLfe } from "./_lfe_pretty.ts";
 import { formatToString } from "./format.ts";
@@ -76,4 +78,34 @@ export const lfeIoModule: ModuleFunctions = {
     charlist(prettyLfe(term, int(depth), int(indent))),
   "prettyprint1/4": (term: Term, depth: Term, indent: Term, length: Term) =>
     charlist(prettyLfe(term, int(depth), int(indent), int(length))),
+  "read_file/1": (name: Term) => readFile(name),
+  "read_string/1": (text: Term) => readText(charlistToString(text) ?? raiseError("badarg")),
 };
+
+// `#(ok forms)`, or `#(error #(line lfe_parse reason))` for text that does not read.
+function readText(text: string): Term {
+  try {
+    return ["ok", arrayToList(readAll(text))];
+  } catch (e) {
+    if (!(e instanceof LfeSyntaxError)) throw e;
+    return ["error", [e.lfeLine, "lfe_parse", charlist(e.lfe)]];
+  }
+}
+
+function readFile(name: Term): Term {
+  const path = charlistToString(name) ?? (typeof name === "string" ? name : raiseError("badarg"));
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(path);
+  } catch (e) {
+    const why = e instanceof Deno.errors.NotFound
+      ? "enoent"
+      : e instanceof Deno.errors.PermissionDenied
+      ? "eacces"
+      : e instanceof Deno.errors.IsADirectory
+      ? "eisdir"
+      : "einval";
+    return ["error", ["none", "file", why]];
+  }
+  return readText(text);
+}

@@ -12,6 +12,7 @@
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { defineModule } from "../../runtime/code.ts";
 import { raiseError } from "../../runtime/errors.ts";
+import { resolve } from "../../runtime/call.ts";
 import { printTerm } from "../../runtime/print_term.ts";
 import {
   arrayToList,
@@ -71,9 +72,20 @@ function envFun(e: Env, name: string, arity: number): Fun | undefined {
 function scopeOf(e: Env) {
   return {
     variable: (name: string) => e[1].get(name),
-    fn: (name: string, arity: number) => envFun(e, name, arity),
+    fn: (name: string, arity: number) =>
+      envFun(e, name, arity) ?? (name === "funcall" && arity >= 1 ? evalFuncall : undefined),
   };
 }
+
+// `funcall` as LFE's evaluator has it: a fun, or a `(lambda ...)` form taken as one.
+const evalFuncall = function* (f: Term, ...args: Term[]) {
+  let fn: Term = f;
+  if (f instanceof Cons && (f.hd === "lambda" || f.hd === "match-lambda")) {
+    fn = yield* evalIn(f, newEnv());
+  }
+  if (typeof fn !== "function") return raiseError(["badfun", f]);
+  return yield* resolve((fn as Fun)(...args));
+};
 
 function* evalIn(form: Term, e: Env) {
   return yield* evalForm(form, vars(e), { scope: scopeOf(e) });
