@@ -17,7 +17,9 @@ import {
 } from "./lfe/mod.ts";
 import {
   createNode,
+  type DeviceOptions,
   ping,
+  putChars,
   run,
   setDefaultNode,
   setHaltHandler,
@@ -46,7 +48,8 @@ import {
 // in one process with one shell state (so `(set x 1)` then `x` works). An exception is
 // printed as lfe_init prints it and stops the node with status 127; a form that cannot be
 // read is reported and stops it too.
-async function evalAtStart(texts: string[], write: (t: string) => void): Promise<number> {
+// The messages go through the group leader, as LFE's do, so they are in its encoding.
+async function evalAtStart(texts: string[]): Promise<number> {
   let status = 0;
   await run(function* () {
     const st = new ShellState();
@@ -56,7 +59,7 @@ async function evalAtStart(texts: string[], write: (t: string) => void): Promise
         forms = readAll(text);
       } catch (e) {
         if (!(e instanceof LfeSyntaxError)) throw e;
-        write(`lfe:${e.lfeLine}: ${e.lfe}\n`);
+        yield* putChars(`lfe:${e.lfeLine}: ${e.lfe}\n`);
         status = 127;
         return;
       }
@@ -65,13 +68,18 @@ async function evalAtStart(texts: string[], write: (t: string) => void): Promise
       } catch (e) {
         // As LFE's -e prints it: the frames below the evaluator's are left out, and the
         // evaluator's own are not ours to show, so no stack lines follow the reason.
-        write(exceptionText(e, false).replace(/^\*\* /, "").replace(/\n\n$/, "\n"));
+        yield* putChars(exceptionText(e, false).replace(/^\*\* /, "").replace(/\n\n$/, "\n"));
         status = 127;
         return;
       }
     }
   });
   return status;
+}
+
+function writeAll(bytes: Uint8Array): void {
+  let off = 0;
+  while (off < bytes.length) off += Deno.stdout.writeSync(bytes.subarray(off));
 }
 
 /** The version of this runtime. */
@@ -261,6 +269,11 @@ async function main(args: string[]): Promise<number | undefined> {
     if (editor !== undefined) editor.printAbove(text);
     else Deno.stdout.writeSync(new TextEncoder().encode(text));
   };
+  // The shell's terminal takes any character; standard output without a shell is Latin-1,
+  // as OTP's `user` has it under -noshell (io:setopts/1 changes it).
+  const device: DeviceOptions = flags.noshell
+    ? { encoding: "latin1", writeBytes: (b) => void writeAll(b) }
+    : { encoding: "unicode" };
   const log = (line: string) => {
     if (editor !== undefined) editor.printAbove(`${line}\n`);
     else console.error(line);
@@ -286,6 +299,7 @@ async function main(args: string[]): Promise<number | undefined> {
     try {
       const started = await startNode({
         output: write,
+        device,
         log,
         ...(flags.sname !== undefined ? { sname: flags.sname } : {}),
         ...(flags.name !== undefined ? { name: flags.name } : {}),
@@ -302,7 +316,7 @@ async function main(args: string[]): Promise<number | undefined> {
       }
       throw e;
     }
-  } else setDefaultNode(createNode({ output: write, schedulers: count }));
+  } else setDefaultNode(createNode({ output: write, device, schedulers: count }));
   registerBuiltins();
   registerShellModules();
   const codePath = [".", ...(flags.pa ?? [])];
@@ -335,7 +349,7 @@ async function main(args: string[]): Promise<number | undefined> {
     evals.push(`(: ${mod} ${fun}${rest.length > 0 ? ` '(${rest.join(" ")})` : ""})`);
   }
   if (evals.length > 0) {
-    const status = await evalAtStart(evals, write);
+    const status = await evalAtStart(evals);
     if (status !== 0) return shutdown(status);
   }
   const target = flags.remsh === undefined ? undefined : fullNodeName(flags.remsh, thisNode().name);

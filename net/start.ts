@@ -9,6 +9,7 @@
 
 import {
   createNode,
+  type DeviceOptions,
   type Node,
   type Output,
   setDefaultNode,
@@ -41,6 +42,8 @@ export interface StartNodeOptions {
   hidden?: boolean;
   /** Where the node's default group leader writes (the terminal by default). */
   output?: Output;
+  /** The encoding of that group leader, and where it writes Latin-1 bytes. */
+  device?: DeviceOptions;
   /** How many schedulers the node will run (`startSchedulers` starts the others). */
   schedulers?: number;
   /** Where the distribution's one-line reports go (stderr by default). */
@@ -92,6 +95,7 @@ export async function startNode(o: StartNodeOptions): Promise<DistributedNode> {
     name: nm.node,
     creation: reg.creation,
     ...(o.output !== undefined ? { output: o.output } : {}),
+    ...(o.device !== undefined ? { device: o.device } : {}),
     ...(o.schedulers !== undefined ? { schedulers: o.schedulers } : {}),
   });
   setLocalNode(node.name);

@@ -20,7 +20,7 @@
 
 import { findFunction } from "./code.ts";
 import { badarg, ErlangError, raiseExit } from "./errors.ts";
-import { type Output, startUser } from "./io.ts";
+import { type DeviceOptions, type Output, startUser } from "./io.ts";
 import { Node, type NodeOptions, type ProcessFn } from "./node.ts";
 import { type Process, State } from "./process.ts";
 import { $, _ } from "./pattern.ts";
@@ -47,12 +47,14 @@ let defaultNode: Node | null = null;
 export interface CreateNodeOptions extends NodeOptions {
   /** Where the node's default group leader writes; the terminal by default. */
   output?: Output;
+  /** The encoding of that group leader (`unicode` by default), and where it writes bytes. */
+  device?: DeviceOptions;
 }
 
 /** Makes a node with its default group leader (`user`) running. */
 export function createNode(options: CreateNodeOptions = {}): Node {
   const node = new Node(options);
-  startUser(node, options.output);
+  startUser(node, options.output, options.device);
   return node;
 }
 

@@ -3,6 +3,10 @@
  * and replies. The node's default group leader, registered as `user`, writes to an output
  * function (the terminal by default). Crash reports go the same way.
  *
+ * A device has an encoding, as OTP's `user` has (`io:setopts/1`, `io:getopts/0`): `unicode`
+ * writes every character, `latin1` (standard output under `-noshell`) writes characters up to
+ * 255 as one byte each and any other as the text `\x{3BB}`, as OTP 25 does.
+ *
  * @module
  */
 
@@ -13,11 +17,44 @@ import { type Process, State } from "./process.ts";
 import { mustCurrent, NOMATCH, receiveWith } from "./receive.ts";
 import { printTerm } from "./print_term.ts";
 import { exactEq } from "./term_order.ts";
-import { Cons, listToArray, Pid, type Term } from "./terms.ts";
+import { arrayToList, Cons, listToArray, Pid, type Term } from "./terms.ts";
 import type { Yielded } from "./process.ts";
 
 /** Where a group leader writes text. */
 export type Output = (text: string) => void;
+
+/** How a device writes characters: as they are (`unicode`) or as Latin-1 bytes (`latin1`). */
+export type DeviceEncoding = "latin1" | "unicode";
+
+/** Options of {@linkcode groupLeaderBody} and {@linkcode startUser}. */
+export interface DeviceOptions {
+  /** The encoding the device starts with; `unicode` by default. */
+  encoding?: DeviceEncoding;
+  /**
+   * Where a `latin1` device writes its bytes; without it, the text of those bytes (each one a
+   * character up to 255) goes to the output function.
+   */
+  writeBytes?: (bytes: Uint8Array) => void;
+}
+
+/**
+ * Text as a `latin1` device writes it: characters beyond 255 as `\x{3BB}` (hexadecimal in
+ * capitals), as OTP's `user` writes them when they cannot be Latin-1.
+ *
+ * @example
+ * ```ts
+ * import { latin1DeviceText } from "./io.ts";
+ * latin1DeviceText("\u03bb\u20acA"); // "\\x{3BB}\\x{20AC}A"
+ * ```
+ */
+export function latin1DeviceText(text: string): string {
+  let s = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    s += c > 255 ? `\\x{${c.toString(16).toUpperCase()}}` : ch;
+  }
+  return s;
+}
 
 const decoder = new TextDecoder();
 
@@ -46,12 +83,79 @@ export function iodataToString(data: Term): string {
   return s;
 }
 
+/** What a device is: where it writes, and its options as `io:setopts/2` leaves them. */
+interface Device {
+  write: Output;
+  writeBytes: ((bytes: Uint8Array) => void) | undefined;
+  encoding: DeviceEncoding;
+  binary: boolean;
+}
+
+/** Writes characters in the device's encoding. */
+function deviceWrite(dev: Device, text: string): void {
+  if (dev.encoding === "unicode") return dev.write(text);
+  const latin1 = latin1DeviceText(text);
+  if (dev.writeBytes === undefined) return dev.write(latin1);
+  const bytes = new Uint8Array(latin1.length);
+  for (let i = 0; i < latin1.length; i++) bytes[i] = latin1.charCodeAt(i);
+  dev.writeBytes(bytes);
+}
+
+/** The bytes of Latin-1 io data (`{put_chars, latin1, Data}`), each one a character. */
+function latin1Iodata(data: Term): string {
+  let s = "";
+  const walk = (t: Term): void => {
+    if (t instanceof Uint8Array) {
+      for (const b of t) s += String.fromCharCode(b);
+      return;
+    }
+    let c: Term = t;
+    for (; c instanceof Cons; c = c.tl) {
+      const h = c.hd;
+      if (typeof h === "number" && h >= 0 && h <= 255) s += String.fromCharCode(h);
+      else if (h instanceof Cons || h === null || h instanceof Uint8Array) walk(h);
+      else throw new RangeError("not Latin-1 io data");
+    }
+    if (c !== null) walk(c);
+  };
+  walk(data);
+  return s;
+}
+
+/** `io:setopts/2` on a device: `binary`/`list` and the encoding, as OTP's `user` takes them. */
+function setopts(dev: Device, opts: Term): Term {
+  let encoding = dev.encoding;
+  let binary = dev.binary;
+  let c = opts;
+  for (; c instanceof Cons; c = c.tl) {
+    const o = c.hd;
+    if (o === "binary" || o === "list") binary = o === "binary";
+    else if (o === "latin1" || o === "unicode") encoding = o;
+    else if (Array.isArray(o) && o.length === 2 && o[0] === "binary" && typeof o[1] === "boolean") {
+      binary = o[1];
+    } else if (
+      Array.isArray(o) && o.length === 2 && o[0] === "encoding" &&
+      (o[1] === "latin1" || o[1] === "unicode" || o[1] === "utf8")
+    ) encoding = o[1] === "latin1" ? "latin1" : "unicode";
+    else return ["error", "enotsup"];
+  }
+  if (c !== null) return ["error", "enotsup"];
+  dev.encoding = encoding;
+  dev.binary = binary;
+  return "ok";
+}
+
 /** The answer of a group leader to one io request. */
-function ioAnswer(req: Term, write: Output): Term {
+function ioAnswer(req: Term, dev: Device): Term {
   if (!Array.isArray(req)) return ["error", "request"];
   if (req[0] === "put_chars" && (req.length === 2 || req.length === 3)) {
     try {
-      write(iodataToString(req[req.length - 1] as Term));
+      const data = req[req.length - 1] as Term;
+      // Latin-1 data (a pre-R13 request, or file:write/2) is bytes, not UTF-8.
+      deviceWrite(
+        dev,
+        req.length === 3 && req[1] === "unicode" ? iodataToString(data) : latin1Iodata(data),
+      );
       return "ok";
     } catch {
       return ["error", "put_chars"];
@@ -66,16 +170,20 @@ function ioAnswer(req: Term, write: Output): Term {
       const fn = findFunction(String(m), String(f), args.length);
       if (fn === undefined) return ["error", "put_chars"];
       // A function that would have to wait has no place here: resolvePlain refuses it.
-      write(iodataToString(resolvePlain(fn(...args))));
+      deviceWrite(dev, iodataToString(resolvePlain(fn(...args))));
       return "ok";
     } catch {
       return ["error", "put_chars"];
     }
   }
+  if (req[0] === "setopts" && req.length === 2) return setopts(dev, req[1] as Term);
+  if (req[0] === "getopts" && req.length === 1) {
+    return arrayToList([["binary", dev.binary], ["encoding", dev.encoding]]);
+  }
   if (req[0] === "requests" && req[1] !== undefined) {
     let r: Term = "ok";
     for (let c = req[1]; c instanceof Cons; c = c.tl) {
-      r = ioAnswer(c.hd, write);
+      r = ioAnswer(c.hd, dev);
       if (r !== "ok") break;
     }
     return r;
@@ -83,13 +191,27 @@ function ioAnswer(req: Term, write: Output): Term {
   return ["error", "request"];
 }
 
-/** The body of a group leader writing to `write`: answers io requests until told to stop. */
-export function* groupLeaderBody(write: Output): Generator<Yielded, void, unknown> {
+/**
+ * The body of a group leader writing to `write`: answers io requests until told to stop.
+ * `getopts` and `setopts` read and change its encoding.
+ */
+export function* groupLeaderBody(
+  write: Output,
+  options: DeviceOptions = {},
+): Generator<Yielded, void, unknown> {
   const p = mustCurrent("groupLeaderBody");
+  const dev: Device = {
+    write,
+    writeBytes: options.writeBytes,
+    encoding: options.encoding ?? "unicode",
+    binary: false,
+  };
   for (;;) {
     const m = yield* receiveWith((m) => m);
     if (Array.isArray(m) && m[0] === "io_request" && m.length === 4 && m[1] instanceof Pid) {
-      p.node.sendPid(m[1], ["io_reply", m[2] as Term, ioAnswer(m[3] as Term, write)], p);
+      // A bare `getopts` request is an atom, not a tuple.
+      const req = m[3] === "getopts" ? ["getopts"] : m[3] as Term;
+      p.node.sendPid(m[1], ["io_reply", m[2] as Term, ioAnswer(req, dev)], p);
     }
   }
 }
@@ -102,8 +224,12 @@ export function writeStdout(text: string): void {
 }
 
 /** Starts the default group leader of `node`, registered as `user`, writing to `write`. */
-export function startUser(node: Node, write: Output = writeStdout): Pid {
-  const pid = node.spawn(groupLeaderBody, [write], { initialCall: ["user", "server", 1] });
+export function startUser(
+  node: Node,
+  write: Output = writeStdout,
+  options: DeviceOptions = {},
+): Pid {
+  const pid = node.spawn(groupLeaderBody, [write, options], { initialCall: ["user", "server", 1] });
   node.register("user", node.lookup(pid) as Process);
   node.defaultGroupLeader = pid;
   node.reportCrash = (p, reason) => putCharsAsync(node, p.groupLeader, crashReport(p, reason));

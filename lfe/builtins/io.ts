@@ -151,6 +151,18 @@ export const ioModule: ModuleFunctions = {
     return yield* ioRequest(device, ["get_line", "unicode", prompt]);
   },
   "printable_range/0": () => "latin1",
+  "getopts/0": function* () {
+    return yield* ioRequest("standard_io", "getopts");
+  },
+  "getopts/1": function* (device: Term) {
+    return yield* ioRequest(device, "getopts");
+  },
+  "setopts/1": function* (opts: Term) {
+    return yield* ioRequest("standard_io", ["setopts", opts]);
+  },
+  "setopts/2": function* (device: Term, opts: Term) {
+    return yield* ioRequest(device, ["setopts", opts]);
+  },
 };
 
 /** The functions of `io_lib`: plain functions that return character lists. */

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { ioRequest } from "../../../lfe/builtins/io.ts";
 import { registerIoBuiltins } from "../../../lfe/builtins/io_mods.ts";
 import {
   $,
@@ -137,4 +138,57 @@ Deno.test("io_lib formats into character lists", () => {
   assert.equal(fn("io_lib", "printable_list", 1)(charlist("\u03b1")), false);
   assert.equal(fn("io_lib", "printable_unicode_list", 1)(charlist("\u03b1")), true);
   assert.throws(() => fn("io_lib", "format", 2)(charlist("~p"), null));
+});
+
+// What `erl -noshell -s dev main` wrote on OTP 25 (standard output is a Latin-1 device there),
+// as hex bytes, for dev:main/0 doing, in order:
+//   S = [955,65,8364], A = list_to_atom([955,97]),
+//   io:format("~p ~tp ~w ~tw|", [S,S,S,S]), io:format("~ts|~s|", [S,[233,65]]),
+//   io:format("~p ~tp ~w ~tw|", [A,A,A,A]), io:format("~p ~tp|", [<<"λ€A"/utf8>>,<<"é"/utf8>>]),
+//   io:put_chars([955,233,<<"é"/utf8>>,$|]),
+//   io:request(standard_io, {put_chars,latin1,<<"λ|"/utf8>>}),
+//   io:setopts([{encoding,unicode}]),
+//   io:format("~ts ~s ~tp ~p|", [S,[233],list_to_atom([955]),list_to_atom([955])]),
+//   io:put_chars([955,233,$|]), io:request(standard_io, {put_chars,latin1,<<"λ|"/utf8>>}).
+const ERL_DEVICE_BYTES = "5b3935352c36352c383336345d205b3935352c36352c383336345d205b3935352c36" +
+  "352c383336345d205b3935352c36352c383336345d7c5c787b3342427d415c787b323041437d7ce9417c275c78" +
+  "7b3342427d612720275c787b3342427d612720275c787b3342427d612720275c787b3342427d61277c3c3c3230" +
+  "362c3138372c3232362c3133302c3137322c36353e3e203c3c22e9222f757466383e3e7c5c787b3342427de9e9" +
+  "7ccebb7ccebb41e282ac20c3a92027cebb2720275c787b3342427d277ccebbc3a97cc38ec2bb7c";
+
+Deno.test("a Latin-1 device writes bytes, and \\x{3BB} beyond 255, until setopts makes it unicode", async () => {
+  const bytes: number[] = [];
+  const text: string[] = [];
+  const getopts: Term[] = [];
+  await output(function* () {
+    const device = spawn(groupLeaderBody, (s: string) => text.push(s), {
+      encoding: "latin1",
+      writeBytes: (b: Uint8Array) => bytes.push(...b),
+    });
+    const s = list(955, 65, 8364);
+    const a = "\u03bba";
+    const utf8 = (x: string) => new TextEncoder().encode(x);
+    const format = (f: string, ...args: Term[]) =>
+      fn("io", "format", 3)(device, charlist(f), list(...args));
+    yield* format("~p ~tp ~w ~tw|", s, s, s, s);
+    yield* format("~ts|~s|", s, list(233, 65));
+    yield* format("~p ~tp ~w ~tw|", a, a, a, a);
+    yield* format("~p ~tp|", utf8("\u03bb\u20acA"), utf8("\u00e9"));
+    yield* fn("io", "put_chars", 2)(device, list(955, 233, utf8("\u00e9"), 124));
+    yield* ioRequest(device, ["put_chars", "latin1", utf8("\u03bb|")]);
+    getopts.push(yield* fn("io", "getopts", 1)(device));
+    assert.equal(yield* fn("io", "setopts", 2)(device, list(["encoding", "unicode"])), "ok");
+    getopts.push(yield* fn("io", "getopts", 1)(device));
+    yield* format("~ts ~s ~tp ~p|", s, list(233), "\u03bb", "\u03bb");
+    yield* fn("io", "put_chars", 2)(device, list(955, 233, 124));
+    yield* ioRequest(device, ["put_chars", "latin1", utf8("\u03bb|")]);
+    assert.deepEqual(yield* fn("io", "setopts", 2)(device, list("foo")), ["error", "enotsup"]);
+  });
+  const unicode = new TextEncoder().encode(text.join(""));
+  const hex = [...bytes, ...unicode].map((b) => b.toString(16).padStart(2, "0")).join("");
+  assert.equal(hex, ERL_DEVICE_BYTES);
+  assert.deepEqual(getopts, [
+    list(["binary", false], ["encoding", "latin1"]),
+    list(["binary", false], ["encoding", "unicode"]),
+  ]);
 });
