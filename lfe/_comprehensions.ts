@@ -62,10 +62,10 @@ function qualifiers(qs: Term[], i: number, acc: string, inner: (acc: string) => 
   } else {
     const segs = elems(binaryPattern(g.pat), "a binary pattern");
     const pat = form("binary", ...segs, form(rest, "bitstring"));
-    clauses.push(
-      arrayToList([arrayToList([pat, a]), ...when, form(loop, rest, next)]),
-      form(arrayToList(["_", a]), a),
-    );
+    clauses.push(arrayToList([arrayToList([pat, a]), ...when, form(loop, rest, next)]));
+    // An element the guard refuses is skipped.
+    if (when.length > 0) clauses.push(form(arrayToList([pat, a]), form(loop, rest, a)));
+    clauses.push(form(arrayToList(["_", a]), a));
   }
   return form(
     "letrec-function",

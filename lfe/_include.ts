@@ -96,6 +96,9 @@ const CL_MACROS = `
 (defmacro tuplep (x) \`(is_tuple ,x))
 (defmacro vectorp (x) \`(is_tuple ,x))
 (defmacro vector args \`(tuple ,@args))
+(defun consp
+  (((cons _ b)) (when (not (is_list b))) 'true)
+  ((_) 'false))
 (defmacro dolist (head . body)
   \`(lists:foreach (lambda (,(car head)) (progn ,@body)) ,(car (cdr head))))
 `;

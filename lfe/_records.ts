@@ -54,6 +54,12 @@ function pairs(def: RecordDef, args: Term[]): Map<string, Term> {
   return m;
 }
 
+// The first of the terms given (the empty list is a term; `undefined` is none).
+function pick(...ts: (Term | undefined)[]): Term {
+  for (const t of ts) if (t !== undefined) return t;
+  return "undefined";
+}
+
 function call(m: string, f: string, ...args: Term[]): Term {
   return form("call", quote(m), quote(f), ...args);
 }
@@ -120,7 +126,7 @@ export const RECORD_FORMS: Record<string, (args: Term[], env: MacroEnv) => Term>
     return form(
       "tuple",
       quote(def.name),
-      ...def.fields.map((f) => given.get(f.name) ?? other ?? f.init ?? quote("undefined")),
+      ...def.fields.map((f) => pick(given.get(f.name), other, f.init, quote("undefined"))),
     );
   },
   "make-record": (args, env) => RECORD_FORMS.record!(args, env),
@@ -152,6 +158,6 @@ export function recordPattern(env: MacroEnv, name: Term, args: Term[]): Term {
   return form(
     "tuple",
     quote(def.name),
-    ...def.fields.map((f) => given.get(f.name) ?? other ?? "_"),
+    ...def.fields.map((f) => pick(given.get(f.name), other, "_")),
   );
 }

@@ -13,6 +13,7 @@ import {
   arrayToList,
   Cons,
   type Fun,
+  listToArray,
   type ModuleFunctions,
   raiseError,
   type Term,
@@ -29,7 +30,13 @@ import {
   runNow,
   textOf,
 } from "./compile.ts";
-import { defineRecord, elems, exportedMacro, type Macro } from "./macros.ts";
+import {
+  defineRecord,
+  elems,
+  exportedMacro,
+  type Macro,
+  registerExportedMacros,
+} from "./macros.ts";
 import { rt } from "./rt.ts";
 import { syntaxMacro } from "./_syntax.ts";
 import { includeLibForms, readIncludeFile } from "./_include.ts";
@@ -50,6 +57,10 @@ export interface ModuleParts {
   lines: Map<string, number>;
   /** Attributes other than export and import: `(name value...)`, in order. */
   attributes: [string, Term][];
+  /** The macros it exports (`export-macro`), which other modules call as `(module:name ...)`. */
+  exportedMacros: Map<string, Macro>;
+  /** The names of the macros it exports. */
+  exportMacroNames: string[];
 }
 
 /** Compiles the forms of a module file (its first module; see {@linkcode compileFile}). */
@@ -94,6 +105,16 @@ function fileParts(
     top.line = lines[i];
     onLine(lines[i], () => top.form(f));
   });
+  for (const m of top.modules) {
+    for (const n of m.exportMacroNames) {
+      const mac = top.macros.get(n);
+      if (mac === undefined) {
+        throw withLine(new LfeCompileError(`exported macro ${n} undefined`), lines[0]);
+      }
+      m.exportedMacros.set(n, mac);
+    }
+    if (m.exportedMacros.size > 0) registerExportedMacros(m.unit.name, m.exportedMacros);
+  }
   if (top.modules.length === 0) {
     throw withLine(new LfeCompileError("A module file must contain (defmodule name ...)"), 1);
   }
@@ -214,7 +235,14 @@ class TopLevel {
     if (typeof name !== "string") throw new LfeCompileError("A module name must be an atom");
     const unit = new ModuleUnit(name, this.scope, this.macros);
     unit.lint = this.scope === undefined;
-    const parts: ModuleParts = { unit, exports: new Set(), lines: new Map(), attributes: [] };
+    const parts: ModuleParts = {
+      unit,
+      exports: new Set(),
+      lines: new Map(),
+      attributes: [],
+      exportedMacros: new Map(),
+      exportMacroNames: [],
+    };
     unit.file = this.file?.replace(/^.*\//, "");
     unit.lineOf = (key) => parts.lines.get(key);
     this.modules.push(parts);
@@ -256,6 +284,8 @@ class TopLevel {
             unit.imports.set(`${String(local)}/${String(n)}`, [mod as string, String(fname)]);
           }
         }
+      } else if (kind === "export-macro") {
+        for (const m of items) parts.exportMacroNames.push(String(m));
       } else if (kind === "module-alias") {
         for (const it of items) {
           const [long, short] = elems(it, "a module alias");
@@ -271,10 +301,17 @@ class TopLevel {
           defineRecord(rname as string, fields, { macros: this.macros });
         }
       } else if (
-        !["export-macro", "spec", "type", "opaque", "export-type", "struct"].includes(
+        !["spec", "type", "opaque", "export-type", "struct"].includes(
           String(kind),
         )
-      ) parts.attributes.push([String(kind), arrayToList(items)]);
+      ) {
+        // One value is the value (in a list unless it is one, as BEAM keeps attributes).
+        const one = items.length === 1 ? items[0] as Term : undefined;
+        const value = one !== undefined && (one === null || one instanceof Cons)
+          ? one
+          : arrayToList(items);
+        parts.attributes.push([String(kind), value]);
+      }
     }
   }
 
@@ -320,10 +357,11 @@ function addModuleInfo(functions: ModuleFunctions, parts: ModuleParts): void {
     arrayToList(
       [...Object.keys(functions), "module_info/0", "module_info/1"]
         .filter((k, i, all) => all.indexOf(k) === i)
-        .map((k) => {
+        .map((k): [string, number] => {
           const i = k.lastIndexOf("/");
           return [k.slice(0, i), Number(k.slice(i + 1))];
-        }),
+        })
+        .sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]),
     );
   const attributes = () => arrayToList(parts.attributes.map(([k, v]) => [k, v]));
   const info = (what: Term): Term => {
@@ -348,6 +386,30 @@ function addModuleInfo(functions: ModuleFunctions, parts: ModuleParts): void {
         return new Uint8Array(16);
     }
     return raiseError("badarg");
+  };
+  const macros = parts.exportedMacros;
+  functions["LFE-EXPAND-EXPORTED-MACRO/3"] = (name: Term, args: Term, _env: Term) => {
+    const m = typeof name === "string" ? macros.get(name) : undefined;
+    if (m === undefined) return "no";
+    const exp = m(listToArray(args));
+    return exp === undefined ? "no" : ["yes", exp];
+  };
+  functions["__info__/1"] = (what: Term) => {
+    switch (what) {
+      case "module":
+        return name;
+      case "functions":
+        return info("functions");
+      case "macros":
+        return arrayToList([...macros.keys()].sort().map((m) => [m, 0]));
+      case "deprecated":
+        return null;
+      case "attributes":
+      case "compile":
+      case "md5":
+        return info(what);
+    }
+    return raiseError("function_clause");
   };
   functions["module_info/0"] = () =>
     arrayToList(["module", "exports", "attributes", "compile", "md5"].map((k) => [k, info(k)]));

@@ -224,6 +224,15 @@ export class FnGen {
     }
     const bif = this.unit.bif("erlang", key);
     if (bif !== undefined) return this.invoke(`${bif.js}(${vals.join(", ")})`, bif.gen, tail);
+    if (key === "module_info/0" || key === "module_info/1" || key === "__info__/1") {
+      return this.invoke(
+        `rt.callExt(${this.unit.moduleRef(this.unit.name)}, ${JSON.stringify(name)}, [${
+          vals.join(", ")
+        }])`,
+        true,
+        tail,
+      );
+    }
     if (LFE_BIFS.has(key)) {
       return this.invoke(
         `rt.callExt(${this.unit.moduleRef("lfe")}, ${JSON.stringify(name)}, [${vals.join(", ")}])`,

@@ -11,6 +11,7 @@
 import {
   arrayToList,
   caught,
+  charlist,
   Cons,
   findModule,
   type Fun,
@@ -303,10 +304,14 @@ export class ModuleUnit {
           g.body(body, inner, true);
           g.emit(`}`);
         }
+        const line = this.lineOf(this.compiling ?? "");
+        const where: Term[] = [];
+        if (this.file !== undefined) where.push(["file", charlist(this.file)]);
+        if (line !== undefined) where.push(["line", line]);
         g.emit(
           `return rt.functionClause(${JSON.stringify(module)}, ${JSON.stringify(name)}, [${
             params.join(", ")
-          }]);`,
+          }], ${this.constant(arrayToList(where))});`,
         );
         g.emit(`}`);
         const decls = [...g.decls];
@@ -350,16 +355,6 @@ export class ModuleUnit {
       }
       if (!changed) {
         this.compiling = undefined;
-        for (const [js, name, arity, key] of this.#frames) {
-          registerFrame(
-            js,
-            this.name,
-            name,
-            arity,
-            this.file,
-            key === undefined ? undefined : this.lineOf(key),
-          );
-        }
         return [...sources.values()].join("\n");
       }
     }
@@ -377,6 +372,11 @@ export class ModuleUnit {
     const source = `"use strict";\n${body}\nconst t = Object.create(null);\n${
       table.join("\n")
     }\nreturn t;`;
+    const sourceLines = source.split("\n");
+    for (const [js, name, arity, key] of this.#frames) {
+      const line = key === undefined ? undefined : this.lineOf(key);
+      registerFrame(js, this.name, name, arity, this.file, line, sourceLines);
+    }
     const factory = new Function("rt", "$K", "$M", "$B", source) as (
       ...a: unknown[]
     ) => ModuleFunctions;
@@ -453,18 +453,46 @@ export function compileMacro(
   if (r.length > 1 && isStringLiteral(r[0] as Term)) r = r.slice(1);
   const [params, ...body] = r;
   const simple = typeof params === "string" || params === null ||
-    (params instanceof Cons &&
-      elems(params, "macro arguments").every((a) => typeof a === "string"));
-  const clauses = simple
-    ? [[typeof params === "string" ? params : new Cons("list", params as Term), ...body]]
+    (params instanceof Cons && isProperSymbols(params));
+  const dotted = !simple && params instanceof Cons && isDottedSymbols(params);
+  const clauses = simple || dotted
+    ? [[typeof params === "string" ? params : argumentPattern(params as Term), ...body]]
     : r.map((c) => elems(c, "a macro clause"));
   return macroFromClauses(
     name,
-    clauses.map(([pat, ...b]) => arrayToList([arrayToList([pat as Term]), withEnv(b)])),
+    clauses.map(([pat, ...b]) => {
+      const w = b[0];
+      const guard = w instanceof Cons && w.hd === "when" ? [w] : [];
+      const rest = guard.length > 0 ? b.slice(1) : b;
+      return arrayToList([arrayToList([pat as Term]), ...guard, withEnv(rest)]);
+    }),
     macros,
     module,
     scope,
   );
+}
+
+function isProperSymbols(t: Cons): boolean {
+  let c: Term = t;
+  for (; c instanceof Cons; c = c.tl) if (typeof c.hd !== "string") return false;
+  return c === null;
+}
+
+// `(a b . c)`: symbols ending in a symbol, the arguments of a macro taking the rest as a list.
+function isDottedSymbols(t: Cons): boolean {
+  let c: Term = t;
+  for (; c instanceof Cons; c = c.tl) if (typeof c.hd !== "string") return false;
+  return typeof c === "string";
+}
+
+// The pattern of a macro's argument list: `(list a b)`, or `(cons a (cons b c))` when dotted.
+function argumentPattern(params: Term): Term {
+  if (params === null) return arrayToList(["list"]);
+  let c: Term = params;
+  const items: Term[] = [];
+  for (; c instanceof Cons; c = c.tl) items.push(c.hd);
+  if (c === null) return new Cons("list", params);
+  return items.reduceRight<Term>((acc, x) => arrayToList(["cons", x, acc]), c);
 }
 
 // A macro's body, with `$ENV` bound as LFE binds it (to the macro environment, opaque here).

@@ -12,8 +12,11 @@ import {
   defineModule,
   type ModuleFunctions,
   setModuleLoader,
+  type Term,
 } from "../runtime/mod.ts";
-import { type CompiledModule, LfeCompileError } from "./compile.ts";
+import { type CompiledModule, LfeCompileError, runNow } from "./compile.ts";
+import { compileExpr } from "./eval.ts";
+import { rt } from "./rt.ts";
 import { compileFileForms } from "./_toplevel.ts";
 import { readAllWithLines } from "./reader.ts";
 import { LfeSyntaxError } from "./syntax_error.ts";
@@ -123,7 +126,7 @@ export function compileLfeFile(path: string): CompiledModule {
 export function compileLfeFileModules(path: string): CompiledModule[] {
   const text = readSource(path);
   try {
-    const forms = readAllWithLines(text);
+    const forms = readAllWithLines(text, { evaluate: evaluateAtRead });
     return compileFileForms(forms.map((f) => f.form), {
       lines: forms.map((f) => f.line),
       file: path,
@@ -136,6 +139,11 @@ export function compileLfeFileModules(path: string): CompiledModule[] {
     }
     throw e;
   }
+}
+
+// `#.(expr)` in a file: the expression's value, computed as the file is read.
+function evaluateAtRead(expr: Term): Term {
+  return runNow(rt.outsideProcess(() => compileExpr(expr, [], "-read-")()));
 }
 
 /** The file of module `name` on the code path, or `undefined`. */

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { arrayToList, Cons, listToArray, type Term } from "../runtime/mod.ts";
+import { arrayToList, Cons, listToArray, type Term, TermMap } from "../runtime/mod.ts";
 import { binaryComp, listComp, maybeForm } from "./_comprehensions.ts";
 import { gensym, RECORD_FORMS } from "./_records.ts";
 
@@ -68,23 +68,39 @@ export function elems(t: Term, what: string): Term[] {
   }
 }
 
-/** Backquote: the form that builds `x` with its commas evaluated. */
-export function backquote(x: Term): Term {
+/**
+ * Backquote: the form that builds `x` with its commas evaluated. A backquote inside keeps its
+ * own commas (one level deeper), as in Scheme and LFE.
+ */
+export function backquote(x: Term, level = 0): Term {
   if (x instanceof Cons) {
-    if (x.hd === "comma") return (x.tl as Cons).hd;
-    if (x.hd === "comma-at") throw new SyntaxError("Cannot splice ,@ outside a list");
     const h = x.hd;
-    if (h instanceof Cons && h.hd === "comma-at") {
-      const spliced = (h.tl as Cons).hd;
-      return x.tl === null ? spliced : call("erlang", "++", spliced, backquote(x.tl));
+    if (h === "comma" && x.tl instanceof Cons && x.tl.tl === null) {
+      return level === 0 ? x.tl.hd : form("list", quote("comma"), backquote(x.tl.hd, level - 1));
     }
-    return form("cons", backquote(h), backquote(x.tl));
+    if (h === "comma-at" && x.tl instanceof Cons && x.tl.tl === null) {
+      if (level === 0) throw new SyntaxError("Cannot splice ,@ outside a list");
+      return form("list", quote("comma-at"), backquote(x.tl.hd, level - 1));
+    }
+    if (h === "backquote" && x.tl instanceof Cons && x.tl.tl === null) {
+      return form("list", quote("backquote"), backquote(x.tl.hd, level + 1));
+    }
+    if (h instanceof Cons && h.hd === "comma-at" && level === 0) {
+      const spliced = (h.tl as Cons).hd;
+      return x.tl === null ? spliced : call("erlang", "++", spliced, backquote(x.tl, level));
+    }
+    return form("cons", backquote(h, level), backquote(x.tl, level));
   }
   if (Array.isArray(x)) {
-    if (x.some((e) => e instanceof Cons && e.hd === "comma-at")) {
-      return call("erlang", "list_to_tuple", backquote(arrayToList(x)));
+    if (level === 0 && x.some((e) => e instanceof Cons && e.hd === "comma-at")) {
+      return call("erlang", "list_to_tuple", backquote(arrayToList(x), level));
     }
-    return form("tuple", ...x.map(backquote));
+    return form("tuple", ...x.map((e) => backquote(e, level)));
+  }
+  if (x instanceof TermMap) {
+    const kvs: Term[] = [];
+    for (const [k, v] of x.entries()) kvs.push(backquote(k, level), backquote(v, level));
+    return form("map", ...kvs);
   }
   if (x === null) return null;
   return typeof x === "string" ? quote(x) : x;
@@ -101,6 +117,19 @@ function nary(op: string, args: Term[], unit?: Term): Term | undefined {
   let acc = form(op, args[0] as Term, args[1] as Term);
   for (let i = 2; i < args.length; i++) acc = form(op, acc, args[i] as Term);
   return acc;
+}
+
+// (< a b c): each argument once, each neighbour pair compared, all true.
+function chain(op: string, args: Term[]): Term | undefined {
+  if (args.length === 2) return undefined;
+  if (args.length < 2) throw new SyntaxError(`Cannot call ${op} with ${args.length} argument`);
+  const vs = args.map(() => gensym("cmp"));
+  const tests = vs.slice(1).map((v, i) => form(op, vs[i] as Term, v));
+  return form(
+    "let",
+    arrayToList(args.map((a, i) => form(vs[i] as Term, a))),
+    form("andalso", ...tests),
+  );
 }
 
 function cond(clauses: Term[]): Term {
@@ -186,7 +215,7 @@ const CORE_MACROS: Record<string, CoreMacro> = {
           form(
             "if",
             stop as Term,
-            (ret ?? false) as Term,
+            (ret === undefined ? false : ret) as Term,
             form(
               "let",
               arrayToList([form("do-state", form("progn", ...body))]),
@@ -260,7 +289,14 @@ const CORE_MACROS: Record<string, CoreMacro> = {
       ? form("call", quote("erlang"), quote("-"), args[0] as Term)
       : nary("-", args),
   "/": (args) => nary("/", args),
-  backquote: ([x]) => backquote(x as Term),
+  and: (args) => args.length > 2 ? args.reduceRight((acc, a) => form("and", a, acc)) : undefined,
+  or: (args) => args.length > 2 ? args.reduceRight((acc, a) => form("or", a, acc)) : undefined,
+  ...Object.fromEntries(
+    ["<", ">", "=<", ">=", "==", "=:=", "/=", "=/="].map((
+      op,
+    ) => [op, (args: Term[]) => chain(op, args)]),
+  ),
+  backquote: ([x]) => backquote(x as Term, 0),
   "?": (args) => {
     const omega = form("omega", "omega");
     if (args.length === 0) return form("receive", omega);

@@ -136,12 +136,10 @@ function caseClause(v: Term): never {
 function ifClause(): never {
   return raiseError("if_clause");
 }
-function functionClause(m: string, f: string, args: unknown[]): never {
-  throw new ErlangError(
-    "error",
-    "function_clause",
-    list([m, f, list(...(args as Term[])), null]),
-  );
+function functionClause(m: string, f: string, args: unknown[], info: Term = null): never {
+  const e = new ErlangError("error", "function_clause");
+  e.bifFrame = [m, f, list(...(args as Term[])), info];
+  throw e;
 }
 
 // `(after ms ...)`: ms is checked as Erlang checks it; `infinity` sets no timer.

@@ -20,6 +20,8 @@ export class ErlangError extends Error {
   stackTerm: Term | undefined;
   /** The entry of the BIF that raised it (`{erlang, '+', [1, a], Info}`), first in its trace. */
   bifFrame: Term | undefined;
+  /** The arguments `erlang:error/2` gave, shown in the raising function's entry. */
+  errorArgs: Term | undefined;
   constructor(cls: ErrorClass, reason: Term, stackTerm?: Term) {
     super(`${cls}: reason is an Erlang term`);
     this.name = "ErlangError";
@@ -75,11 +77,25 @@ export function registerFrame(
   arity: number,
   file: string | undefined,
   line: number | undefined,
+  source?: readonly string[],
 ): void {
   const info: Term[] = [];
   if (file !== undefined) info.push(["file", charlistOf(file)]);
   if (line !== undefined) info.push(["line", line]);
   FRAMES.set(jsName, [module, fn, arity, list(...info)]);
+  if (source !== undefined) SOURCES.set(jsName, source);
+}
+
+// The generated source of each compiled function's module, by the function's JavaScript name.
+const SOURCES = new Map<string, readonly string[]>();
+
+// Whether a compiled function's frame is at a call in tail position: such a call has replaced
+// the caller's frame on BEAM, so the caller does not show in a trace. Calls of BIFs keep it.
+function atTailCall(jsName: string, line: number): boolean {
+  // The generated source starts two lines into the function `new Function` makes.
+  const text = SOURCES.get(jsName)?.[line - 3];
+  return text !== undefined && text.startsWith("return ") && !text.startsWith("return $B[") &&
+    !text.startsWith("return rt.functionClause(");
 }
 
 function charlistOf(s: string): Term {
@@ -96,13 +112,29 @@ export function erlangStack(e: Error): Term {
   if (e instanceof ErlangError && e.stackTerm !== undefined) return e.stackTerm;
   const frames: Term[] = [];
   if (e instanceof ErlangError && e.bifFrame !== undefined) frames.push(e.bifFrame);
+  let seen = false;
   for (const line of (e.stack ?? "").split("\n")) {
-    const m = /^\s+at (?:[\w$.]*\.)?([\w$]+) \(/.exec(line);
+    const m = /^\s+at (?:[\w$.]*\.)?([\w$]+) \(.*<anonymous>:(\d+):\d+\)$/.exec(line);
     if (m === null) continue;
     const f = FRAMES.get(m[1] as string);
+    if (f !== undefined) {
+      // The frame that raised stays; a caller at a tail call is gone on BEAM.
+      const raiser = !seen;
+      seen = true;
+      if (!raiser && atTailCall(m[1] as string, Number(m[2]))) continue;
+    }
     // A function's own recursion shows once, as BEAM's traces show it.
     if (f === undefined || frames[frames.length - 1] === f) continue;
-    frames.push(f);
+    // The function that raised function_clause is there already, with its arguments.
+    if (frames.length === 1 && e instanceof ErlangError && e.bifFrame === frames[0]) {
+      const [m, fn] = f as Term[];
+      const [bm, bfn] = e.bifFrame as Term[];
+      if (m === bm && fn === bfn) continue;
+    }
+    if (frames.length === 0 && e instanceof ErlangError && e.errorArgs !== undefined) {
+      const [m, fn, , info] = f as Term[];
+      frames.push([m as Term, fn as Term, e.errorArgs, info as Term]);
+    } else frames.push(f);
     if (frames.length >= 8) break;
   }
   const t = list(...frames);
@@ -145,6 +177,7 @@ export function exitReasonOf(e: unknown): { reason: Term; report: boolean } {
 function stackOf(e: Error): Term {
   const frames: Term[] = [];
   if (e instanceof ErlangError && e.bifFrame !== undefined) frames.push(e.bifFrame);
+  let seen = false;
   for (const line of (e.stack ?? "").split("\n")) {
     const m = /^\s+at (?:(\S+) \()?(?:.*\/)?([^/():]+?)(?:\.[jt]s)?:(\d+):\d+\)?$/.exec(line);
     if (m === null) continue;

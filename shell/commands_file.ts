@@ -184,6 +184,9 @@ export function* m0(): Gen<Term> {
   return "ok";
 }
 
+// Functions every compiled module has, which `m` leaves out as LFE's shell does.
+const HIDDEN = /^(module_info|__info__|LFE-EXPAND-EXPORTED-MACRO)\//;
+
 /** `(m mod ...)`: what is known of each module: where it came from, what it exports. */
 export function* m1(mods: Term): Gen<Term> {
   for (const m of listToArray(mods)) {
@@ -193,7 +196,7 @@ export function* m1(mods: Term): Gen<Term> {
       throw new ErlangError("error", "undef", list([name, "module_info", null, null]));
     }
     const names = Object.keys(fns)
-      .filter((k) => k.includes("/") && !k.startsWith("module_info/"))
+      .filter((k) => k.includes("/") && !HIDDEN.test(k))
       .sort();
     const half = Math.round(names.length / 2);
     const [a, b] = [names.slice(0, half), names.slice(half)];

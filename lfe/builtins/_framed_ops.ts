@@ -33,7 +33,6 @@ const NAMES: Record<string, string> = {
   add: "+",
   sub: "-",
   mul: "*",
-  fdiv: "/",
   idiv: "div",
   rem: "rem",
   neg: "-",
@@ -54,3 +53,32 @@ export const FRAMED_OPS: Record<string, AnyFn> = Object.fromEntries(
     typeof f === "function" && NAMES[k] !== undefined ? framed(NAMES[k] as string, f as AnyFn) : f,
   ]),
 ) as Record<string, AnyFn>;
+
+// The BIFs whose errors are not their own: raising is what they are for, or the error comes
+// from the code they call.
+const UNFRAMED = new Set([
+  "error/1",
+  "error/2",
+  "exit/1",
+  "throw/1",
+  "raise/3",
+  "apply/2",
+  "apply/3",
+  "halt/0",
+  "halt/1",
+]);
+
+/**
+ * A module table of `erlang` with each plain BIF's errors marked as its own (operators keep
+ * their names): `list_to_atom(42)` fails with `{erlang, list_to_atom, [42], Info}` first.
+ */
+export function framedTable<T extends Record<string, AnyFn>>(fns: T): T {
+  const ops = new Set(Object.values(FRAMED_OPS));
+  const out: Record<string, AnyFn> = {};
+  for (const [key, f] of Object.entries(fns)) {
+    const slash = key.lastIndexOf("/");
+    const isGen = f.constructor?.name === "GeneratorFunction";
+    out[key] = isGen || ops.has(f) || UNFRAMED.has(key) ? f : framed(key.slice(0, slash), f);
+  }
+  return out as T;
+}

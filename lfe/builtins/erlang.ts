@@ -37,10 +37,10 @@ import {
 } from "../../runtime/api.ts";
 import { findModule, type ModuleFunctions } from "../../runtime/code.ts";
 import { nodes } from "../../runtime/dist_api.ts";
-import { raiseError, raiseExit, raiseThrow } from "../../runtime/errors.ts";
+import { ErlangError, raiseError, raiseExit, raiseThrow } from "../../runtime/errors.ts";
 import { arrayToList, Pid, Ref, type Term } from "../../runtime/terms.ts";
 import type * as plainOps from "./ops.ts";
-import { FRAMED_OPS } from "./_framed_ops.ts";
+import { FRAMED_OPS, framedTable } from "./_framed_ops.ts";
 import * as t from "./_erlang_terms.ts";
 import * as c from "./_erlang_convert.ts";
 import * as p from "./_erlang_process.ts";
@@ -56,8 +56,7 @@ function badarg(): never {
   return raiseError("badarg");
 }
 
-/** The functions of `erlang`, by `name/arity`. */
-export const ERLANG: ModuleFunctions = moduleTable("erlang", {
+const TABLE: ModuleFunctions = {
   "+/2": ops.add,
   "-/2": ops.sub,
   "*/2": ops.mul,
@@ -195,7 +194,11 @@ export const ERLANG: ModuleFunctions = moduleTable("erlang", {
   "exit/2": p.exit2,
   "throw/1": (v: Term) => raiseThrow(v),
   "error/1": (reason: Term) => raiseError(reason),
-  "error/2": (reason: Term, _args: Term) => raiseError(reason),
+  "error/2": (reason: Term, args: Term) => {
+    const e = new ErlangError("error", reason);
+    e.errorArgs = args;
+    throw e;
+  },
   "function_exported/3": (m: Term, f: Term, a: Term) => {
     if (typeof m !== "string" || typeof f !== "string" || typeof a !== "number") {
       return raiseError("badarg");
@@ -235,4 +238,7 @@ export const ERLANG: ModuleFunctions = moduleTable("erlang", {
   "display/1": s.display,
   ...ERLANG_LANG,
   ...ERLANG_BITS,
-});
+};
+
+/** The functions of `erlang`, by `name/arity`; a BIF's errors show it first in their trace. */
+export const ERLANG: ModuleFunctions = moduleTable("erlang", framedTable(TABLE));

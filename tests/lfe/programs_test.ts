@@ -24,36 +24,25 @@ const KNOWN_FAILING: Record<string, string> = {
   binaries_build: 'a binary of UTF-8 prints as #"λ€A", LFE 2.2 prints #"\\x{3BB}\\x{20AC}A"',
   binaries_match:
     'a list of code points above 255 prints as "λA€", LFE 2.2 prints "\\x{3BB}A\\x{20AC}"',
-  define_function: "module_info exports lacks LFE-EXPAND-EXPORTED-MACRO/3 and __info__/1",
   errors_caught: "does not compile: function list_to_pid/1 undefined",
   ets_tables: "does not compile: the ets-ms match specification",
   floats_print: "does not compile: function float_to_list/2 undefined",
   format_erlang: "~ts of code points above 255 prints them, LFE 2.2 prints \\x{3BB}\\x{20AC}",
   format_lfe: 'lfe_io:format1 answers a flat "1-2", LFE 2.2 a deep list ("1" 45 "2")',
   gen_server_counter: "undefined function gen_server:start_link/4",
-  include_lib_cl: '(include-lib "lfe/include/cl.lfe") fails: macro arguments not a proper list',
   lambdas_funs: "undefined function erlang:fun_info/2",
-  let_forms: 'a list of code points above 255 prints as characters, LFE 2.2 prints "\\x{3E8}..."',
   lists_stdlib: "undefined function lists:zip3/3",
-  macros_backquote: "does not compile: error expanding a macro that writes a backquoted template",
-  macros_compile_time: "does not compile: #.(+ 1 2) is a bad #. expression",
-  macros_defmacro: "the guard of a defmacro clause is not tested: (kind foo) is literal-integer",
   macros_local: "(scm:defsyntax ...) at the top of a module is refused",
   maps_module: "undefined function maps:groups_from_list/2",
-  module_attrs: "does not compile: module_info/1 called without a module is undefined",
-  operators_funs: "does not compile: (< 1 2 3) with three arguments",
+  operators_funs: "undefined function erlang:fun_info/2",
   procs_crash:
     "a crash report's stack starts with erlang:'/'; a function_clause frame lacks file and line",
-  records_core: "a record field default of () is taken as undefined",
-  records_macros: 'a record field default of "" is taken as undefined',
-  records_nested: "a record field default of () is taken as undefined",
   recursion_deep: "body recursion 100000 deep: the form is nested too deeply to evaluate",
   stdlib_misc: "does not compile: function float_to_list/2 undefined",
   strings_lists:
     'a list of code points above 255 prints as "λ€", LFE 2.2 prints "\\x{3BB}\\x{20AC}"',
   structs: "(defstruct ...) at the top of a module is refused",
   term_order: "lists:sort of equal numbers orders them unlike OTP: (1 1.0 2.0 2) for (1.0 1 2 2.0)",
-  try_classes: "the stack frame of error/2 holds the arity 0, LFE 2.2 the arguments (a b)",
 };
 
 const programs = listPrograms();
