@@ -176,8 +176,6 @@ export function exitReasonOf(e: unknown): { reason: Term; report: boolean } {
 // Frames of the JavaScript stack as Erlang stack entries: #(module function 0 (#(line N))).
 function stackOf(e: Error): Term {
   const frames: Term[] = [];
-  if (e instanceof ErlangError && e.bifFrame !== undefined) frames.push(e.bifFrame);
-  let seen = false;
   for (const line of (e.stack ?? "").split("\n")) {
     const m = /^\s+at (?:(\S+) \()?(?:.*\/)?([^/():]+?)(?:\.[jt]s)?:(\d+):\d+\)?$/.exec(line);
     if (m === null) continue;
