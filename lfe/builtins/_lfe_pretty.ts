@@ -1,29 +1,28 @@
 /**
- * LFE's pretty printer (`lfe_io:prettyprint`, `~p` of `lfe_io:format`), after `lfe_io_pretty`:
+ * LFE's pretty printer (`lfe_io:prettyprint1`, `~p` of `lfe_io:format`), after `lfe_io_pretty`:
  * a list or tuple that fits in the rest of the line prints on it; otherwise its atomic elements
  * share lines and anything else takes a line of its own, `defun`, `let`, `case` and the other
- * forms indent their bodies by two, and a map breaks between its key-value pairs. Parts that
- * fit print as `printTerm` prints them.
+ * forms indent their bodies by two, and a map breaks between its key-value pairs. It builds the
+ * deep character list LFE builds (`prettyLfeDeep`), whose text `prettyLfe` gives.
  *
  * @module
  */
 
 import { printTerm, writeTerm } from "../../runtime/print_term.ts";
 import { orderedEntries } from "../../runtime/term_order.ts";
-import { atomName, Cons, Float, Pid, Port, Ref, type Term, TermMap } from "../../runtime/terms.ts";
-
-/** The elements of a list or tuple, and a list's improper tail (`null` when proper). */
-interface Seq {
-  items: Term[];
-  tail: Term;
-}
-
-function seqOf(t: Term): Seq {
-  const items: Term[] = [];
-  let c = t;
-  for (; c instanceof Cons; c = c.tl) items.push(c.hd);
-  return { items, tail: c };
-}
+import {
+  atomName,
+  BitString,
+  Cons,
+  Float,
+  Pid,
+  Port,
+  Ref,
+  type Term,
+  TermMap,
+} from "../../runtime/terms.ts";
+import { codes, cons, consAll, type Deep, type DeepItem, flatLength, flatText } from "./_deep.ts";
+import { bitstring as writeBits, lfeWrite } from "./_lfe_write.ts";
 
 /** The number of characters (code points) of a string. */
 export function charCount(s: string): number {
@@ -33,10 +32,6 @@ export function charCount(s: string): number {
     if (c < 0xd800 || c > 0xdbff) n++;
   }
   return n;
-}
-
-function flat(t: Term, d: number): string {
-  return printTerm(t, { depth: d });
 }
 
 const MACROS = new Map([["quote", "'"], ["backquote", "`"], ["comma", ","], ["comma-at", ",@"]]);
@@ -103,8 +98,10 @@ function printableChar(c: unknown): boolean {
       (c > 0xffff && c <= 0x10ffff) || (c >= 8 && c <= 13) || c === 27);
 }
 
-function printableList(s: Seq): boolean {
-  return s.tail === null && s.items.every(printableChar);
+function printableList(t: Term): boolean {
+  let c = t;
+  for (; c instanceof Cons; c = c.tl) if (!printableChar(c.hd)) return false;
+  return c === null;
 }
 
 /**
@@ -119,58 +116,97 @@ function printableList(s: Seq): boolean {
  * ```
  */
 export function prettyLfe(t: Term, d = -1, i = 0, l = 80): string {
+  return flatText(prettyLfeDeep(t, d, i, l));
+}
+
+/**
+ * What {@linkcode prettyLfe} prints, as the deep character list `lfe_io_pretty:term/4`
+ * returns.
+ *
+ * @example
+ * ```ts
+ * import { prettyLfeDeep } from "./_lfe_pretty.ts";
+ * import { list } from "../../runtime/terms.ts";
+ * prettyLfeDeep(list("a", "b")); // ["(", ["a", " ", "b"], ")"]
+ * ```
+ */
+export function prettyLfeDeep(t: Term, d = -1, i = 0, l = 80): Deep {
   try {
     return term(t, d, i, l);
   } catch (e) {
-    if (e instanceof RangeError) return flat(t, d); // nested too deep to lay out
+    // Nested too deep to lay out: one line, as the shell's printer writes it.
+    if (e instanceof RangeError) return printTerm(t, { depth: d });
     throw e;
   }
 }
 
-function term(t: Term, d: number, i: number, l: number): string {
+const NEVER = 99999;
+
+function term(t: Term, d: number, i: number, l: number): Deep {
   if (d === 0) return "...";
   if (t instanceof Cons) {
     const macro = typeof t.hd === "string" ? MACROS.get(t.hd) : undefined;
     if (macro !== undefined && t.tl instanceof Cons && t.tl.tl === null) {
-      return macro + term(t.tl.hd, d, i + macro.length, l);
+      return [macro, term(t.tl.hd, d, i + charCount(macro), l)];
     }
-    const s = seqOf(t);
-    if (printableList(s)) return flat(t, d);
-    const one = listMax(s, d - 1, i + 1, l - 1);
-    if (one !== undefined) return "(" + one + ")";
+    if (printableList(t)) return printTerm(t); // a string: lfe_io_write:string/2
+    const one = listMax(t, d - 1, i + 1, l - 1);
+    if (one !== undefined) return ["(", one, ")"];
     const kind = typeof t.hd === "string" ? INDENT[t.hd] : undefined;
-    if (kind === "defun") return defun(s, d, i, l);
-    if (kind !== undefined) return form(s, d, i, l, kind);
-    return "(" + list(s, d - 1, i + 1, l - 1) + ")";
+    if (kind === "defun") return defun(t, d, i, l);
+    if (kind !== undefined) return form(t, d, i, l, kind);
+    return ["(", list(t, d - 1, i + 1, l - 1), ")"];
   }
-  if (Array.isArray(t) && t.length > 0) {
-    const s = { items: t, tail: null };
-    const one = listMax(s, d - 1, i + 2, l - 1);
-    return "#(" + (one ?? list(s, d - 1, i + 2, l)) + ")";
+  if (t === null) return "()";
+  if (Array.isArray(t)) {
+    if (t.length === 0) return "#()";
+    const es = arrayList(t);
+    const one = listMax(es, d - 1, i + 2, l - 1);
+    return one !== undefined ? ["#(", one, ")"] : ["#(", list(es, d - 1, i + 2, l), ")"];
+  }
+  if (t instanceof Uint8Array || t instanceof BitString) {
+    // A printable UTF-8 binary is a string after #, anything else its bytes.
+    const text = t instanceof Uint8Array ? printTerm(t, { depth: d }) : "";
+    return text.startsWith('#"') ? text : writeBits(t, d);
   }
   if (t instanceof TermMap) return map(t, d, i, l);
-  return flat(t, d);
+  if (typeof t === "function") return lfeWrite(t);
+  return writeTerm(t); // symbols, numbers, pids, references, ports
 }
 
-/** The elements on one line, or `undefined` if they reach `l`. */
-function listMax(s: Seq, d: number, i: number, l: number): string | undefined {
-  if (s.items.length === 0) return "";
+function arrayList(items: Term[]): Term {
+  let l: Term = null;
+  for (let k = items.length - 1; k >= 0; k--) l = new Cons(items[k] as Term, l);
+  return l;
+}
+
+/** The elements on one line, or `undefined` once they reach `l`. */
+function listMax(t: Term, d: number, i: number, l: number): Deep | undefined {
+  if (t === null) return [];
   if (d === 0) return "...";
-  let out = flat(s.items[0] as Term, d);
-  i += charCount(out);
-  for (let k = 1;; k++) {
-    d--;
+  const c = t as Cons;
+  const first = term(c.hd, d, 0, NEVER);
+  const acc: DeepItem[] = [first];
+  i += flatLength(first);
+  let rest = c.tl;
+  for (d--;; d--) {
     if (i >= l) return undefined;
-    if (k >= s.items.length) {
-      if (s.tail === null) return out;
-      if (d === 0) return out + " ...";
-      const cs = flat(s.tail, d);
-      return i + charCount(cs) + 3 >= l ? undefined : out + " . " + cs;
+    if (rest === null) return acc;
+    if (d === 0) {
+      acc.push(" ...");
+      return acc;
     }
-    if (d === 0) return out + " ...";
-    const cs = flat(s.items[k] as Term, d);
-    out += " " + cs;
-    i += charCount(cs) + 1;
+    if (rest instanceof Cons) {
+      const cs = term(rest.hd, d, 0, NEVER);
+      acc.push(" ", cs);
+      i += flatLength(cs) + 1;
+      rest = rest.tl;
+    } else {
+      const cs = term(rest, d, 0, NEVER);
+      acc.push(" . ", cs);
+      i += flatLength(cs) + 3;
+      rest = null;
+    }
   }
 }
 
@@ -180,47 +216,48 @@ function isAtomic(t: Term): boolean {
     t instanceof Float || t instanceof Pid || t instanceof Ref || t instanceof Port;
 }
 
+type Element =
+  | { kind: "join" | "break"; cs: Deep; len: number }
+  | { kind: "form"; cs: Deep };
+
 /** One element: joined to the line if atomic and short, else on a line of its own. */
-function element(e: Term, curL: number, d: number, i: number, l: number) {
+function element(e: Term, curL: number, d: number, i: number, l: number): Element {
   if (isAtomic(e)) {
-    const cs = writeTerm(e, { depth: d });
-    const len = charCount(cs);
-    return { cs, len, join: curL + len <= l - 10, atomic: true };
+    const cs = lfeWrite(e, d);
+    const len = flatLength(cs);
+    return { kind: curL + len <= l - 10 ? "join" : "break", cs, len };
   }
-  return { cs: term(e, d, i, l), len: 0, join: false, atomic: false };
+  return { kind: "form", cs: term(e, d, i, l) };
 }
 
-function newline(i: number, s: string): string {
-  return "\n" + " ".repeat(i) + s;
+/** A newline, `i` spaces and the characters of `tail`, as one flat run. */
+function newline(i: number, tail: Deep): DeepItem[] {
+  return consAll([10, ...new Array<number>(i).fill(32)], tail);
 }
 
 /** The elements on lines, runs of atomic ones sharing lines. No brackets. */
-function list(s: Seq, d: number, i: number, l: number, from = 0): string {
-  if (from >= s.items.length) return "";
+function list(t: Term, d: number, i: number, l: number): Deep {
+  if (t === null) return [];
   if (d === 0) return "...";
-  const e = element(s.items[from] as Term, i, d, i, l);
-  return e.cs + listTail(s, from + 1, e.join ? i + e.len : l, d, i, l);
+  const c = t as Cons;
+  const e = element(c.hd, i, d, i, l);
+  const curL = e.kind === "join" ? i + e.len : l;
+  return cons(e.cs, listTail(c.tl, curL, d, i, l));
 }
 
-/** The rest of a list, from element `from`, each one a step deeper. */
-function listTail(s: Seq, from: number, curL: number, d: number, i: number, l: number): string {
-  let out = "";
-  for (let k = from;; k++, d--) {
-    if (k >= s.items.length && s.tail === null) return out;
-    if (d === 0) return out + " ...";
-    if (k >= s.items.length) {
-      const e = element(s.tail, curL + 3, d, i, l);
-      return out + (e.join ? " . " + e.cs : " .\n" + " ".repeat(i) + e.cs);
-    }
-    const e = element(s.items[k] as Term, curL + 1, d, i, l);
-    if (e.join) {
-      out += " " + e.cs;
-      curL += 1 + e.len;
-    } else {
-      out += newline(i, e.cs);
-      curL = e.atomic ? i + e.len : l;
-    }
+/** The rest of a list, each element a step deeper; at a dotted tail, ` . ` and the tail. */
+function listTail(t: Term, curL: number, d: number, i: number, l: number): Deep {
+  if (t === null) return "";
+  if (d === 0) return " ...";
+  if (t instanceof Cons) {
+    const e = element(t.hd, curL + 1, d, i, l);
+    if (e.kind === "join") return [32, e.cs, listTail(t.tl, curL + 1 + e.len, d - 1, i, l)];
+    const next = e.kind === "break" ? i + e.len : l;
+    return [newline(i, e.cs), listTail(t.tl, next, d - 1, i, l)];
   }
+  const e = element(t, curL + 3, d, i, l);
+  if (e.kind === "join") return cons(" . ", e.cs);
+  return [" .\n", consAll(new Array<number>(i).fill(32), e.cs)];
 }
 
 function isSymbolList(t: Term): boolean {
@@ -231,83 +268,91 @@ function isSymbolList(t: Term): boolean {
   return c === null;
 }
 
-function rest(s: Seq, from: number): Seq {
-  return { items: s.items.slice(from), tail: s.tail };
-}
-
 /** `(defun name (args) body...)`, or `(defun name (clause) ...)` for a matching defun. */
-function defun(s: Seq, d: number, i: number, l: number): string {
-  const [def, name, args] = s.items;
+function defun(t: Cons, d: number, i: number, l: number): Deep {
+  const c1 = t.tl instanceof Cons ? t.tl : undefined;
+  const c2 = c1?.tl instanceof Cons ? c1.tl : undefined;
+  const name = c1?.hd;
   if (
-    s.items.length < 3 || !(typeof name === "string" || typeof name === "boolean") ||
-    (d <= 3 && d >= 0)
-  ) {
-    return "(" + list(s, d - 1, i + 1, l) + ")";
+    c2 === undefined || !(typeof name === "string" || typeof name === "boolean") ||
+    !(d > 3 || d < 0)
+  ) return ["(", list(t, d - 1, i + 1, l), ")"];
+  const dcs = codes(atomName(t.hd as string));
+  const ncs = codes(atomName(name));
+  if (isSymbolList(c2.hd)) {
+    const acs = term(c2.hd, d - 2, i + dcs.length + ncs.length + 3, l);
+    const tcs = listTail(c2.tl, l, d - 3, i + 2, l);
+    return ["(", dcs, " ", ncs, " ", acs, tcs, ")"];
   }
-  const dcs = atomName(def as string);
-  const ncs = atomName(name);
-  if (isSymbolList(args as Term)) {
-    const acs = term(args as Term, d - 2, i + charCount(dcs) + charCount(ncs) + 3, l);
-    return `(${dcs} ${ncs} ${acs}${listTail(rest(s, 3), 0, l, d - 3, i + 2, l)})`;
-  }
-  return `(${dcs} ${ncs}${listTail(rest(s, 2), 0, l, d - 2, i + 2, l)})`;
+  return ["(", dcs, " ", ncs, listTail(c2, l, d - 2, i + 2, l), ")"];
 }
 
 /** A form whose first `n` arguments follow its head and whose body indents by two. */
-function form(s: Seq, d: number, i: number, l: number, n: number): string {
-  if (!(d > 2 || d < 0)) return "(" + list(s, d - 1, i + 1, l) + ")";
-  const cs = atomName(s.items[0] as string);
-  const spec = { items: s.items.slice(1, n + 1), tail: null };
-  const body = rest(s, Math.min(n + 1, s.items.length));
-  const head = list(spec, d - 1, i + charCount(cs) + 2, l);
-  return "(" + cs + " " + head + listTail(body, 0, l, d - 2, i + 2, l) + ")";
-}
-
-function map(m: TermMap, d: number, i: number, l: number): string {
-  const name = m.get("__struct__");
-  if (typeof name === "string" || typeof name === "boolean") {
-    const ncs = printTerm(name);
-    const kvs = orderedEntries(m).filter(([k]) => k !== "__struct__");
-    return "#S(" + ncs + mapRest(kvs, 0, i + 3 + charCount(ncs), d - 1, i + 3, l) + ")";
-  }
-  const kvs = orderedEntries(m);
-  const first = kvs[0];
-  if (first === undefined) return "#M()";
-  const ind = i + 3;
-  const a = assoc(first, ind, d, ind, l - 1);
-  const curL = a.kind === "sep" ? l - 1 : ind + a.len;
-  return "#M(" + a.text + mapRest(kvs, 1, curL, d - 1, ind, l - 1) + ")";
+function form(t: Cons, d: number, i: number, l: number, n: number): Deep {
+  if (!(d > 2 || d < 0)) return [40, list(t, d - 1, i + 1, l), 41];
+  const cs = codes(atomName(t.hd as string));
+  const spec: Term[] = [];
+  let rest = t.tl;
+  for (let k = 0; k < n && rest instanceof Cons; k++, rest = rest.tl) spec.push(rest.hd);
+  const tcs = [
+    list(arrayList(spec), d - 1, i + cs.length + 2, l),
+    listTail(rest, l, d - 2, i + 2, l),
+  ];
+  return [[40, ...cs], " ", tcs, ")"];
 }
 
 type KV = readonly [Term, Term];
 
-function mapRest(kvs: readonly KV[], from: number, curL: number, d: number, i: number, l: number) {
-  let out = "";
-  for (let k = from;; k++, d--) {
-    if (d === 0) return out + " ...";
-    const kv = kvs[k];
-    if (kv === undefined) return out;
-    const a = assoc(kv, curL + 1, d, i, l);
-    if (a.kind === "cur") {
-      out += " " + a.text;
-      curL += a.len + 1;
-    } else {
-      out += newline(i, a.text);
-      curL = a.kind === "one" ? i + a.len : l;
-    }
+function map(m: TermMap, d: number, i: number, l: number): Deep {
+  const name = m.get("__struct__");
+  if (typeof name === "string" || typeof name === "boolean") {
+    const ncs = writeTerm(name);
+    const kvs = orderedEntries(m).filter(([k]) => k !== "__struct__");
+    return ["#S(", ncs, mapRest(kvs, 0, i + 3 + charCount(ncs), d - 1, i + 3, l), 41];
   }
+  return ["#M(", mapBody(orderedEntries(m), d, i + 3, l - 1), 41];
 }
 
+function mapBody(kvs: readonly KV[], d: number, i: number, l: number): Deep {
+  const kv = kvs[0];
+  if (kv === undefined) return [];
+  const a = assoc(kv, i, d, i, l);
+  if (a.kind !== "sep") return [a.cs, mapRest(kvs, 1, i + a.len, d - 1, i, l)];
+  return [a.ks, newline(i + 2, a.vs), mapRest(kvs, 1, l, d - 1, i, l)];
+}
+
+function mapRest(
+  kvs: readonly KV[],
+  from: number,
+  curL: number,
+  d: number,
+  i: number,
+  l: number,
+): Deep {
+  if (d === 0) return " ...";
+  const kv = kvs[from];
+  if (kv === undefined) return [];
+  const a = assoc(kv, curL + 1, d, i, l);
+  if (a.kind === "cur") return [32, a.cs, mapRest(kvs, from + 1, curL + a.len + 1, d - 1, i, l)];
+  if (a.kind !== "sep") {
+    return [newline(i, a.cs), mapRest(kvs, from + 1, i + a.len, d - 1, i, l)];
+  }
+  return [newline(i, a.ks), newline(i + 2, a.vs), mapRest(kvs, from + 1, l, d - 1, i, l)];
+}
+
+type Assoc =
+  | { kind: "cur" | "one"; cs: Deep; len: number }
+  | { kind: "sep"; ks: Deep; vs: Deep };
+
 /** A key and its value: on the current line, on a line of their own, or on two lines. */
-function assoc([k, v]: KV, curL: number, d: number, i: number, l: number) {
-  const kcs = flat(k, d);
-  const vcs = flat(v, d);
-  const kl = charCount(kcs);
-  const vl = charCount(vcs);
-  const len = kl + 1 + vl;
-  if (curL + kl + vl < l - 10) return { kind: "cur", text: kcs + " " + vcs, len } as const;
-  if (i + kl + vl < l - 10) return { kind: "one", text: kcs + " " + vcs, len } as const;
+function assoc([k, v]: KV, curL: number, d: number, i: number, l: number): Assoc {
+  const kcs = term(k, d, 0, NEVER);
+  const kl = flatLength(kcs);
+  const vcs = term(v, d, 0, NEVER);
+  const vl = flatLength(vcs);
+  if (curL + kl + vl < l - 10) return { kind: "cur", cs: [kcs, 32, vcs], len: kl + 1 + vl };
+  if (i + kl + vl < l - 10) return { kind: "one", cs: [kcs, 32, vcs], len: kl + 1 + vl };
   const ks = i + kl < l - 10 ? kcs : term(k, d, i, l);
   const vs = i + vl < l - 10 ? vcs : term(v, d, i + 2, l);
-  return { kind: "sep", text: ks + newline(i + 2, vs), len } as const;
+  return { kind: "sep", ks, vs };
 }

@@ -22,7 +22,8 @@ import { chardataToString, erlChars } from "./_chardata.ts";
 import { prettyErlang } from "./_erl_pretty.ts";
 import { codePoints, type Encoding, writeErlang } from "./_erl_write.ts";
 import { basePrefix, floatE, floatF, floatG, integerDigits } from "./_format_numbers.ts";
-import { prettyLfe } from "./_lfe_pretty.ts";
+import { codes, type Deep, type DeepItem, flatText } from "./_deep.ts";
+import { lfeControl } from "./_lfe_format.ts";
 
 /** Whose rules to format by: Erlang's `io_lib:format` or LFE's `lfe_io:format`. */
 export type FormatStyle = "erlang" | "lfe";
@@ -53,15 +54,54 @@ interface Spec {
  * ```
  */
 export function formatToString(format: Term, args: Term, style: FormatStyle): string {
+  return flatText(formatDeep(format, args, style));
+}
+
+/**
+ * What {@linkcode formatToString} writes, as the deep character list `io_lib:format/2` or
+ * `lfe_io:format1/2` returns: the format's characters one by one, and each control sequence's
+ * characters as they build them (in Erlang, those of `~s` of a list, `~w`, `~p` and their
+ * kin as a list; the others' characters one by one).
+ *
+ * @example
+ * ```ts
+ * import { formatDeep } from "./format.ts";
+ * import { charlist, list } from "../../runtime/terms.ts";
+ * formatDeep(charlist("~w-~w"), list(1, 2), "lfe"); // ["1", 45, "2"]
+ * ```
+ */
+export function formatDeep(format: Term, args: Term, style: FormatStyle): DeepItem[] {
   const items = scan(formatChars(format, style), properList(args), style);
-  let out = "";
+  const out: DeepItem[] = [];
   let col = 0;
   for (const item of items) {
-    const s = typeof item === "string" ? item : control(item, col, style);
-    out += s;
-    col = indentation(s, col);
+    if (typeof item === "string") {
+      out.push(item.codePointAt(0) as number);
+      col = indentation(item, col);
+      continue;
+    }
+    let d: Deep;
+    if (style === "lfe") d = lfeControl(item, col);
+    else {
+      const text = control(item, col, style);
+      // io_lib_format splices the characters of the controls it calls small into the list.
+      if (isSmall(item)) {
+        out.push(...codes(text));
+        col = indentation(text, col);
+        continue;
+      }
+      d = text;
+    }
+    out.push(d);
+    col = indentation(flatText(d), col);
   }
   return out;
+}
+
+/** Whether `io_lib_format` builds a control sequence at once, flattened into the list. */
+function isSmall(s: Spec): boolean {
+  if (s.c === "s") return typeof s.args[0] === "string" || typeof s.args[0] === "boolean";
+  return !"wWpP".includes(s.c);
 }
 
 function bad(): never {
@@ -247,7 +287,6 @@ function control(s: Spec, col: number, style: FormatStyle): string {
       const depth = s.c === "P" ? (isInteger(b) ? Number(b) : bad()) : -1;
       if (s.left) bad();
       const ll = s.width ?? 80;
-      if (!erl) return prettyLfe(a, depth, s.prec ?? col, ll);
       const options = { column: s.prec ?? col + 1, lineLength: ll, encoding: s.enc };
       return prettyErlang(a, { ...options, depth, strings: s.strings });
     }

@@ -18,7 +18,8 @@ import { binary, charlist, Cons, Pid, type Term } from "../../runtime/terms.ts";
 import { chardataToString } from "./_chardata.ts";
 import { prettyErlang } from "./_erl_pretty.ts";
 import { quoteChars, writeAtom, writeErlang } from "./_erl_write.ts";
-import { formatToString } from "./format.ts";
+import { deepTerm } from "./_deep.ts";
+import { formatDeep, formatToString } from "./format.ts";
 
 /** The pid an io device names: `standard_io` is the caller's group leader. */
 export function devicePid(device: Term): Pid {
@@ -167,8 +168,8 @@ export const ioModule: ModuleFunctions = {
 
 /** The functions of `io_lib`: plain functions that return character lists. */
 export const ioLibModule: ModuleFunctions = {
-  "format/2": (format: Term, args: Term) => charlist(erlFormat(format, args)),
-  "fwrite/2": (format: Term, args: Term) => charlist(erlFormat(format, args)),
+  "format/2": (format: Term, args: Term) => deepTerm(formatDeep(format, args, "erlang")),
+  "fwrite/2": (format: Term, args: Term) => deepTerm(formatDeep(format, args, "erlang")),
   "write/1": (term: Term) => charlist(writeErlang(term, -1, "latin1")),
   "write/2": (term: Term, depth: Term) => charlist(writeErlang(term, depthOf(depth), "latin1")),
   "print/1": (term: Term) => charlist(prettyErlang(term)),

@@ -2,7 +2,8 @@
  * The output half of LFE's `lfe_io`: `format` and `fwrite` (whose `~p` prints LFE syntax, as
  * `#(ping <0.41.0>)`), `print` (a term as `~w` writes it, strings as lists) and `prettyprint`
  * (as `~p` prints it), each also as a `...1` function that returns the characters instead.
- * None of them writes a newline of its own.
+ * None of them writes a newline of its own; the `...1` functions return the deep character
+ * lists LFE builds, as `("1" 45 "2")` for `(format1 "~w-~w" '(1 2))`.
  *
  * @module
  */
@@ -14,8 +15,10 @@ import { arrayToList, charlist, charlistToString, type Term } from "../../runtim
 import { readAll } from "../reader.ts";
 import { LfeSyntaxError } from "../syntax_error.ts";
 import { latin1 } from "./_chardata.ts";
-import { prettyLfe } from "./_lfe_pretty.ts";
-import { formatToString } from "./format.ts";
+import { deepTerm } from "./_deep.ts";
+import { prettyLfe, prettyLfeDeep } from "./_lfe_pretty.ts";
+import { lfeWrite } from "./_lfe_write.ts";
+import { formatDeep, formatToString } from "./format.ts";
 import { putCharsTo } from "./io.ts";
 
 function lfeFormat(format: Term, args: Term): string {
@@ -56,28 +59,28 @@ export const lfeIoModule: ModuleFunctions = {
   "fwrite/3": function* (device: Term, format: Term, args: Term) {
     return yield* format3(device, format, args);
   },
-  "format1/2": (format: Term, args: Term) => charlist(lfeFormat(format, args)),
-  "fwrite1/2": (format: Term, args: Term) => charlist(lfeFormat(format, args)),
+  "format1/2": (format: Term, args: Term) => deepTerm(formatDeep(format, args, "lfe")),
+  "fwrite1/2": (format: Term, args: Term) => deepTerm(formatDeep(format, args, "lfe")),
   "print/1": function* (term: Term) {
     return yield* putCharsTo("standard_io", print1(term));
   },
   "print/2": function* (device: Term, term: Term) {
     return yield* putCharsTo(device, print1(term));
   },
-  "print1/1": (term: Term) => charlist(print1(term)),
-  "print1/2": (term: Term, depth: Term) => charlist(print1(term, int(depth))),
+  "print1/1": (term: Term) => deepTerm(lfeWrite(term)),
+  "print1/2": (term: Term, depth: Term) => deepTerm(lfeWrite(term, int(depth))),
   "prettyprint/1": function* (term: Term) {
     return yield* prettyprint("standard_io", term);
   },
   "prettyprint/2": function* (device: Term, term: Term) {
     return yield* prettyprint(device, term);
   },
-  "prettyprint1/1": (term: Term) => charlist(prettyLfe(term)),
-  "prettyprint1/2": (term: Term, depth: Term) => charlist(prettyLfe(term, int(depth))),
+  "prettyprint1/1": (term: Term) => deepTerm(prettyLfeDeep(term)),
+  "prettyprint1/2": (term: Term, depth: Term) => deepTerm(prettyLfeDeep(term, int(depth))),
   "prettyprint1/3": (term: Term, depth: Term, indent: Term) =>
-    charlist(prettyLfe(term, int(depth), int(indent))),
+    deepTerm(prettyLfeDeep(term, int(depth), int(indent))),
   "prettyprint1/4": (term: Term, depth: Term, indent: Term, length: Term) =>
-    charlist(prettyLfe(term, int(depth), int(indent), int(length))),
+    deepTerm(prettyLfeDeep(term, int(depth), int(indent), int(length))),
   "read_file/1": (name: Term) => readFile(name),
   "read_string/1": (text: Term) => readText(charlistToString(text) ?? raiseError("badarg")),
 };

@@ -9,6 +9,7 @@ import {
   findFunction,
   float,
   groupLeaderBody,
+  iodataToString,
   list,
   on,
   type Pid,
@@ -125,7 +126,7 @@ Deno.test("io:get_line is an io request to the device, which answers it", async 
 });
 
 Deno.test("io_lib formats into character lists", () => {
-  const s = (t: Term) => charlistToString(t);
+  const s = (t: Term) => iodataToString(t);
   assert.equal(
     s(fn("io_lib", "format", 2)(charlist("~p-~w"), list(charlist("ab"), charlist("ab")))),
     '"ab"-[97,98]',

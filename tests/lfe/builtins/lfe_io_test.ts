@@ -4,9 +4,9 @@ import { readAll } from "../../../lfe/reader.ts";
 import {
   caught,
   charlist,
-  charlistToString,
   findFunction,
   groupLeaderBody,
+  iodataToString,
   list,
   run,
   self,
@@ -95,8 +95,13 @@ Deno.test("format/3, fwrite/3 and print/2 write to the given device", async () =
   assert.deepEqual(captured, ["atom\n", "#(a 1)\n", "(104 105)"]);
 });
 
-Deno.test("the ...1 functions return the characters", () => {
-  const s = (t: Term) => charlistToString(t);
+Deno.test("the ...1 functions return the characters, in deep lists as LFE builds them", () => {
+  const s = (t: Term) => iodataToString(t);
+  assert.deepEqual(
+    lfeIo("format1", 2)(charlist("~w-~w"), list(1, 2)),
+    list(charlist("1"), 45, charlist("2")),
+  );
+  assert.deepEqual(lfeIo("print1", 1)(list(1)), list(40, list(charlist("1")), 41));
   assert.equal(s(lfeIo("format1", 2)(charlist("~p"), list(read("'x")))), "'x");
   assert.equal(s(lfeIo("fwrite1", 2)(charlist("~w"), list(read("'x")))), "(quote x)");
   assert.equal(s(lfeIo("print1", 1)(read("#(a b)"))), "#(a b)");
