@@ -9,6 +9,7 @@
 
 import { arrayToList, BitString, Cons, Float, type Term, TermMap } from "../runtime/mod.ts";
 import { elems } from "./macros.ts";
+import { structPattern } from "./_structs.ts";
 import { binaryPattern } from "./_bin_match.ts";
 
 /** What pattern compilation needs from the function being compiled. */
@@ -126,6 +127,8 @@ export function compilePattern(pattern: Term, subject: string, host: PatternHost
       }
       case "backquote":
         return walk(backquotePattern(args[0] as Term), s);
+      case "struct":
+        return walk(structPattern(args[0] as Term, args.slice(1)), s);
       case "record":
       case "make-record": {
         if (host.recordPattern === undefined) break;

@@ -39,6 +39,7 @@ import {
 } from "./macros.ts";
 import { rt } from "./rt.ts";
 import { syntaxMacro } from "./_syntax.ts";
+import { structFunctions } from "./_structs.ts";
 import { includeLibForms, readIncludeFile } from "./_include.ts";
 
 /** Options of {@linkcode compileModule}. */
@@ -183,6 +184,14 @@ class TopLevel {
           name as string,
           compileCoreMacro(name as string, def as Term, this.macros, module),
         );
+        return;
+      }
+      case "defstruct":
+      case "define-struct": {
+        const fields = head === "defstruct"
+          ? args
+          : elems((args[0] ?? null) as Term, "struct fields");
+        for (const d of structFunctions(this.current.unit.name, fields)) this.form(d);
         return;
       }
       case "defsyntax": {

@@ -19,6 +19,7 @@ import {
   type ModuleFunctions,
   registerFrame,
   type Term,
+  TermMap,
 } from "../runtime/mod.ts";
 import { compilePattern, isStringLiteral } from "./_pattern.ts";
 import { FnGen, type LocalFn, NeedsGenerator, Scope } from "./codegen.ts";
@@ -497,7 +498,8 @@ function argumentPattern(params: Term): Term {
 
 // A macro's body, with `$ENV` bound as LFE binds it (to the macro environment, opaque here).
 function withEnv(body: Term[], env: Term = "$ENV"): Term {
-  return arrayToList(["let", arrayToList([arrayToList([env, null])]), ...body]);
+  const envTerm = arrayToList(["quote", ["env", new TermMap(), new TermMap(), new TermMap()]]);
+  return arrayToList(["let", arrayToList([arrayToList([env, envTerm])]), ...body]);
 }
 
 /**

@@ -10,6 +10,7 @@
 import { arrayToList, Cons, listToArray, type Term, TermMap } from "../runtime/mod.ts";
 import { binaryComp, listComp, maybeForm } from "./_comprehensions.ts";
 import { gensym, RECORD_FORMS } from "./_records.ts";
+import { STRUCT_FORMS } from "./_structs.ts";
 
 export { defineRecord } from "./_records.ts";
 
@@ -334,6 +335,9 @@ export function macroexpand1(f: Term, env: MacroEnv): Term | undefined {
   const head = f.hd;
   const user = env.macros.get(head);
   if (user !== undefined) return user(elems(f.tl, `the arguments of ${head}`));
+  if (Object.hasOwn(STRUCT_FORMS, head)) {
+    return (STRUCT_FORMS[head] as CoreMacro)(elems(f.tl, `the arguments of ${head}`), env);
+  }
   if (Object.hasOwn(RECORD_FORMS, head)) {
     return (RECORD_FORMS[head] as CoreMacro)(elems(f.tl, `the arguments of ${head}`), env);
   }

@@ -7,6 +7,7 @@
 
 import { defineModule } from "../../runtime/code.ts";
 import { registerLfeModules } from "./lfe_mods.ts";
+import { registerScm } from "../_scm.ts";
 import { MATH } from "./math.ts";
 import { ERL_INTERNAL } from "./erl_internal.ts";
 import { RANDOM } from "./random.ts";
@@ -17,4 +18,5 @@ export function registerLangModules(): void {
   defineModule("erl_internal", ERL_INTERNAL);
   defineModule("random", RANDOM);
   registerLfeModules();
+  registerScm();
 }
