@@ -9,6 +9,8 @@
  */
 
 import { BitString, Cons, type Term, TermMap } from "../../runtime/terms.ts";
+import { consAll, type Deep, type DeepItem } from "./_deep.ts";
+import { writeErlangDeep } from "./_erl_deep.ts";
 import { DOTS, measure, type Node } from "./_erl_measure.ts";
 import { type Encoding, writeErlang } from "./_erl_write.ts";
 
@@ -310,4 +312,83 @@ export function prettyErlang(t: Term, options: PrettyErlangOptions = {}): string
     }
   }
   return pp(n, col, c, col - 1, 0, 0);
+}
+
+/**
+ * What {@linkcode prettyErlang} prints, as `io_lib_pretty:print/2` returns it: a term that fits
+ * on its line in the deep shape OTP builds (`[91,["1",44,"2"],93]`); a term laid out on
+ * several lines as its text.
+ */
+export function prettyErlangDeep(t: Term, options: PrettyErlangOptions = {}): Deep {
+  const d = options.depth ?? -1;
+  const enc = options.encoding ?? "latin1";
+  const col = Math.max(1, options.column ?? 1);
+  const ll = options.lineLength ?? 80;
+  if (d === 0) return "...";
+  if (typeof t === "string" || typeof t === "boolean") return writeErlang(t, -1, enc);
+  if (!(t === null || t instanceof Cons || Array.isArray(t) || t instanceof TermMap)) {
+    if (!(t instanceof Uint8Array || t instanceof BitString)) return writeErlangDeep(t, -1, enc);
+  }
+  let n: Node;
+  try {
+    n = measure(t, d, enc, options.strings ?? true);
+  } catch (e) {
+    if (e instanceof RangeError) return writeErlang(t, d, enc);
+    throw e;
+  }
+  if (ll === 0 || n.len < ll - col) return writeDeep(n);
+  return prettyErlang(t, options);
+}
+
+/** `io_lib_pretty:write/1`: a measured term on one line, in OTP's shape. */
+function writeDeep(n: Node): Deep {
+  switch (n.k) {
+    case "s":
+      return leafDeep(n.s);
+    case "bin": {
+      const body: DeepItem[] = [];
+      n.parts.forEach((p, i) => {
+        if (i > 0) body.push(44);
+        const colon = p.indexOf(":");
+        if (colon > 0) body.push(p.slice(0, colon), 58, p.slice(colon + 1));
+        else body.push(p);
+      });
+      return [60, 60, body, 62, 62];
+    }
+    case "pair":
+      return [writeDeep(n.key), " => ", writeDeep(n.val)];
+  }
+  const [open, close, sep]: [DeepItem[], number, number] = n.k === "list"
+    ? [[91], 93, 124]
+    : n.k === "map"
+    ? [[35, 123], 125, 44]
+    : [[123], 125, 44];
+  return [...open, writeList(n.es, n.end, sep), close];
+}
+
+function writeList(es: Node[], end: Node | null, sep: number): Deep {
+  const first = es[0];
+  if (first === undefined) return end === DOTS ? "..." : end === null ? [] : writeDeep(end);
+  const out: DeepItem[] = [writeDeep(first)];
+  for (let i = 1; i < es.length; i++) out.push(44, writeDeep(es[i] as Node));
+  if (end === null) return out;
+  out.push(sep);
+  return consAll(out, end === DOTS ? "..." : writeDeep(end));
+}
+
+/**
+ * A leaf's text in the shape its writer built: a binary string is `[$<,$<,S,$>,$>]` around
+ * its quoted characters, a cut string `[S|"..."]`; anything else one flat list.
+ */
+function leafDeep(s: string): Deep {
+  if (s.startsWith('<<"')) {
+    const q = s.lastIndexOf('"');
+    const str = s.slice(2, q + 1);
+    const rest = s.slice(q + 1);
+    if (rest === ">>") return [60, 60, str, 62, 62];
+    if (rest === "/utf8>>") return [60, 60, str, rest];
+    return consAll([60, 60, str], rest);
+  }
+  if (s.startsWith('"') && s.endsWith('"...')) return consAll([s.slice(0, -3)], "...");
+  return s;
 }

@@ -19,10 +19,11 @@ import { raiseError } from "../../runtime/errors.ts";
 import { writeTerm } from "../../runtime/print_term.ts";
 import { Cons, Float, type Term } from "../../runtime/terms.ts";
 import { chardataToString, erlChars } from "./_chardata.ts";
-import { prettyErlang } from "./_erl_pretty.ts";
+import { prettyErlang, prettyErlangDeep } from "./_erl_pretty.ts";
 import { codePoints, type Encoding, writeErlang } from "./_erl_write.ts";
 import { basePrefix, floatE, floatF, floatG, integerDigits } from "./_format_numbers.ts";
 import { codes, type Deep, type DeepItem, flatText } from "./_deep.ts";
+import { erlStringChars, erlStringField, erlTermField, writeErlangDeep } from "./_erl_deep.ts";
 import { lfeControl } from "./_lfe_format.ts";
 
 /** Whose rules to format by: Erlang's `io_lib:format` or LFE's `lfe_io:format`. */
@@ -82,7 +83,26 @@ export function formatDeep(format: Term, args: Term, style: FormatStyle): DeepIt
     }
     let d: Deep;
     if (style === "lfe") d = lfeControl(item, col);
-    else {
+    else if (item.c === "w" || item.c === "W") {
+      const depth = item.c === "W"
+        ? (isInteger(item.args[1] as Term) ? Number(item.args[1]) : bad())
+        : -1;
+      d = erlTermField(writeErlangDeep(item.args[0] as Term, depth, item.enc), item);
+    } else if (item.c === "p" || item.c === "P") {
+      const depth = item.c === "P"
+        ? (isInteger(item.args[1] as Term) ? Number(item.args[1]) : bad())
+        : -1;
+      if (item.left) bad();
+      d = prettyErlangDeep(item.args[0] as Term, {
+        column: item.prec ?? col + 1,
+        lineLength: item.width ?? 80,
+        encoding: item.enc,
+        depth,
+        strings: item.strings,
+      });
+    } else if (item.c === "s" && !isSmall(item)) {
+      d = erlStringField(erlStringChars(item.args[0] as Term, item.enc), item);
+    } else {
       const text = control(item, col, style);
       // io_lib_format splices the characters of the controls it calls small into the list.
       if (isSmall(item)) {

@@ -16,9 +16,10 @@ import { mustCurrent, NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { exactEq } from "../../runtime/term_order.ts";
 import { binary, charlist, Cons, Pid, type Term } from "../../runtime/terms.ts";
 import { chardataToString } from "./_chardata.ts";
-import { prettyErlang } from "./_erl_pretty.ts";
+import { prettyErlangDeep } from "./_erl_pretty.ts";
 import { quoteChars, writeAtom, writeErlang } from "./_erl_write.ts";
 import { deepTerm } from "./_deep.ts";
+import { writeErlangDeep } from "./_erl_deep.ts";
 import { formatDeep, formatToString } from "./format.ts";
 
 /** The pid an io device names: `standard_io` is the caller's group leader. */
@@ -170,11 +171,11 @@ export const ioModule: ModuleFunctions = {
 export const ioLibModule: ModuleFunctions = {
   "format/2": (format: Term, args: Term) => deepTerm(formatDeep(format, args, "erlang")),
   "fwrite/2": (format: Term, args: Term) => deepTerm(formatDeep(format, args, "erlang")),
-  "write/1": (term: Term) => charlist(writeErlang(term, -1, "latin1")),
-  "write/2": (term: Term, depth: Term) => charlist(writeErlang(term, depthOf(depth), "latin1")),
-  "print/1": (term: Term) => charlist(prettyErlang(term)),
+  "write/1": (term: Term) => deepTerm(writeErlangDeep(term)),
+  "write/2": (term: Term, depth: Term) => deepTerm(writeErlangDeep(term, depthOf(depth))),
+  "print/1": (term: Term) => deepTerm(prettyErlangDeep(term)),
   "print/4": (term: Term, column: Term, lineLength: Term, depth: Term) =>
-    charlist(prettyErlang(term, {
+    deepTerm(prettyErlangDeep(term, {
       column: depthOf(column),
       lineLength: depthOf(lineLength),
       depth: depthOf(depth),

@@ -26,7 +26,6 @@ const KNOWN_FAILING: Record<string, string> = {
   errors_caught: "does not compile: function list_to_pid/1 undefined",
   ets_tables: "does not compile: the ets-ms match specification",
   floats_print: "does not compile: function float_to_list/2 undefined",
-  format_erlang: 'io_lib:write answers a flat "[1,2]", OTP 25 a deep list [91,["1",44,"2"],93]',
   gen_server_counter: "undefined function gen_server:start_link/4",
   lambdas_funs: "undefined function erlang:fun_info/2",
   lists_stdlib: "undefined function lists:zip3/3",
