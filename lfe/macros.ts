@@ -11,6 +11,7 @@ import { arrayToList, Cons, listToArray, type Term, TermMap } from "../runtime/m
 import { binaryComp, listComp, maybeForm } from "./_comprehensions.ts";
 import { gensym, RECORD_FORMS } from "./_records.ts";
 import { STRUCT_FORMS } from "./_structs.ts";
+import { matchSpec } from "./_ms.ts";
 
 export { defineRecord } from "./_records.ts";
 
@@ -244,6 +245,11 @@ const CORE_MACROS: Record<string, CoreMacro> = {
   "binary-comp": (args) => binaryComp(args),
   bc: (args) => binaryComp(args),
   maybe: (args) => maybeForm(args),
+  "ets-ms": (args) => matchSpec("table", args),
+  "table-ms": (args) => matchSpec("table", args),
+  "match-spec": (args) => matchSpec("table", args),
+  "trace-ms": (args) => matchSpec("trace", args),
+  "dbg-ms": (args) => matchSpec("trace", args),
   "let*": ([bindings, ...body]) => {
     const bs = elems(bindings as Term, "let* bindings");
     if (bs.length === 0) return form("let", null, ...body);

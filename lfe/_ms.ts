@@ -1,0 +1,97 @@
+/**
+ * Match specifications written as LFE (`ets-ms`/`table-ms`/`match-spec` for tables,
+ * `trace-ms`/`dbg-ms` for tracing), as `lfe_ms` makes them: each clause `(patterns [(when
+ * guard...)] body...)` becomes `{Head, Guards, Body}`, the pattern's variables numbered `$1`,
+ * `$2`... in order, tuples in guards and bodies wrapped as `{{...}}`, calls as `{name, args...}`,
+ * `(object)` as `'$_'` and `(bindings)` as `'$*'`. A variable of the surrounding code gives its
+ * value.
+ *
+ * @module
+ */
+
+import { Cons, type Term } from "../runtime/mod.ts";
+import { isStringLiteral } from "./_pattern.ts";
+import { elems, form, quote } from "./macros.ts";
+
+type Vars = Map<string, string>;
+
+function varOf(vars: Vars, name: string): string {
+  let v = vars.get(name);
+  if (v === undefined) vars.set(name, v = `$${vars.size + 1}`);
+  return v;
+}
+
+// A pattern of the head: the form that builds it.
+function head(p: Term, vars: Vars): Term {
+  if (p === "_") return quote("_");
+  if (typeof p === "string") return quote(varOf(vars, p));
+  if (!(p instanceof Cons) || isStringLiteral(p)) return p === null ? null : quote(p);
+  const args = elems(p.tl, "a pattern");
+  switch (p.hd) {
+    case "quote":
+      return p;
+    case "tuple":
+      return form("tuple", ...args.map((a) => head(a, vars)));
+    case "list":
+      return form("list", ...args.map((a) => head(a, vars)));
+    case "cons":
+      return form("cons", head(args[0] as Term, vars), head(args[1] as Term, vars));
+  }
+  throw new SyntaxError(`illegal match specification pattern ${String(p.hd)}`);
+}
+
+// An expression of a guard or body: the form that builds its match specification term.
+function expr(e: Term, vars: Vars): Term {
+  if (typeof e === "string") {
+    const v = vars.get(e);
+    return v !== undefined ? quote(v) : e;
+  }
+  if (typeof e === "boolean") return quote(e);
+  if (!(e instanceof Cons) || isStringLiteral(e)) return e === null ? null : quote(e);
+  const args = elems(e.tl, "an expression");
+  switch (e.hd) {
+    case "quote": {
+      const q = args[0] as Term;
+      const plain = typeof q === "number" ||
+        (typeof q === "string" && !q.startsWith("$") && q !== "_");
+      return plain ? quote(q) : form("tuple", quote("const"), e);
+    }
+    case "tuple":
+      return form("tuple", form("tuple", ...args.map((a) => expr(a, vars))));
+    case "list":
+      return form("list", ...args.map((a) => expr(a, vars)));
+    case "cons":
+      return form("cons", expr(args[0] as Term, vars), expr(args[1] as Term, vars));
+    case "object":
+      return quote("$_");
+    case "bindings":
+      return quote("$*");
+  }
+  if (typeof e.hd !== "string") throw new SyntaxError("illegal match specification expression");
+  return form("tuple", quote(e.hd), ...args.map((a) => expr(a, vars)));
+}
+
+/** `(ets-ms clause...)` (`table`) or `(trace-ms clause...)` (`trace`): the match specification. */
+export function matchSpec(kind: "table" | "trace", clauses: Term[]): Term {
+  return form(
+    "list",
+    ...clauses.map((c) => {
+      const [pats, ...rest] = elems(c, "a match specification clause");
+      const vars: Vars = new Map();
+      const ps = elems(pats as Term, "match specification patterns");
+      if (ps.length !== 1) throw new SyntaxError(`bad ${kind} match specification`);
+      const h = head(ps[0] as Term, vars);
+      const w = rest[0];
+      const guards = w instanceof Cons && w.hd === "when" ? elems(w.tl, "a guard") : [];
+      const body = guards.length > 0 || (w instanceof Cons && w.hd === "when")
+        ? rest.slice(1)
+        : rest;
+      return form(
+        "tuple",
+        h,
+        form("list", ...guards.map((g) => expr(g, vars))),
+        form("list", ...body.map((b) => expr(b, vars))),
+      );
+    }),
+  );
+}
