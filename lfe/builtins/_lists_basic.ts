@@ -8,9 +8,9 @@
 
 import { raiseError } from "../../runtime/errors.ts";
 import { compare, exactEq } from "../../runtime/term_order.ts";
-import { arrayToList, Cons, Float, type Term, TermMap } from "../../runtime/terms.ts";
+import { arrayToList, Cons, Float, normInt, type Term, TermMap } from "../../runtime/terms.ts";
 import { atomToList, floatText } from "./_erlang_convert.ts";
-import { add } from "./ops.ts";
+import { add, sub } from "./ops.ts";
 import { functionClause as fc, mustArray, properArray } from "./_util.ts";
 
 /** The elements of a proper list; `function_clause` otherwise. */
@@ -23,12 +23,13 @@ export function isIndex(n: Term, least: number): n is number {
   return typeof n === "number" && n >= least;
 }
 
-/** `reverse/1`. */
+/** `reverse/1`: `function_clause` unless it is a list of two cells, `badarg` past them. */
 export function reverse(l: Term): Term {
-  let r: Term = null;
-  let c: Term = l;
-  for (; c instanceof Cons; c = c.tl) r = new Cons(c.hd, r);
-  return c === null ? r : fc();
+  if (l === null) return l;
+  if (!(l instanceof Cons)) return fc();
+  const t = l.tl;
+  if (t === null) return l;
+  return t instanceof Cons ? reverse2(t.tl, new Cons(t.hd, new Cons(l.hd, null))) : fc();
 }
 
 /** `reverse/2`: the reversed list ending in `tail`. */
@@ -39,21 +40,31 @@ export function reverse2(l: Term, tail: Term): Term {
   return c === null ? r : raiseError("badarg");
 }
 
-/** `nth/2`: 1-based. */
+/**
+ * `nth/2`, 1-based, clause by clause as OTP's: `N > 1` in term order, so an atom is counted
+ * down with `-` (`badarith`) as long as there is a list.
+ */
 export function nth(n: Term, l: Term): Term {
-  if (!isIndex(n, 1)) return fc();
-  let c: Term = l;
-  for (let i = 1; i < n && c instanceof Cons; i++) c = c.tl;
-  return c instanceof Cons ? c.hd : fc();
+  for (let c: Term = l;; c = c.tl) {
+    if (!(c instanceof Cons)) return fc();
+    if (n === 1) return c.hd;
+    if (compare(n, 1) <= 0) return fc();
+    n = sub(n, 1);
+  }
 }
 
-/** `nthtail/2`. */
+/** `nthtail/2`, as OTP's clauses. */
 export function nthtail(n: Term, l: Term): Term {
-  if (typeof n !== "number" && typeof n !== "bigint") return raiseError("badarith");
-  if (n < 0) return fc();
-  let c: Term = l;
-  for (let i = 0; i < n; i++) c = c instanceof Cons ? c.tl : fc();
-  return c === null || c instanceof Cons || n > 0 ? c : fc();
+  for (let c: Term = l;; c = (c as Cons).tl) {
+    if (c instanceof Cons) {
+      if (n === 1) return c.tl;
+      if (compare(n, 1) > 0) {
+        n = sub(n, 1);
+        continue;
+      }
+    }
+    return n === 0 && (c === null || c instanceof Cons) ? c : fc();
+  }
 }
 
 /** `member/2`: exact matching. */
@@ -144,25 +155,26 @@ export function duplicate(n: Term, x: Term): Term {
   return l;
 }
 
-/** `split/2`: `#(first-n rest)`. */
+/** `split/2`: `#(first-n rest)`; `badarg` for a list too short, as OTP's. */
 export function split(n: Term, l: Term): Term[] {
-  if (!isIndex(n, 0)) return raiseError("badarg");
+  const big = typeof n === "bigint" && n >= 0n;
+  if (!big && !isIndex(n, 0) || (l !== null && !(l instanceof Cons))) return raiseError("badarg");
   const front: Term[] = [];
   let c: Term = l;
-  for (let i = 0; i < n; i++) {
-    if (!(c instanceof Cons)) return raiseError("badarg");
+  for (let i = 0; big || i < (n as number); i++) {
+    if (!(c instanceof Cons)) return c === null ? raiseError("badarg") : fc();
     front.push(c.hd);
     c = c.tl;
   }
-  if (n === 0 && c !== null && !(c instanceof Cons)) return raiseError("badarg");
   return [arrayToList(front), c];
 }
 
-/** `sum/1`. */
+/** `sum/1`: added from the left; `badarith` before a bad tail is seen. */
 export function sum(l: Term): Term {
   let s: Term = 0;
-  for (const x of elems(l)) s = add(s, x);
-  return s;
+  let c: Term = l;
+  for (; c instanceof Cons; c = c.tl) s = add(s, c.hd);
+  return c === null ? s : fc();
 }
 
 /** `max/1`: the first of equal maxima. */
@@ -197,7 +209,7 @@ export function droplast(l: Term): Term {
 
 /** `flatten/1,2`: every nested list spliced in, in order, ending in `tail`. */
 export function flatten(l: Term, tail: Term = null): Term {
-  if (properArray(tail) === undefined) return fc();
+  if (tail !== null && !(tail instanceof Cons)) return fc();
   const out: Term[] = [];
   // One cell at a time: its tail waits on the stack while a nested head is taken apart.
   const stack: Term[] = [l];
@@ -219,6 +231,47 @@ export function zip(a: Term, b: Term): Term {
   return arrayToList(xs.map((x, i) => [x, ys[i] as Term]));
 }
 
+/** `zip3/3`: lists of the same length. */
+export function zip3(a: Term, b: Term, c: Term): Term {
+  const out: Term[] = [];
+  let x = a, y = b, z = c;
+  for (
+    ;
+    x instanceof Cons && y instanceof Cons && z instanceof Cons;
+    x = x.tl, y = y.tl, z = z.tl
+  ) {
+    out.push([x.hd, y.hd, z.hd]);
+  }
+  return x === null && y === null && z === null ? arrayToList(out) : fc();
+}
+
+/** `unzip3/1`. */
+export function unzip3(l: Term): Term[] {
+  const xs: Term[] = [], ys: Term[] = [], zs: Term[] = [];
+  for (const t of elems(l)) {
+    if (!Array.isArray(t) || t.length !== 3) return fc();
+    xs.push(t[0] as Term);
+    ys.push(t[1] as Term);
+    zs.push(t[2] as Term);
+  }
+  return [arrayToList(xs), arrayToList(ys), arrayToList(zs)];
+}
+
+/** `flatlength/1`: the length the list would have flattened. */
+export function flatlength(l: Term): number {
+  let n = 0;
+  const stack: Term[] = [l];
+  while (stack.length > 0) {
+    const c = stack.pop() as Term;
+    if (c === null) continue;
+    if (!(c instanceof Cons)) return fc();
+    stack.push(c.tl);
+    if (c.hd === null || c.hd instanceof Cons) stack.push(c.hd);
+    else n++;
+  }
+  return n;
+}
+
 /** `unzip/1`. */
 export function unzip(l: Term): Term[] {
   const xs: Term[] = [], ys: Term[] = [];
@@ -230,31 +283,47 @@ export function unzip(l: Term): Term[] {
   return [arrayToList(xs), arrayToList(ys)];
 }
 
+function isInt(t: Term): t is number | bigint {
+  return typeof t === "number" || typeof t === "bigint";
+}
+
 /** `seq/2`: from `from` up to `to`; `to` may be one less than `from`. */
 export function seq2(from: Term, to: Term): Term {
-  if (typeof from !== "number" || typeof to !== "number" || to < from - 1) return fc();
+  if (!isInt(from) || !isInt(to) || BigInt(to) < BigInt(from) - 1n) return fc();
+  return steps(from, to, 1);
+}
+
+/** The integers from `from` by `step` as far as `to`. */
+function steps(from: number | bigint, to: number | bigint, step: number | bigint): Term {
+  const [f, t, d] = [BigInt(from), BigInt(to), BigInt(step)];
+  const n = (t - f + d) / d;
   let l: Term = null;
-  for (let i = to; i >= from; i--) l = new Cons(i, l);
+  if (Number.isSafeInteger(Number(f)) && Number.isSafeInteger(Number(f + d * (n - 1n)))) {
+    const [x0, dx] = [Number(f), Number(d)];
+    for (let i = Number(n) - 1; i >= 0; i--) l = new Cons(x0 + dx * i, l);
+    return l;
+  }
+  for (let i = n - 1n; i >= 0n; i--) l = new Cons(normInt(f + d * i), l);
   return l;
 }
 
-/** `seq/3`. */
+/** `seq/3`: `badarg` for a step that cannot get from `from` to `to`. */
 export function seq3(from: Term, to: Term, step: Term): Term {
-  if (typeof from !== "number" || typeof to !== "number" || typeof step !== "number") {
-    return raiseError("badarg");
-  }
-  if (step === 0) return from === to ? new Cons(from, null) : raiseError("badarg");
-  if (step > 0 ? to < from - step : to > from - step) return raiseError("badarg");
-  const out: number[] = [];
-  if (step > 0) { for (let i = from; i <= to; i += step) out.push(i); }
-  else for (let i = from; i >= to; i += step) out.push(i);
-  return arrayToList(out);
+  if (!isInt(from) || !isInt(to) || !isInt(step)) return raiseError("badarg");
+  const [f, t, d] = [BigInt(from), BigInt(to), BigInt(step)];
+  if ((d > 0n && f - d <= t) || (d < 0n && f - d >= t)) return steps(from, to, step);
+  if (d === 0n && f === t) return new Cons(from, null);
+  return raiseError("badarg");
 }
 
 /** `enumerate/1,2`: `#(index element)` from `start`. */
 export function enumerate(start: Term, l: Term): Term {
-  if (typeof start !== "number") return fc();
-  return arrayToList(elems(l).map((x, i) => [start + i, x]));
+  if (!isInt(start) || (l !== null && !(l instanceof Cons))) return fc();
+  const out: Term[] = [];
+  let i: Term = start;
+  let c: Term = l;
+  for (; c instanceof Cons; c = c.tl, i = add(i, 1)) out.push([i, c.hd]);
+  return c === null ? arrayToList(out) : fc();
 }
 
 /** `uniq/1`: the first of each run of exactly equal elements, wherever they are. */
@@ -264,29 +333,25 @@ export function uniq(l: Term): Term {
   return arrayToList(xs.filter((x, i) => ids.get(x) === i));
 }
 
-/** `sublist/2`. */
+/** `sublist/2`: up to `n` elements; a list that ends badly before them is `function_clause`. */
 export function sublist2(l: Term, n: Term): Term {
-  if (!isIndex(n, 0)) return fc();
+  if (!isInt(n) || (l !== null && !(l instanceof Cons))) return fc();
   const out: Term[] = [];
   let c: Term = l;
-  for (let i = 0; i < n; i++) {
-    if (c === null) break;
-    if (!(c instanceof Cons)) return fc();
-    out.push(c.hd);
-    c = c.tl;
-  }
-  return arrayToList(out);
+  let left = typeof n === "bigint" ? (n > 0n ? Infinity : n < 0n ? -1 : 0) : n;
+  for (; c instanceof Cons && left > 0; c = c.tl, left--) out.push(c.hd);
+  if (left === 0 || (c === null && left > 0)) return arrayToList(out);
+  return fc();
 }
 
-/** `sublist/3`: from 1-based `start`; past the end gives `[]`. */
+/** `sublist/3`: from 1-based `start`; a start past the end gives `[]`, as OTP's clauses. */
 export function sublist3(l: Term, start: Term, n: Term): Term {
-  if (!isIndex(start, 1) || !isIndex(n, 0) || (l !== null && !(l instanceof Cons))) return fc();
-  let c: Term = l;
-  for (let i = 1; i < start; i++) {
-    if (!(c instanceof Cons)) return c === null ? null : fc();
+  for (let c = l, s = start;; s = sub(s, 1)) {
+    if (s === 1 && (c === null || c instanceof Cons) && isInt(n) && n >= 0) return sublist2(c, n);
+    if (!isInt(s) || s < 2 || (c !== null && !(c instanceof Cons))) return fc();
+    if (c === null) return null;
     c = c.tl;
   }
-  return sublist2(c, n);
 }
 
 /** `prefix/2`: whether `a` begins `b` (exact matching). */

@@ -14,6 +14,7 @@ import { resolve } from "../../runtime/call.ts";
 import { raiseError } from "../../runtime/errors.ts";
 import type { Yielded } from "../../runtime/process.ts";
 import { arrayToList, Cons, type Fun, type Term } from "../../runtime/terms.ts";
+import { element, setelement } from "./_erlang_terms.ts";
 import { append2, elems, firstIndexes } from "./_lists_basic.ts";
 import { applyFun, functionClause as fc, isFunOf, spent, unresolved } from "./_util.ts";
 
@@ -160,7 +161,9 @@ export function* dropwhile(f: Term, l: Term): Gen<Term> {
 export function* partition(f: Term, l: Term): Gen<Term> {
   const g = fun(f, 1);
   const yes: Term[] = [], no: Term[] = [];
-  for (const x of elems(l)) {
+  let c: Term = l;
+  for (; c instanceof Cons; c = c.tl) {
+    const x = c.hd;
     let v = g(x);
     if (unresolved(v)) v = yield* resolve(v);
     else if (spent()) yield;
@@ -168,19 +171,21 @@ export function* partition(f: Term, l: Term): Gen<Term> {
     else if (v === false) no.push(x);
     else raiseError(["case_clause", v]);
   }
-  return [arrayToList(yes), arrayToList(no)];
+  return c === null ? [arrayToList(yes), arrayToList(no)] : fc();
 }
 
 /** `flatmap/2`: each result must be a proper list (`badarg` otherwise, as `++`). */
 export function* flatmap(f: Term, l: Term): Gen<Term> {
   const g = fun(f, 1);
   const parts: Term[] = [];
-  for (const x of elems(l)) {
-    let v = g(x);
+  let c: Term = l;
+  for (; c instanceof Cons; c = c.tl) {
+    let v = g(c.hd);
     if (unresolved(v)) v = yield* resolve(v);
     else if (spent()) yield;
     parts.push(v);
   }
+  if (c !== null) return fc();
   let r: Term = null;
   for (let i = parts.length - 1; i >= 0; i--) r = append2(parts[i] as Term, r);
   return r;
@@ -190,7 +195,9 @@ export function* flatmap(f: Term, l: Term): Gen<Term> {
 export function* filtermap(f: Term, l: Term): Gen<Term> {
   const g = fun(f, 1);
   const out: Term[] = [];
-  for (const x of elems(l)) {
+  let c: Term = l;
+  for (; c instanceof Cons; c = c.tl) {
+    const x = c.hd;
     let v = g(x);
     if (unresolved(v)) v = yield* resolve(v);
     else if (spent()) yield;
@@ -198,98 +205,79 @@ export function* filtermap(f: Term, l: Term): Gen<Term> {
     else if (Array.isArray(v) && v.length === 2 && v[0] === true) out.push(v[1] as Term);
     else if (v !== false) raiseError(["case_clause", v]);
   }
-  return arrayToList(out);
+  return c === null ? arrayToList(out) : fc();
 }
 
-/** `zipwith/3`: lists of the same length. */
-export function* zipwith(f: Term, a: Term, b: Term): Gen<Term> {
-  const xs = elems(a), ys = elems(b);
-  if (xs.length !== ys.length) return fc();
+/**
+ * `zipwith/3` and `zipwith3/4`: the fun on the heads as long as every list has one; then
+ * every list must have ended (`function_clause`), and the fun must take that many arguments.
+ */
+export function* zipwith(f: Term, ...lists: Term[]): Gen<Term> {
   const out: Term[] = [];
-  for (let i = 0; i < xs.length; i++) {
-    let v = applyFun(f, [xs[i] as Term, ys[i] as Term]);
+  const cs: Term[] = [...lists];
+  const allCons = () => cs.every((c) => c instanceof Cons);
+  while (allCons()) {
+    let v = applyFun(f, cs.map((c) => (c as Cons).hd));
     if (unresolved(v)) v = yield* resolve(v);
     else if (spent()) yield;
     out.push(v as Term);
+    for (let i = 0; i < cs.length; i++) cs[i] = (cs[i] as Cons).tl;
   }
+  if (!cs.every((c) => c === null) || !isFunOf(f, lists.length)) return fc();
   return arrayToList(out);
+}
+
+/** `keymap/3`: the fun on element `n` of each tuple. */
+export function* keymap(f: Term, n: Term, l: Term): Gen<Term> {
+  const out: Term[] = [];
+  let c: Term = l;
+  for (; c instanceof Cons; c = c.tl) {
+    const t = c.hd;
+    let v = applyFun(f, [element(n, t)]);
+    if (unresolved(v)) v = yield* resolve(v);
+    else if (spent()) yield;
+    out.push(setelement(n, t, v as Term));
+  }
+  const index = (typeof n === "number" && n >= 1) || (typeof n === "bigint" && n >= 1n);
+  return c === null && index && isFunOf(f, 1) ? arrayToList(out) : fc();
 }
 
 /** `mapfoldl/3` and (with `right`) `mapfoldr/3`: the fun answers `#(value acc)`. */
 export function* mapfold(f: Term, acc: Term, l: Term, right = false): Gen<Term> {
   const g = fun(f, 2);
-  const xs = elems(l);
-  const out: Term[] = new Array(xs.length);
-  for (let n = 0; n < xs.length; n++) {
-    const i = right ? xs.length - 1 - n : n;
-    let v = g(xs[i], acc);
+  // mapfoldl calls the fun on each element before it looks further; mapfoldr reaches the end
+  // of the list first.
+  const xs = right ? elems(l).reverse() : [];
+  const out: Term[] = [];
+  let c: Term = right ? null : l;
+  for (let i = 0; right ? i < xs.length : c instanceof Cons; i++) {
+    const x = right ? xs[i] as Term : (c as Cons).hd;
+    if (!right) c = (c as Cons).tl;
+    let v = g(x, acc);
     if (unresolved(v)) v = yield* resolve(v);
     else if (spent()) yield;
     if (!Array.isArray(v) || v.length !== 2) raiseError(["badmatch", v]);
-    out[i] = v[0];
+    out.push(v[0]);
     acc = v[1];
   }
-  return [arrayToList(out), acc];
+  if (c !== null) return fc();
+  return [arrayToList(right ? out.reverse() : out), acc];
 }
 
 /** `uniq/2`: the first element of each key the fun gives. */
 export function* uniqBy(f: Term, l: Term): Gen<Term> {
   const g = fun(f, 1);
-  const xs = elems(l);
+  const xs: Term[] = [];
   const keys: Term[] = [];
-  for (const x of xs) {
-    let v = g(x);
+  let c: Term = l;
+  for (; c instanceof Cons; c = c.tl) {
+    let v = g(c.hd);
     if (unresolved(v)) v = yield* resolve(v);
     else if (spent()) yield;
+    xs.push(c.hd);
     keys.push(v);
   }
+  if (c !== null) return fc();
   const ids = firstIndexes(keys);
   return arrayToList(xs.filter((_, i) => ids.get(keys[i] as Term) === i));
-}
-
-/** Whether `f` puts `a` before `b`; `case_clause` for an answer that is not a boolean. */
-function* before(g: Fun, a: Term, b: Term): Gen<boolean> {
-  let v = g(a, b);
-  if (unresolved(v)) v = yield* resolve(v);
-  else if (spent()) yield;
-  return typeof v === "boolean" ? v : raiseError(["case_clause", v]);
-}
-
-/**
- * `sort/2`: a merge sort that takes from the left run while `f(left, right)` holds, so that it
- * is stable for an ordering like `=<` and puts equal elements in reverse for one like `<`, as
- * OTP's does.
- */
-export function* sortWith(f: Term, l: Term): Gen<Term> {
-  const g = fun(f, 2);
-  let src = elems(l);
-  const n = src.length;
-  let dst: Term[] = new Array(n);
-  for (let width = 1; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n);
-      let i = lo, j = mid, k = lo;
-      while (i < mid && j < hi) {
-        dst[k++] = (yield* before(g, src[i] as Term, src[j] as Term))
-          ? src[i++] as Term
-          : src[j++] as Term;
-      }
-      while (i < mid) dst[k++] = src[i++] as Term;
-      while (j < hi) dst[k++] = src[j++] as Term;
-    }
-    [src, dst] = [dst, src];
-  }
-  return arrayToList(src);
-}
-
-/** `usort/2`: sorted by `f`, dropping an element that `f` finds equal to the one before it. */
-export function* usortWith(f: Term, l: Term): Gen<Term> {
-  const g = fun(f, 2);
-  const sorted = elems(yield* sortWith(f, l));
-  const out: Term[] = [];
-  for (const x of sorted) {
-    const prev = out[out.length - 1];
-    if (out.length === 0 || !(yield* before(g, x, prev as Term))) out.push(x);
-  }
-  return arrayToList(out);
 }

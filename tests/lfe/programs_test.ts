@@ -28,14 +28,12 @@ const KNOWN_FAILING: Record<string, string> = {
   floats_print: "does not compile: function float_to_list/2 undefined",
   gen_server_counter: "undefined function gen_server:start_link/4",
   lambdas_funs: "undefined function erlang:fun_info/2",
-  lists_stdlib: "undefined function lists:zip3/3",
   maps_module: "undefined function maps:groups_from_list/2",
   operators_funs: "undefined function erlang:fun_info/2",
   procs_crash:
     "a crash report's stack starts with erlang:'/'; a function_clause frame lacks file and line",
   recursion_deep: "body recursion 100000 deep: the form is nested too deeply to evaluate",
   stdlib_misc: "does not compile: function float_to_list/2 undefined",
-  term_order: "lists:sort of equal numbers orders them unlike OTP: (1 1.0 2.0 2) for (1.0 1 2 2.0)",
 };
 
 const programs = listPrograms();

@@ -1,8 +1,8 @@
 /**
  * Runs the cases recorded from real LFE on Erlang/OTP 25 (`otp_cases/*.jsonl`, written by
- * `otp_cases/gen.escript`): each LFE expression is evaluated here, in one process of a fresh
+ * `otp_cases/gen*.escript`): each LFE expression is evaluated here, in one process of a fresh
  * node, and what it gave, `#(value V)` or `#(Class Reason)`, must be exactly (`=:=`) what BEAM
- * gave.
+ * gave, each fun in it taken as the atom `$fun` (as the generators write them).
  */
 
 import assert from "node:assert/strict";
@@ -10,7 +10,7 @@ import { evalForm, readAll, registerBuiltins } from "../../../lfe/mod.ts";
 import { ErlangError } from "../../../runtime/errors.ts";
 import { createNode, printTerm, run, setDefaultNode } from "../../../runtime/mod.ts";
 import { exactEq } from "../../../runtime/term_order.ts";
-import type { Term } from "../../../runtime/terms.ts";
+import { Cons, type Term, TermMap } from "../../../runtime/terms.ts";
 
 registerBuiltins();
 
@@ -30,6 +30,15 @@ export async function otpCases(module: string): Promise<OtpCase[]> {
     out.push({ expr, want });
   }
   return out;
+}
+
+/** `t` with each fun in it replaced by the atom `$fun`. */
+function noFuns(t: Term): Term {
+  if (typeof t === "function") return "$fun";
+  if (Array.isArray(t)) return t.map(noFuns);
+  if (t instanceof Cons) return new Cons(noFuns(t.hd), noFuns(t.tl));
+  if (t instanceof TermMap) return new TermMap(t.entries().map(([k, v]) => [noFuns(k), noFuns(v)]));
+  return t;
 }
 
 function show(t: Term): string {
@@ -60,6 +69,7 @@ export async function checkOtpCases(module: string, min = 1): Promise<number> {
         }
         got = [e.cls, e.reason];
       }
+      got = noFuns(got);
       const want = readAll(c.want)[0] as Term;
       if (!exactEq(got, want)) {
         failures.push(`${c.expr}\n  got      ${show(got)}\n  expected ${c.want}`);

@@ -4,6 +4,11 @@ import { add, lt, mul } from "../../../lfe/builtins/ops.ts";
 import { $, on, receive, self, send, sleep, spawn } from "../../../runtime/mod.ts";
 import { arrayToList, list, listToArray, nameFun, type Term } from "../../../runtime/terms.ts";
 import { fn, inProcess, is, raises, raisesIn, t, value } from "./_check.ts";
+import { checkOtpCases } from "./_otp_cases.ts";
+
+Deno.test("lists: every recorded call gives what OTP 25 gave", async () => {
+  await checkOtpCases("lists", 2500);
+});
 
 const l = (key: string) => fn(LISTS, key);
 
