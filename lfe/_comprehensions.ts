@@ -10,6 +10,7 @@
 import { arrayToList, Cons, type Term } from "../runtime/mod.ts";
 import { gensym } from "./_records.ts";
 import { elems, form, quote } from "./macros.ts";
+import { isGuardFunction } from "./builtins/erl_internal.ts";
 
 function call(m: string, f: string, ...args: Term[]): Term {
   return form("call", quote(m), quote(f), ...args);
@@ -26,6 +27,37 @@ function generator(q: Term): { kind: string; pat: Term; guard: Term | undefined;
   return { kind: kind as string, pat: pat as Term, guard, src: rest[rest.length - 1] as Term };
 }
 
+const GUARD_FORMS = new Set([
+  "quote",
+  "andalso",
+  "orelse",
+  "tuple",
+  "list",
+  "cons",
+  "car",
+  "cdr",
+  "binary",
+  "map",
+  "tref",
+  "mref",
+  "map-get",
+  "msiz",
+  "map-size",
+  "is-record",
+  "record-field",
+  "record-index",
+]);
+
+// Whether `e` is an expression a guard may hold: variables, literals, guard BIFs, operators.
+function isGuardTest(e: Term): boolean {
+  if (!(e instanceof Cons)) return true;
+  if (typeof e.hd !== "string") return false;
+  if (e.hd === "quote") return true;
+  const args = elems(e.tl, "an expression");
+  if (!GUARD_FORMS.has(e.hd) && !isGuardFunction(e.hd, args.length)) return false;
+  return args.every(isGuardTest);
+}
+
 function isGenerator(q: Term): boolean {
   return q instanceof Cons && (q.hd === "<-" || q.hd === "<=");
 }
@@ -38,6 +70,15 @@ function qualifiers(qs: Term[], i: number, acc: string, inner: (acc: string) => 
   if (i === qs.length) return inner(acc);
   const q = qs[i] as Term;
   if (!isGenerator(q)) {
+    // A filter that is a guard test is taken as a guard: false when it is not true.
+    if (isGuardTest(q)) {
+      return form(
+        "case",
+        quote("true"),
+        arrayToList(["_", form("when", q), qualifiers(qs, i + 1, acc, inner)]),
+        form("_", acc),
+      );
+    }
     const v = gensym("filter");
     return form(
       "case",

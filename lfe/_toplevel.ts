@@ -410,7 +410,7 @@ function addModuleInfo(functions: ModuleFunctions, parts: ModuleParts): void {
       case "functions":
         return info("functions");
       case "macros":
-        return arrayToList([...macros.keys()].sort().map((m) => [m, 0]));
+        return null;
       case "deprecated":
         return null;
       case "attributes":

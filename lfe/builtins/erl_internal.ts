@@ -125,3 +125,10 @@ export const ERL_INTERNAL: ModuleFunctions = moduleTable("erl_internal", {
       ? "send"
       : raiseError("function_clause"),
 });
+
+/** Whether `name/arity` may be called in a guard: a guard BIF, a type test or an operator. */
+export function isGuardFunction(name: string, arity: number): boolean {
+  const k = `${name}/${arity}`;
+  return GUARD_BIFS.has(k) || TYPE_TESTS.has(k) || isArith(name, arity) || isBool(name, arity) ||
+    isComp(name, arity);
+}
