@@ -28,7 +28,6 @@ const KNOWN_FAILING: Record<string, string> = {
   floats_print: "does not compile: function float_to_list/2 undefined",
   gen_server_counter: "undefined function gen_server:start_link/4",
   lambdas_funs: "undefined function erlang:fun_info/2",
-  maps_module: "undefined function maps:groups_from_list/2",
   operators_funs: "undefined function erlang:fun_info/2",
   procs_crash:
     "a crash report's stack starts with erlang:'/'; a function_clause frame lacks file and line",

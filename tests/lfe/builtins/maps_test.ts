@@ -3,6 +3,11 @@ import { add, lt, mul } from "../../../lfe/builtins/ops.ts";
 import { $, on, receive, self, send } from "../../../runtime/mod.ts";
 import { arrayToList, list, nameFun, type Term } from "../../../runtime/terms.ts";
 import { fn, inProcess, is, raises, raisesIn, t, value } from "./_check.ts";
+import { checkOtpCases } from "./_otp_cases.ts";
+
+Deno.test("maps: every recorded call gives what OTP 25 gave", async () => {
+  await checkOtpCases("maps", 1500);
+});
 
 const m = (key: string) => fn(MAPS, key);
 
