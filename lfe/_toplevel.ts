@@ -62,6 +62,8 @@ export interface ModuleParts {
   exportedMacros: Map<string, Macro>;
   /** The names of the macros it exports. */
   exportMacroNames: string[];
+  /** The function to run when it is loaded (`on_load`), by key. */
+  onLoad?: string;
 }
 
 /** Compiles the forms of a module file (its first module; see {@linkcode compileFile}). */
@@ -82,7 +84,9 @@ export function compileFileForms(
     const warnings = exports === "all" ? [] : [...unit.fns.keys()]
       .filter((k) => !exports.has(k) && !unit.used.has(k))
       .map((k) => ({ line: parts.lines.get(k), text: `function ${k} is unused` }));
-    return { name: unit.name, functions, docs: unit.docs, warnings };
+    const m: CompiledModule = { name: unit.name, functions, docs: unit.docs, warnings };
+    if (parts.onLoad !== undefined) m.onLoad = parts.onLoad;
+    return m;
   });
 }
 
@@ -293,6 +297,9 @@ class TopLevel {
             unit.imports.set(`${String(local)}/${String(n)}`, [mod as string, String(fname)]);
           }
         }
+      } else if (kind === "on_load") {
+        const [f, n] = elems(items[0] as Term, "an on_load function");
+        parts.onLoad = `${String(f)}/${String(n)}`;
       } else if (kind === "export-macro") {
         for (const m of items) parts.exportMacroNames.push(String(m));
       } else if (kind === "module-alias") {

@@ -638,4 +638,6 @@ export interface CompiledModule {
   docs: { module?: string; functions: Map<string, string> };
   /** Warnings in LFE's words, with the line of the form: unused functions. */
   warnings: { line: number | undefined; text: string }[];
+  /** The function `(on_load (f 0))` names, run when the module is loaded. */
+  onLoad?: string;
 }

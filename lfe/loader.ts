@@ -9,9 +9,14 @@
 
 import {
   announceLoad,
+  caught,
   defineModule,
+  deleteModule,
   type ModuleFunctions,
+  printTerm,
+  resolve,
   setModuleLoader,
+  spawn,
   type Term,
 } from "../runtime/mod.ts";
 import { type CompiledModule, LfeCompileError, runNow } from "./compile.ts";
@@ -65,8 +70,37 @@ function loadHere(path: string): CompiledModule {
   for (const m of ms) {
     defineModule(m.name, m.functions);
     loaded.set(m.name, { file: absolute(path), docs: m.docs });
+    runOnLoad(m);
   }
   return ms[0]!;
+}
+
+/**
+ * Runs a module's `on_load` function in a process of its own: a module whose function does not
+ * return `ok` is unloaded again, as on BEAM, and a warning says so.
+ */
+export function runOnLoad(m: CompiledModule): void {
+  if (m.onLoad === undefined) return;
+  const f = m.functions[m.onLoad];
+  const failed = (result: Term) => {
+    deleteModule(m.name);
+    loaded.delete(m.name);
+    console.error(
+      `=WARNING REPORT====\nThe on_load function for module ${m.name} returned:\n${
+        printTerm(result)
+      }\n`,
+    );
+  };
+  if (f === undefined) return failed("undef");
+  spawn(function* () {
+    let result: Term;
+    try {
+      result = yield* resolve(f());
+    } catch (e) {
+      result = caught(e).reason;
+    }
+    if (result !== "ok") failed(result);
+  });
 }
 
 function absolute(path: string): string {
@@ -178,9 +212,10 @@ function fromCodePath(name: string): ModuleFunctions | undefined {
   if (m === undefined) return undefined;
   for (const other of ms) {
     loaded.set(other.name, { file: absolute(file), docs: other.docs });
-    if (other !== m) defineModule(other.name, other.functions);
+    if (other !== m || other.onLoad !== undefined) defineModule(other.name, other.functions);
+    runOnLoad(other);
   }
-  return m.functions;
+  return loaded.has(m.name) ? m.functions : undefined;
 }
 
 /** Makes calls to modules not loaded yet look for them on the code path. */
