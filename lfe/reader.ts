@@ -24,6 +24,7 @@
  * @module
  */
 
+import { noteAtom } from "../runtime/atom_table.ts";
 import { printTerm } from "../runtime/print_term.ts";
 import {
   arrayToList,
@@ -230,7 +231,7 @@ function readOne(
         value = close(top, options);
         break;
       case "symbol":
-        value = atom(t.name);
+        value = atom(noteAtom(t.name));
         break;
       case "number":
         value = t.value;

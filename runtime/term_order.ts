@@ -52,8 +52,8 @@ export function compare(a: Term, b: Term): -1 | 0 | 1 {
 }
 
 /**
- * Whether two terms are exactly equal, as `=:=`: `1` and `1.0` differ, and so do `0.0` and
- * `-0.0` (as in OTP 27).
+ * Whether two terms are exactly equal, as `=:=`: `1` and `1.0` differ, `0.0` and `-0.0` do
+ * not (as in OTP 25), and two funs `fun m:f/a` of the same function are equal.
  *
  * @example
  * ```ts
@@ -66,8 +66,9 @@ export function compare(a: Term, b: Term): -1 | 0 | 1 {
 export function exactEq(a: Term, b: Term): boolean {
   if (a === b) return true;
   const ta = typeof a;
-  if (ta === "number" || ta === "function") return false;
+  if (ta === "number") return false;
   if (ta === "string" && typeof b === "string") return false;
+  if (ta === "function") return typeof b === "function" && sameExported(a as Fun, b as Fun);
   return compareTerms(a, b, true) === 0;
 }
 
@@ -84,7 +85,8 @@ export function exactEq(a: Term, b: Term): boolean {
 export function arithEq(a: Term, b: Term): boolean {
   if (a === b) return true;
   const ta = typeof a, tb = typeof b;
-  if (ta === tb && (ta === "number" || ta === "string" || ta === "function")) return false;
+  if (ta === tb && (ta === "number" || ta === "string")) return false;
+  if (ta === "function") return tb === "function" && sameExported(a as Fun, b as Fun);
   return compareTerms(a, b, false) === 0;
 }
 
@@ -267,10 +269,6 @@ function compareNumbers(
   // JavaScript compares a bigint with a number by their exact mathematical values.
   if (x < y) return -1;
   if (x > y) return 1;
-  if (exact && fa) {
-    const na = Object.is(x, -0), nb = Object.is(y, -0);
-    if (na !== nb) return na ? -1 : 1;
-  }
   return 0;
 }
 
@@ -341,6 +339,16 @@ function funId(f: Fun): number {
 
 function compareFuns(a: Fun, b: Fun): -1 | 0 | 1 {
   const fa = funInfo(a), fb = funInfo(b);
-  return compareNames(fa.module, fb.module) || compareNames(fa.name, fb.name) ||
-    compareInts(fa.arity, fb.arity) || compareInts(funId(a), funId(b));
+  const c = compareNames(fa.module, fb.module) || compareNames(fa.name, fb.name) ||
+    compareInts(fa.arity, fb.arity);
+  // Two funs `fun m:f/a` of the same function are the same term.
+  if (c !== 0 || (fa.exported === true && fb.exported === true)) return c;
+  return compareInts(funId(a), funId(b));
+}
+
+/** Whether two funs are both `fun m:f/a` of the same function. */
+function sameExported(a: Fun, b: Fun): boolean {
+  const fa = funInfo(a), fb = funInfo(b);
+  return fa.exported === true && fb.exported === true && fa.module === fb.module &&
+    fa.name === fb.name && fa.arity === fb.arity;
 }

@@ -249,8 +249,9 @@ function mapKey(k: Term): string | number | boolean | bigint | Fun {
     case "number":
     case "boolean":
     case "bigint":
-    case "function":
       return k;
+    case "function":
+      return funInfo(k).exported === true ? "t" + keyString(k) : k;
     default:
       return "t" + keyString(k);
   }
@@ -268,8 +269,12 @@ function keyString(t: Term): string {
       return "i" + t;
     case "bigint":
       return "i" + t.toString();
-    case "function":
-      return "f" + funKey(t);
+    case "function": {
+      // A fun `m:f/a` is the same term wherever it was made.
+      const info = funInfo(t);
+      if (info.exported !== true) return "f" + funKey(t);
+      return `x${JSON.stringify(info.module)}:${JSON.stringify(info.name)}/${info.arity}`;
+    }
   }
   if (Array.isArray(t)) return "{" + t.map(keyString).join(",") + "}";
   if (t instanceof Cons) {
@@ -281,7 +286,8 @@ function keyString(t: Term): string {
     }
     return s + "|" + keyString(c) + "]";
   }
-  if (t instanceof Float) return Object.is(t.value, -0) ? "d-0" : "d" + t.value;
+  // 0.0 and -0.0 are the same key, as in OTP 25.
+  if (t instanceof Float) return "d" + (t.value === 0 ? 0 : t.value);
   if (t instanceof Uint8Array) return "b" + Array.prototype.join.call(t, ".");
   if (t instanceof BitString) return `s${t.bits}.` + Array.prototype.join.call(t.bytes, ".");
   if (t instanceof Pid) return `p${JSON.stringify(t.node)}.${t.id}.${t.serial}.${t.creation}`;

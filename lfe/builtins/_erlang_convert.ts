@@ -7,6 +7,8 @@
  */
 
 import { decodeTerm, encodeTerm, TermDecodeError } from "../../runtime/cbor_codec.ts";
+import { atomExists, noteAtom } from "../../runtime/atom_table.ts";
+import { findModule, loadedModules } from "../../runtime/code.ts";
 import { raiseError } from "../../runtime/errors.ts";
 import {
   atomName,
@@ -34,7 +36,25 @@ function atomText(a: Term): string {
 function makeAtom(name: string): Term {
   let n = 0;
   for (const _ of name) if (++n > 255) raiseError("system_limit");
+  noteAtom(name);
   return name === "true" ? true : name === "false" ? false : name;
+}
+
+/** Whether an atom `name` exists: seen, or the name of a module or function loaded. */
+function atomIsKnown(name: string): boolean {
+  if (atomExists(name)) return true;
+  for (const m of loadedModules()) {
+    if (m === name) return true;
+    for (const key of Object.keys(findModule(m) ?? {})) {
+      if (key.slice(0, key.lastIndexOf("/")) === name) return true;
+    }
+  }
+  return false;
+}
+
+/** The existing atom `name` (`list_to_existing_atom/1` and kin); `badarg` if there is none. */
+function existingAtom(name: string): Term {
+  return atomIsKnown(name) ? makeAtom(name) : badarg();
 }
 
 /** The text of a proper list of characters, or `badarg`. */
@@ -61,9 +81,14 @@ export function atomToList(a: Term): Term {
   return charlist(atomText(a));
 }
 
-/** `list_to_atom/1`; also `list_to_existing_atom/1`, since every atom can be said to exist. */
+/** `list_to_atom/1`. */
 export function listToAtom(l: Term): Term {
   return makeAtom(listText(l));
+}
+
+/** `list_to_existing_atom/1`. */
+export function listToExistingAtom(l: Term): Term {
+  return existingAtom(listText(l));
 }
 
 /** `atom_to_binary/1,2`: UTF-8, or Latin-1 when every character fits. */
@@ -79,17 +104,25 @@ export function atomToBinary(a: Term, enc: Term = "utf8"): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** `binary_to_atom/1,2`. */
-export function binaryToAtom(b: Term, enc: Term = "utf8"): Term {
+/** The name an atom of the binary `b` in encoding `enc` has. */
+function binaryAtomName(b: Term, enc: Term): string {
   if (!(b instanceof Uint8Array)) return badarg();
-  if (encodingOf(enc) === "latin1") return makeAtom(latin1Text(b));
-  let s: string;
+  if (encodingOf(enc) === "latin1") return latin1Text(b);
   try {
-    s = utf8.decode(b);
+    return utf8.decode(b);
   } catch {
     return badarg();
   }
-  return makeAtom(s);
+}
+
+/** `binary_to_atom/1,2`. */
+export function binaryToAtom(b: Term, enc: Term = "utf8"): Term {
+  return makeAtom(binaryAtomName(b, enc));
+}
+
+/** `binary_to_existing_atom/1,2`. */
+export function binaryToExistingAtom(b: Term, enc: Term = "utf8"): Term {
+  return existingAtom(binaryAtomName(b, enc));
 }
 
 function base(b: Term): number {

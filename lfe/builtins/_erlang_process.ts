@@ -56,10 +56,11 @@ export function undefError(m: string, f: string, args: Term[]): ErlangError {
   return e;
 }
 
-/** `apply/2`: `{badfun, F}` for no fun, `badarg` for no list of arguments. */
+/** `apply/2`: `badarg` for no list of arguments, then `{badfun, F}` for no fun. */
 export function* apply2(f: Term, args: Term): Gen<Term> {
+  const a = mustArray(args);
   if (typeof f !== "function") raiseError(["badfun", f]);
-  const r = applyFun(f, mustArray(args));
+  const r = applyFun(f, a);
   return unresolved(r) ? yield* resolve(r) : r as Term;
 }
 

@@ -11,10 +11,20 @@ import { raiseError } from "../../runtime/errors.ts";
 import { arrayToList, type Term } from "../../runtime/terms.ts";
 import { md5 } from "./_md5.ts";
 
-/** Adds `module_info/0,1` to the table `fns` of `module`; answers the same table. */
-export function withModuleInfo(module: string, fns: ModuleFunctions): ModuleFunctions {
+/**
+ * Adds `module_info/0,1` to the table `fns` of `module`; answers the same table. With `byName`
+ * they go in under the bare name `module_info` (found by a call of either arity) rather than
+ * by `name/arity`: for `erlang`, whose functions by `name/arity` the compiler takes as
+ * auto-imported, so that a module's own `(module_info ...)` stays its own.
+ */
+export function withModuleInfo(
+  module: string,
+  fns: ModuleFunctions,
+  byName = false,
+): ModuleFunctions {
   const exports = () =>
-    Object.keys(fns)
+    [...Object.keys(fns).filter((k) => k.includes("/")), "module_info/0", "module_info/1"]
+      .filter((k, i, all) => all.indexOf(k) === i)
       .map((k): [string, number] => {
         const i = k.lastIndexOf("/");
         return [k.slice(0, i), Number(k.slice(i + 1))];
@@ -38,8 +48,13 @@ export function withModuleInfo(module: string, fns: ModuleFunctions): ModuleFunc
     }
     return raiseError("badarg");
   };
-  fns["module_info/0"] = () =>
+  const all = () =>
     arrayToList(["module", "exports", "attributes", "compile", "md5"].map((k) => [k, info(k)]));
-  fns["module_info/1"] = info;
+  if (byName) {
+    fns["module_info"] = (...args: Term[]) => args.length === 0 ? all() : info(args[0] as Term);
+  } else {
+    fns["module_info/0"] = all;
+    fns["module_info/1"] = info;
+  }
   return fns;
 }

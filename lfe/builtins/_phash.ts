@@ -30,7 +30,7 @@ import {
   type Term,
   TermMap,
 } from "../../runtime/terms.ts";
-import { orderedEntries } from "../../runtime/term_order.ts";
+import { atomHash, makeHash2 } from "./_phash2.ts";
 
 // Primes just above 2^28, OTP's "funny numbers".
 const F1 = 268440163, F2 = 268439161, F3 = 268435459, F4 = 268436141, F5 = 268438633;
@@ -48,29 +48,6 @@ function word(h: number, m: number, x: number): number {
   h = step(h, m, (x >>> 8) & 0xff);
   h = step(h, m, (x >>> 16) & 0xff);
   return step(h, m, x >>> 24);
-}
-
-const encoder = new TextEncoder();
-const atomHashes = new Map<string, number>();
-
-/** The hash BEAM keeps for an atom: hashpjw over its UTF-8 name, Latin-1 characters as one byte. */
-export function atomHash(name: string): number {
-  const known = atomHashes.get(name);
-  if (known !== undefined) return known;
-  const b = encoder.encode(name);
-  let h = 0;
-  for (let i = 0; i < b.length; i++) {
-    let v = b[i] as number;
-    if (i + 1 < b.length && (v & 0xfe) === 0xc2 && ((b[i + 1] as number) & 0xc0) === 0x80) {
-      v = ((v << 6) | ((b[i + 1] as number) & 0x3f)) & 0xff;
-      i++;
-    }
-    h = ((h << 4) >>> 0) + v;
-    const g: number = h & 0xf0000000;
-    if (g !== 0) h = (h ^ (g >>> 24) ^ g) >>> 0;
-  }
-  atomHashes.set(name, h);
-  return h;
 }
 
 function integerHash(h: number, n: number | bigint): number {
@@ -154,11 +131,7 @@ export function makeHash(t: Term, h = 0): number {
   if (t instanceof Pid) return Math.imul(word(h, F5, t.id), F6) >>> 0;
   if (t instanceof Port) return Math.imul(word(h, F9, t.id), F10) >>> 0;
   if (t instanceof Ref) return Math.imul(word(h, F9, t.ids.at(-1) ?? 0), F10) >>> 0;
-  if (t instanceof TermMap) {
-    let m = 0;
-    for (const [k, v] of orderedEntries(t)) m = makeHash(v, makeHash(k, m));
-    return (Math.imul(h, F13) + F14 + m) >>> 0;
-  }
+  if (t instanceof TermMap) return (Math.imul(h, F13) + F14 + makeHash2(t)) >>> 0;
   throw new TypeError(`Cannot hash ${String(t)}: it is not a term`);
 }
 

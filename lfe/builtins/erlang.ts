@@ -24,21 +24,19 @@ import {
   getAll,
   getKeys,
   groupLeader,
-  link,
   makeRef,
   node,
   put,
   self,
   send,
   setGroupLeader,
-  thisNode,
   unlink,
   unregister,
 } from "../../runtime/api.ts";
 import { findModule, type ModuleFunctions } from "../../runtime/code.ts";
 import { nodes } from "../../runtime/dist_api.ts";
 import { ErlangError, raiseError, raiseExit, raiseThrow } from "../../runtime/errors.ts";
-import { arrayToList, Pid, Ref, type Term } from "../../runtime/terms.ts";
+import { arrayToList, charlist, Float, Pid, Ref, type Term } from "../../runtime/terms.ts";
 import type * as plainOps from "./ops.ts";
 import { FRAMED_OPS, framedTable } from "./_framed_ops.ts";
 import * as t from "./_erlang_terms.ts";
@@ -49,6 +47,13 @@ import { append2, subtract2 } from "./_lists_basic.ts";
 import { moduleTable } from "./_util.ts";
 import { ERLANG_BITS } from "./_erlang_bits.ts";
 import { ERLANG_LANG } from "./_erlang_lang.ts";
+import { ERLANG_HASH } from "./_erlang_hash.ts";
+import * as ids from "./_erlang_ids.ts";
+import * as info from "./_erlang_info.ts";
+import * as m from "./_erlang_more.ts";
+import * as tm from "./_erlang_time.ts";
+import { floatToText } from "./_float_text.ts";
+import { withModuleInfo } from "./_module_info.ts";
 
 const ops = FRAMED_OPS as unknown as typeof plainOps;
 
@@ -85,6 +90,8 @@ const TABLE: ModuleFunctions = {
   "not/1": t.not,
   "++/2": append2,
   "--/2": subtract2,
+  "append/2": append2,
+  "subtract/2": subtract2,
 
   "abs/1": ops.abs,
   "min/2": t.min,
@@ -122,13 +129,13 @@ const TABLE: ModuleFunctions = {
 
   "atom_to_list/1": c.atomToList,
   "list_to_atom/1": c.listToAtom,
-  "list_to_existing_atom/1": (l: Term) => c.listToAtom(l),
+  "list_to_existing_atom/1": c.listToExistingAtom,
   "atom_to_binary/1": (a: Term) => c.atomToBinary(a),
   "atom_to_binary/2": (a: Term, e: Term) => c.atomToBinary(a, e),
   "binary_to_atom/1": (b: Term) => c.binaryToAtom(b),
   "binary_to_atom/2": (b: Term, e: Term) => c.binaryToAtom(b, e),
-  "binary_to_existing_atom/1": (b: Term) => c.binaryToAtom(b),
-  "binary_to_existing_atom/2": (b: Term, e: Term) => c.binaryToAtom(b, e),
+  "binary_to_existing_atom/1": (b: Term) => c.binaryToExistingAtom(b),
+  "binary_to_existing_atom/2": (b: Term, e: Term) => c.binaryToExistingAtom(b, e),
   "integer_to_list/1": (i: Term) => c.integerToList(i),
   "integer_to_list/2": (i: Term, b: Term) => c.integerToList(i, b),
   "list_to_integer/1": (l: Term) => c.listToInteger(l),
@@ -138,15 +145,39 @@ const TABLE: ModuleFunctions = {
   "binary_to_integer/1": (x: Term) => c.binaryToInteger(x),
   "binary_to_integer/2": (x: Term, b: Term) => c.binaryToInteger(x, b),
   "float_to_list/1": c.floatToList,
+  "float_to_list/2": (f: Term, o: Term) =>
+    f instanceof Float ? charlist(floatToText(f.value, o)) : badarg(),
+  "float_to_binary/2": (f: Term, o: Term) =>
+    f instanceof Float ? new TextEncoder().encode(floatToText(f.value, o)) : badarg(),
   "list_to_float/1": c.listToFloat,
   "float_to_binary/1": c.floatToBinary,
   "binary_to_float/1": c.binaryToFloat,
   "list_to_binary/1": c.listToBinary,
   "binary_to_list/1": c.binaryToList,
+  "binary_to_list/3": m.binaryToList3,
   "iolist_to_binary/1": c.iolistToBinary,
   "iolist_size/1": c.iolistSize,
   "term_to_binary/1": c.termToBinary,
   "binary_to_term/1": c.binaryToTerm,
+  "term_to_binary/2": m.termToBinary2,
+  "binary_to_term/2": m.binaryToTerm2,
+  "term_to_iovec/1": (t: Term) => arrayToList([c.termToBinary(t)]),
+  "term_to_iovec/2": (t: Term, o: Term) => arrayToList([m.termToBinary2(t, o)]),
+  "external_size/1": (t: Term) => c.termToBinary(t).length,
+  "external_size/2": (t: Term, o: Term) => m.termToBinary2(t, o).length,
+  "iolist_to_iovec/1": m.iolistToIovec,
+  "pid_to_list/1": ids.pidToList,
+  "list_to_pid/1": ids.listToPid,
+  "ref_to_list/1": ids.refToList,
+  "list_to_ref/1": ids.listToRef,
+  "port_to_list/1": ids.portToList,
+  "list_to_port/1": ids.listToPort,
+  "fun_to_list/1": ids.funToList,
+  "fun_info/1": ids.funInfo1,
+  "fun_info/2": ids.funInfo2,
+  "fun_info_mfa/1": ids.funInfoMfa,
+  "make_fun/3": ids.makeFun,
+  "is_builtin/3": ids.isBuiltin,
 
   "self/0": () => self(),
   "put/2": (k: Term, v: Term) => put(k, v),
@@ -159,6 +190,8 @@ const TABLE: ModuleFunctions = {
   "node/0": () => node(),
   "node/1": p.nodeOf,
   "nodes/0": () => arrayToList(nodes()),
+  "nodes/1": m.nodes1,
+  "is_alive/0": m.isAlive,
   "make_ref/0": () => makeRef(),
   "spawn/1": (f: Term) => p.spawnFun(f),
   "spawn/2": function* (n: Term, f: Term) {
@@ -178,13 +211,17 @@ const TABLE: ModuleFunctions = {
   },
   "spawn_monitor/1": (f: Term) => p.spawnFun(f, { monitor: true }),
   "spawn_monitor/3": (m: Term, f: Term, a: Term) => p.spawnMfa(m, f, a, { monitor: true }),
+  "spawn_monitor/2": m.spawnMonitor2,
+  "spawn_monitor/4": m.spawnMonitor4,
   "spawn_opt/2": p.spawnOpt2,
   "spawn_opt/4": p.spawnOpt4,
+  "spawn_opt/3": m.spawnOpt3,
+  "spawn_opt/5": m.spawnOpt5,
   "register/2": p.registerName,
   "unregister/1": (name: Term) => unregister(name as string),
   "whereis/1": p.whereisName,
   "registered/0": p.registeredNames,
-  "link/1": (pid: Term) => link(pid as Pid),
+  "link/1": m.link1,
   "unlink/1": (pid: Term) => unlink(pid as Pid),
   "monitor/2": p.monitor2,
   "demonitor/1": (ref: Term) => demonitor(ref as Ref),
@@ -199,6 +236,13 @@ const TABLE: ModuleFunctions = {
     e.errorArgs = args;
     throw e;
   },
+  "error/3": (reason: Term, args: Term, _opts: Term) => {
+    const e = new ErlangError("error", reason);
+    e.errorArgs = args;
+    throw e;
+  },
+  "nif_error/1": (reason: Term) => raiseError(reason),
+  "nif_error/2": (reason: Term, _args: Term) => raiseError(reason),
   "function_exported/3": (m: Term, f: Term, a: Term) => {
     if (typeof m !== "string" || typeof f !== "string" || typeof a !== "number") {
       return raiseError("badarg");
@@ -207,10 +251,20 @@ const TABLE: ModuleFunctions = {
   },
   "halt/0": () => s.halt(),
   "halt/1": (status: Term) => s.halt(status),
+  "halt/2": s.halt2,
   "send/2": (to: Term, msg: Term) => send(to as Pid, msg),
   "!/2": (to: Term, msg: Term) => send(to as Pid, msg),
-  "send_after/3": s.sendAfter3,
-  "cancel_timer/1": s.cancelTimer1,
+  "send/3": m.send3,
+  "send_nosuspend/2": (to: Term, msg: Term) => m.sendNosuspend(to, msg),
+  "send_nosuspend/3": m.sendNosuspend,
+  "send_after/3": (t: Term, to: Term, msg: Term) => tm.startTimer(t, to, msg, null, false),
+  "send_after/4": (t: Term, to: Term, msg: Term, o: Term) => tm.startTimer(t, to, msg, o, false),
+  "start_timer/3": (t: Term, to: Term, msg: Term) => tm.startTimer(t, to, msg, null, true),
+  "start_timer/4": (t: Term, to: Term, msg: Term, o: Term) => tm.startTimer(t, to, msg, o, true),
+  "cancel_timer/1": (ref: Term) => tm.timerCall(ref, null, true),
+  "cancel_timer/2": (ref: Term, o: Term) => tm.timerCall(ref, o, true),
+  "read_timer/1": (ref: Term) => tm.timerCall(ref, null, false),
+  "read_timer/2": (ref: Term, o: Term) => tm.timerCall(ref, o, false),
   "apply/2": p.apply2,
   "apply/3": p.apply3,
   "process_flag/2": p.processFlag,
@@ -219,26 +273,46 @@ const TABLE: ModuleFunctions = {
   "processes/0": function* () {
     return arrayToList((yield* allProcesses()).map((p) => p.pid));
   },
-  "system_info/1": (what: Term) => {
-    const n = thisNode();
-    if (what === "schedulers" || what === "schedulers_online") return n.schedulerCount;
-    if (what === "scheduler_id") return n.index + 1;
-    return raiseError("badarg");
-  },
+  "system_info/1": info.systemInfo,
+  "statistics/1": info.statistics,
+  "memory/0": info.memory0,
+  "memory/1": info.memory1,
+  "bump_reductions/1": m.bumpReductions,
+  "yield/0": m.yieldNow,
+  "garbage_collect/0": () => true,
+  "garbage_collect/1": m.garbageCollect1,
+  "garbage_collect/2": m.garbageCollect2,
+  "module_loaded/1": m.moduleLoaded,
+  "loaded/0": m.loaded,
   "is_process_alive/1": p.isAlive,
   "group_leader/0": () => groupLeader(),
   "group_leader/2": (leader: Term, pid: Term) =>
     leader instanceof Pid && pid instanceof Pid ? setGroupLeader(leader, pid) : badarg(),
-  "now/0": s.now,
-  "timestamp/0": s.timestamp,
-  "monotonic_time/0": () => s.monotonicTime(),
-  "monotonic_time/1": (unit: Term) => s.monotonicTime(unit),
-  "system_time/0": () => s.systemTime(),
-  "system_time/1": (unit: Term) => s.systemTime(unit),
+  "now/0": tm.now,
+  "timestamp/0": tm.timestamp,
+  "monotonic_time/0": () => tm.monotonicTime(),
+  "monotonic_time/1": (unit: Term) => tm.monotonicTime(unit),
+  "system_time/0": () => tm.systemTime(),
+  "system_time/1": (unit: Term) => tm.systemTime(unit),
+  "time_offset/0": () => tm.timeOffset(),
+  "time_offset/1": (unit: Term) => tm.timeOffset(unit),
+  "convert_time_unit/3": tm.convertTimeUnit,
+  "unique_integer/0": () => tm.uniqueInteger(),
+  "unique_integer/1": (o: Term) => tm.uniqueInteger(o),
+  "universaltime_to_localtime/1": tm.universalToLocal,
+  "localtime_to_universaltime/1": (t: Term) => tm.localToUniversal(t),
+  "localtime_to_universaltime/2": tm.localToUniversal,
+  "universaltime_to_posixtime/1": tm.universalToPosix,
+  "posixtime_to_universaltime/1": tm.posixToUniversal,
   "display/1": s.display,
   ...ERLANG_LANG,
   ...ERLANG_BITS,
+  ...ERLANG_HASH,
 };
 
 /** The functions of `erlang`, by `name/arity`; a BIF's errors show it first in their trace. */
-export const ERLANG: ModuleFunctions = moduleTable("erlang", framedTable(TABLE));
+export const ERLANG: ModuleFunctions = withModuleInfo(
+  "erlang",
+  moduleTable("erlang", framedTable(TABLE)),
+  true,
+);

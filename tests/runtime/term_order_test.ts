@@ -125,9 +125,9 @@ Deno.test("compare() orders funs by module, name and arity, and distinct funs ap
   strictEqual(compare(f1, f1), 0);
 });
 
-Deno.test("exactEq() tells 1 from 1.0 and 0.0 from -0.0, as =:= does in OTP 27", () => {
+Deno.test("exactEq() tells 1 from 1.0 but not 0.0 from -0.0, as =:= does in OTP 25", () => {
   strictEqual(exactEq(1, float(1)), false);
-  strictEqual(exactEq(float(0), float(-0)), false);
+  strictEqual(exactEq(float(0), float(-0)), true);
   strictEqual(exactEq(float(2), float(2)), true);
   strictEqual(exactEq([1, list(float(1))], [1, list(float(1))]), true);
   strictEqual(exactEq([1, list(float(1))], [1, list(1)]), false);
@@ -160,7 +160,8 @@ Deno.test("orderedEntries() gives a map's entries in the order of its keys", () 
       "g",
     ]],
   );
-  deepStrictEqual(orderedEntries(m).map(([, v]) => v), ["e", "g", "c", "d", "b", "a", "f"]);
+  // 0.0 and -0.0 are one key in OTP 25: the later value is kept.
+  deepStrictEqual(orderedEntries(m).map(([, v]) => v), ["e", "g", "c", "d", "a", "f"]);
 });
 
 Deno.test("compare() is a total order on random terms: reflexive, antisymmetric, transitive", () => {

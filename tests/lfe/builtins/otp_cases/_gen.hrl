@@ -1,3 +1,5 @@
+-compile(nowarn_unused_function).
+
 %% What the case generators gen_lists.escript, gen_maps.escript and gen_erlang.escript share:
 %% evaluating an LFE expression as real LFE 2.2 does and writing the line, and making random
 %% terms printed as quoted LFE literals.
