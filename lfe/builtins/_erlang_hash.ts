@@ -35,11 +35,9 @@ function word(n: Term): number {
   return badarg();
 }
 
-/** A length for `_combine/3`: a non-negative integer. */
+/** A length for `_combine/3`: an integer of 32 bits. */
 function length(n: Term): bigint {
-  if (typeof n === "number" && n >= 0) return BigInt(n);
-  if (typeof n === "bigint" && n >= 0n) return n;
-  return badarg();
+  return BigInt(word(n));
 }
 
 function context(c: Term): Uint8Array {

@@ -2,7 +2,7 @@
  * More BIFs of `erlang`: `binary_to_list/3`, `error/3`, `nif_error/1,2`, `bump_reductions/1`,
  * `yield/0`, `garbage_collect/0,1,2`, `is_alive/0`, `nodes/1`, `module_loaded/1`, `loaded/0`,
  * `link/1`, `send/3`, `send_nosuspend/2,3`, `spawn_monitor/2,4`, `spawn_opt/3,5`, `iolist_to_iovec/1`,
- * and the options of `term_to_binary/2`, `term_to_iovec/1,2` and `binary_to_term/2`. Bad
+ * `display_string/1`, and the options of `term_to_binary/2`, `term_to_iovec/1,2` and `binary_to_term/2`. Bad
  * arguments are `badarg`, as on BEAM.
  *
  * @module
@@ -14,7 +14,15 @@ import { nodes, spawnMonitorOn, spawnOn } from "../../runtime/dist_api.ts";
 import { raiseError } from "../../runtime/errors.ts";
 import type { Yielded } from "../../runtime/process.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
-import { arrayToList, atomName, Cons, type Fun, Pid, type Term } from "../../runtime/terms.ts";
+import {
+  arrayToList,
+  atomName,
+  charlistToString,
+  Cons,
+  type Fun,
+  Pid,
+  type Term,
+} from "../../runtime/terms.ts";
 import { binaryToTerm, termToBinary } from "./_erlang_convert.ts";
 import * as p from "./_erlang_process.ts";
 import { mustArray } from "./_util.ts";
@@ -251,3 +259,12 @@ export function* link1(pid: Term): Gen<true> {
   }
   return link(pid);
 }
+
+/** `display_string/1`: the characters straight to standard error, as BEAM writes them. */
+export function displayString(s: Term): true {
+  const text = charlistToString(s) ?? (s instanceof Uint8Array ? utf8.decode(s) : badarg());
+  Deno.stderr.writeSync(new TextEncoder().encode(text));
+  return true;
+}
+
+const utf8 = new TextDecoder();

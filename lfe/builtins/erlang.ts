@@ -305,6 +305,8 @@ const TABLE: ModuleFunctions = {
   "universaltime_to_posixtime/1": tm.universalToPosix,
   "posixtime_to_universaltime/1": tm.posixToUniversal,
   "display/1": s.display,
+  "display_string/1": m.displayString,
+  "display_nl/0": () => m.displayString(charlist("\n")),
   ...ERLANG_LANG,
   ...ERLANG_BITS,
   ...ERLANG_HASH,
