@@ -145,8 +145,26 @@ function atomForm(name: string): Uint8Array {
   return form;
 }
 
+// term_to_binary's atoms: ATOM_EXT (100) with Latin-1 bytes when every character fits, as OTP
+// 25 writes them; the distribution writes UTF-8 atoms.
+let latin1Atoms = false;
+
+function latin1AtomForm(name: string): Uint8Array | undefined {
+  if (name.length > 255) return undefined;
+  const form = new Uint8Array(3 + name.length);
+  form[0] = 100;
+  form[2] = name.length;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c > 255) return undefined;
+    form[3 + i] = c;
+  }
+  return form;
+}
+
 function writeAtom(name: string): void {
-  const form = atomForms.get(name) ?? atomForm(name);
+  const form = (latin1Atoms ? latin1AtomForm(name) : undefined) ?? atomForms.get(name) ??
+    atomForm(name);
   const n = form.length;
   room(n);
   if (n < 24) { for (let i = 0; i < n; i++) buf[pos++] = form[i] as number; }
@@ -211,6 +229,16 @@ export function encodeEtf(t: Term): Uint8Array {
   u8(ETF.VERSION);
   writeShallow(t, 0);
   return buf.slice(0, pos);
+}
+
+/** `t` as `term_to_binary/1` writes it on OTP 25 (atoms in Latin-1 where they can be). */
+export function termToBinaryEtf(t: Term): Uint8Array {
+  latin1Atoms = true;
+  try {
+    return encodeEtf(t);
+  } finally {
+    latin1Atoms = false;
+  }
 }
 
 /**

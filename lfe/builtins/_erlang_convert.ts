@@ -6,7 +6,8 @@
  * @module
  */
 
-import { decodeTerm, encodeTerm, TermDecodeError } from "../../runtime/cbor_codec.ts";
+import { TermDecodeError } from "../../runtime/cbor_codec.ts";
+import { decodeEtf, EtfEncodeError, termToBinaryEtf } from "../../net/etf.ts";
 import { atomExists, noteAtom } from "../../runtime/atom_table.ts";
 import { findModule, loadedModules } from "../../runtime/code.ts";
 import { raiseError } from "../../runtime/errors.ts";
@@ -283,18 +284,23 @@ export function byteSize(b: Term): number {
   return b instanceof Uint8Array ? b.length : badarg();
 }
 
-/** `term_to_binary/1`: the project's CBOR encoding (not Erlang's external term format). */
+/** `term_to_binary/1`: Erlang's external term format, byte for byte as OTP 25 writes it. */
 export function termToBinary(t: Term): Uint8Array {
-  return encodeTerm(t);
+  try {
+    return termToBinaryEtf(t);
+  } catch (e) {
+    if (e instanceof EtfEncodeError) return badarg();
+    throw e;
+  }
 }
 
 /** `binary_to_term/1`: `badarg` for bytes that are no encoded term. */
 export function binaryToTerm(b: Term): Term {
   if (!(b instanceof Uint8Array)) return badarg();
   try {
-    return decodeTerm(b);
+    return decodeEtf(b);
   } catch (e) {
-    if (e instanceof TermDecodeError) return badarg();
+    if (e instanceof TermDecodeError || e instanceof RangeError) return badarg();
     throw e;
   }
 }

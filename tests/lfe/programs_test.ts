@@ -20,7 +20,6 @@ import {
 
 /** Programs our node does not pass yet, and why (the first line that differs). */
 const KNOWN_FAILING: Record<string, string> = {
-  binaries_build: "term_to_binary writes CBOR, LFE 2.2 the external term format",
   binaries_match: "the module binary is undefined: (binary:part bin 2 2)",
   errors_caught:
     "a lambda prints as #Fun<errors_caught.0...>, LFE 2.2 numbers it 29 among the module's funs",
