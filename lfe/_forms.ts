@@ -149,6 +149,7 @@ const letForm: Special = (g, [bindings, ...body], sc, tail) => {
   const binds = new Map<string, string>();
   for (const b of bs) {
     const parts = elems(b, "a let binding");
+    if (parts.length < 2 || parts.length > 3) throw new TypeError("bad let form");
     const pat = parts[0] as Term;
     const guard = parts.length === 3 ? elems((parts[1] as Cons).tl, "a guard") : [];
     const v = subject(g, g.value(parts[parts.length - 1] as Term, sc));
@@ -171,7 +172,8 @@ const ifForm: Special = (g, [test, then, otherwise], sc, tail) => {
   g.emit(`} else if (${t} === false) {`);
   const b = g.body([otherwise === undefined ? false : otherwise], sc, tail);
   if (!tail) g.emit(`${r} = ${b};`);
-  g.emit(`} else rt.ifClause();`);
+  // LFE's if is a case on true and false: any other value is a case_clause.
+  g.emit(`} else rt.caseClause(${t});`);
   return tail ? undefined : r;
 };
 

@@ -173,11 +173,20 @@ export class FnGen {
   call(f: Cons, sc: Scope, tail: boolean): string | undefined {
     const head = f.hd;
     const args = elems(f.tl, "a form");
-    if (typeof head !== "string") {
-      throw new SyntaxError(`Cannot call ${String(head)}: not a function name`);
+    if (head instanceof Cons && (head.hd === "lambda" || head.hd === "match-lambda")) {
+      return this.call(new Cons("funcall", f) as Cons, sc, tail);
     }
+    if (typeof head !== "string") throw new SyntaxError("bad application form");
     const special = SPECIAL[head];
-    if (special !== undefined && Object.hasOwn(SPECIAL, head)) return special(this, args, sc, tail);
+    if (special !== undefined && Object.hasOwn(SPECIAL, head)) {
+      try {
+        return special(this, args, sc, tail);
+      } catch (e) {
+        // A special form of the wrong shape, in LFE's words.
+        if (e instanceof TypeError) throw new SyntaxError(`bad ${head} form`);
+        throw e;
+      }
+    }
     const expanded = macroexpand1(f, this.unit.macroEnv);
     if (expanded !== undefined) {
       if (tail) {

@@ -82,7 +82,7 @@ for (const suite of SUITES) {
   if (suite.kind === "ct") {
     const all = await call(module, "all", []);
     const dataDir = charlist(`${testDir}/${suite.file.replace(/\.lfe$/, "_data")}/`);
-    let config = arrayToList([["data_dir", dataDir]]);
+    let config: Term = arrayToList([["data_dir", dataDir]]);
     if (findFunction(module, "init_per_suite", 1) !== undefined) {
       const init = await call(module, "init_per_suite", [config]);
       if (init.ok) config = init.value;

@@ -16,15 +16,45 @@ const INFO: Term = list(["error_info", new TermMap([["module", "erl_erts_errors"
 type AnyFn = (...args: any[]) => any;
 
 /** `f` with its errors marked as raised by the BIF `erlang:name`. */
-export function framed<F extends AnyFn>(name: string, f: F): F {
+export function framed<F extends AnyFn>(name: string, f: F, arity = f.length): F {
+  const mark = (e: unknown, args: Term[]) => {
+    if (e instanceof ErlangError && e.bifFrame === undefined && e.stackTerm === undefined) {
+      e.bifFrame = ["erlang", name, list(...args), INFO];
+    }
+    return e;
+  };
+  // One wrapper per arity, without a rest parameter, so that the call stays cheap.
+  switch (arity) {
+    case 1:
+      return ((a: Term) => {
+        try {
+          return f(a);
+        } catch (e) {
+          throw mark(e, [a]);
+        }
+      }) as F;
+    case 2:
+      return ((a: Term, b: Term) => {
+        try {
+          return f(a, b);
+        } catch (e) {
+          throw mark(e, [a, b]);
+        }
+      }) as F;
+    case 3:
+      return ((a: Term, b: Term, c: Term) => {
+        try {
+          return f(a, b, c);
+        } catch (e) {
+          throw mark(e, [a, b, c]);
+        }
+      }) as F;
+  }
   return ((...args: Term[]) => {
     try {
       return f(...args);
     } catch (e) {
-      if (e instanceof ErlangError && e.bifFrame === undefined && e.stackTerm === undefined) {
-        e.bifFrame = ["erlang", name, list(...args), INFO];
-      }
-      throw e;
+      throw mark(e, args);
     }
   }) as F;
 }
@@ -78,7 +108,9 @@ export function framedTable<T extends Record<string, AnyFn>>(fns: T): T {
   for (const [key, f] of Object.entries(fns)) {
     const slash = key.lastIndexOf("/");
     const isGen = f.constructor?.name === "GeneratorFunction";
-    out[key] = isGen || ops.has(f) || UNFRAMED.has(key) ? f : framed(key.slice(0, slash), f);
+    out[key] = isGen || ops.has(f) || UNFRAMED.has(key)
+      ? f
+      : framed(key.slice(0, slash), f, Number(key.slice(slash + 1)));
   }
   return out as T;
 }
