@@ -65,7 +65,9 @@ export function compilePattern(pattern: Term, subject: string, host: PatternHost
       return;
     }
     if (p === null) return void tests.push(`${s} === null`);
-    if (typeof p === "number" || typeof p === "boolean") return void tests.push(`${s} === ${p}`);
+    // An unquoted true or false in a pattern is a variable, as in LFE; 'true is the atom.
+    if (typeof p === "boolean") return walk(String(p), s);
+    if (typeof p === "number") return void tests.push(`${s} === ${p}`);
     if (
       typeof p === "bigint" || p instanceof Float || p instanceof Uint8Array ||
       p instanceof BitString

@@ -107,7 +107,10 @@ export class FnGen {
   value(f: Term, sc: Scope): string {
     if (typeof f === "string") return this.variable(f, sc);
     if (typeof f === "number") return f < 0 ? `(${f})` : String(f);
-    if (typeof f === "boolean") return String(f);
+    // true and false are the atoms, unless a pattern has bound them as variables.
+    if (typeof f === "boolean") {
+      return sc.lookup(String(f)) !== undefined ? this.variable(String(f), sc) : String(f);
+    }
     if (f === null) return "null";
     if (
       typeof f === "bigint" || f instanceof Float || f instanceof Uint8Array ||

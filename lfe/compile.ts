@@ -603,7 +603,8 @@ function defunDoc(rest: Term[]): string | undefined {
 // `(x y)`, `()`: the arguments of a function of one clause, rather than clauses.
 function isArgumentList(t: Term): boolean {
   return t === null ||
-    (t instanceof Cons && elems(t, "arguments").every((a) => typeof a === "string"));
+    (t instanceof Cons &&
+      elems(t, "arguments").every((a) => typeof a === "string" || typeof a === "boolean"));
 }
 
 export function textOf(t: Term): string | undefined {
