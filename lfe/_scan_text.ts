@@ -45,15 +45,9 @@ export function scanQuoted(cur: Cursor, start: TextPosition, quote: number): num
       continue;
     }
     if (cur.peek() === END) throw cur.unfinished(what, start);
-    const at = { line: cur.line, column: cur.column - 1 }; // at the backslash
+    // LFE 2.2's escapes: \b \t \n \v \f \r \e \s \d; any other character stands for itself
+    // (so "\x41;" is "x41;", as LFE 2.2 reads it).
     const e = cur.advance();
-    if (e === 120 && hexDigit(cur.peek()) >= 0) { // \x41;
-      const x = hexEscape(cur, at, true);
-      if (x !== undefined) {
-        codes.push(x);
-        continue;
-      }
-    }
     codes.push(ESCAPES.get(e) ?? e);
   }
 }
