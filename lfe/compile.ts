@@ -91,7 +91,11 @@ export class ModuleUnit {
 
   constructor(name: string, scope?: DynamicScope, macros?: Map<string, Macro>) {
     this.name = name;
-    this.macroEnv = { macros: macros ?? new Map(), module: name };
+    // Code of the shell belongs to no module: (MODULE) is -no-module- there, as in LFE's shell.
+    this.macroEnv = {
+      macros: macros ?? new Map(),
+      module: name === "lfe_shell" ? "-no-module-" : name,
+    };
     if (scope !== undefined) this.dynamic = this.constant(scope as unknown as Term);
   }
 
