@@ -26,6 +26,12 @@ import { FnGen, type LocalFn, NeedsGenerator, Scope } from "./codegen.ts";
 import { elems, type Macro, type MacroEnv, macroexpand1 } from "./macros.ts";
 import { rt } from "./rt.ts";
 
+// Where a fun stands in a module's table of funs, as BEAM orders it: funs made at a lesser depth
+// first, then by the name of the function they are in, then in the order they are numbered.
+function compareFunPlace(a: [number, string, number], b: [number, string, number]): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2];
+}
+
 // Numbers that make the JavaScript names of compiled functions unique in the node.
 let jsNames = 0;
 
@@ -70,6 +76,9 @@ export class ModuleUnit {
   #uid = 0;
   /** Funs made in each function so far, for their names (`-f/1-fun-0-`). */
   readonly #funs = new Map<string, number>();
+  /** How deep in funs the code being compiled is, and each fun's depth by name. */
+  #depth = 0;
+  readonly #lambdaDepth = new Map<string, [number, string, number]>();
   /** The stack entries of this round's functions: JS name, function name, arity, its key. */
   #frames: [string, string, number, string | undefined][] = [];
   /** The file the module comes from, for stack traces. */
@@ -168,27 +177,38 @@ export class ModuleUnit {
     label: string,
   ): { expr: string; gen: boolean } {
     const outerKey = this.compiling ?? "-";
+    // Funs are numbered as OTP numbers them: a fun inside another before it.
+    const placeholder = `\u0000fun${jsNames}\u0000`;
+    const jsName = `$lam_${jsNames++}`;
+    this.#depth++;
+    let compiled;
+    try {
+      compiled = this.#compileClauses(
+        clauses,
+        arity,
+        sc,
+        jsName,
+        undefined,
+        this.name,
+        placeholder,
+      );
+    } finally {
+      this.#depth--;
+    }
     const n = this.#funs.get(outerKey) ?? 0;
     this.#funs.set(outerKey, n + 1);
     const name = label === "-lambda-" || label === "-match-lambda-"
       ? `-${outerKey}-fun-${n}-`
       : `-${outerKey}-${label.slice(1, -1)}-fun-${n}-`;
-    const jsName = `$lam_${jsNames++}`;
     this.#frames.push([jsName, name, arity, this.compiling]);
-    const { source, captured, gen } = this.#compileClauses(
-      clauses,
-      arity,
-      sc,
-      jsName,
-      undefined,
-      this.name,
-      name,
-    );
+    this.#lambdaDepth.set(name, [this.#depth + 1, outerKey, n]);
+    const { captured, gen } = compiled;
+    const source = compiled.source.replaceAll(JSON.stringify(placeholder), JSON.stringify(name));
     for (const v of captured) if (!parent.decls.has(v)) parent.captured.add(v);
     const caps = [...captured];
     const expr = `rt.fun(((${caps.join(", ")}) => ${source})(${caps.join(", ")}), ${
       JSON.stringify(this.name)
-    }, ${JSON.stringify(name)}, ${arity})`;
+    }, ${JSON.stringify(name)}, ${arity}, $FI[${JSON.stringify(name)}])`;
     return { expr, gen };
   }
 
@@ -217,7 +237,10 @@ export class ModuleUnit {
         inner.fns.set(p.key, { js: `${holder}[${JSON.stringify(p.key)}]`, gen: gens.get(p.key)! });
       }
     };
+    const funsKey = this.compiling ?? "-";
+    const funsAtStart = this.#funs.get(funsKey) ?? 0;
     for (let round = 0; round < 10; round++) {
+      this.#funs.set(funsKey, funsAtStart);
       setFns();
       let changed = false;
       const lines: string[] = [];
@@ -241,6 +264,18 @@ export class ModuleUnit {
   /** `#'f/2` in code: a fun of the local function `f/2`. */
   funRef(key: string, sc: Scope, _g: FnGen): string {
     const local = sc.fn(key) ?? this.localFn(key);
+    if (local !== undefined && sc.fn(key) === undefined && this.fns.has(key)) {
+      // A fun of a function of the module takes a place among the module's funs, as on BEAM.
+      const outerKey = this.compiling ?? "-";
+      const n = this.#funs.get(outerKey) ?? 0;
+      this.#funs.set(outerKey, n + 1);
+      // One place however often the function is taken as a fun: its first.
+      const place: [number, string, number] = [this.#depth + 1, outerKey, n];
+      const old = this.#lambdaDepth.get(`fun ${key}`);
+      if (old === undefined || compareFunPlace(place, old) < 0) {
+        this.#lambdaDepth.set(`fun ${key}`, place);
+      }
+    }
     if (local !== undefined) return local.js;
     const slash = key.lastIndexOf("/");
     const [name, arity] = [key.slice(0, slash), key.slice(slash + 1)];
@@ -271,8 +306,11 @@ export class ModuleUnit {
     name: string,
     forceGen = false,
   ): { source: string; captured: Set<string>; gen: boolean } {
+    const funsKey = this.compiling ?? "-";
+    const funsAtStart = this.#funs.get(funsKey) ?? 0;
     for (const gen of forceGen ? [true] : [false, true]) {
-      if (outer === null && selfKey !== undefined) this.#funs.set(selfKey, 0);
+      // A second attempt (as a generator) numbers the funs inside it again from the same place.
+      this.#funs.set(funsKey, outer === null && selfKey !== undefined ? 0 : funsAtStart);
       const g = new FnGen(this, gen, outer);
       try {
         const params = Array.from({ length: arity }, (_, i) => `$a${i}`);
@@ -382,10 +420,21 @@ export class ModuleUnit {
       const line = key === undefined ? undefined : this.lineOf(key);
       registerFrame(js, this.name, name, arity, this.file, line, sourceLines);
     }
-    const factory = new Function("rt", "$K", "$M", "$B", source) as (
+    // Each fun's index in the module, as BEAM orders its fun table: by depth, then by name.
+    const funIndex: Record<string, number> = Object.create(null);
+    [...this.#lambdaDepth]
+      .sort(([, a], [, b]) => compareFunPlace(a, b))
+      .forEach(([name], i) => funIndex[name] = i);
+    const factory = new Function("rt", "$K", "$M", "$B", "$FI", source) as (
       ...a: unknown[]
     ) => ModuleFunctions;
-    const all = factory(rt, this.#constants, this.#modRefs.map((m) => rt.mod(m)), this.#bifs);
+    const all = factory(
+      rt,
+      this.#constants,
+      this.#modRefs.map((m) => rt.mod(m)),
+      this.#bifs,
+      funIndex,
+    );
     if (exports === "all") return all;
     const out: ModuleFunctions = Object.create(null);
     for (const key of exports) {

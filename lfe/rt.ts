@@ -151,8 +151,8 @@ function startTimer(p: Process, ms: Term): void {
 }
 
 /** Names a compiled function as a fun of `module:name/arity`. */
-function fun<F extends Fun>(f: F, module: string, name: string, arity: number): F {
-  return nameFun(f, { module, name, arity });
+function fun<F extends Fun>(f: F, module: string, name: string, arity: number, index?: number): F {
+  return nameFun(f, index === undefined ? { module, name, arity } : { module, name, arity, index });
 }
 
 /** `catch`: the value, or what `catch` makes of an exception. */

@@ -230,7 +230,7 @@ function localFun(f: Fun): string {
   const info = funInfo(f);
   let m = funIndexes.get(info.module);
   if (m === undefined) funIndexes.set(info.module, m = new Map());
-  let i = m.get(info.name);
+  let i = info.index ?? m.get(info.name);
   if (i === undefined) m.set(info.name, i = m.size);
   let h = 2166136261;
   for (let k = 0; k < info.module.length; k++) {

@@ -217,6 +217,8 @@ export interface FunInfo {
   arity: number;
   /** A fun that calls `module:name/arity` by name (`#'m:f/a`), which can cross to any node. */
   exported?: boolean;
+  /** A fun made in a module: its index in the module's table of funs, as BEAM numbers them. */
+  index?: number;
 }
 
 /** Property under which a function carries its {@linkcode FunInfo}. */

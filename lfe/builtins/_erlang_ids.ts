@@ -115,7 +115,7 @@ function item(f: Fun, what: string): Term {
   }
   if (external) return "undefined";
   // A local fun's index and code number are those it prints with: #Fun<module.Index.Uniq>.
-  const m = /\.([0-9]+)\.([0-9]+)>$/.exec(writeTerm(f));
+  const m = /\.([0-9]+)\.([0-9]+)(?:\/[0-9]+)?>$/.exec(writeTerm(f));
   const [index, uniq] = m === null ? [0, 0] : [Number(m[1]), Number(m[2])];
   switch (what) {
     case "pid":
