@@ -68,7 +68,20 @@ function expr(e: Term, vars: Vars): Term {
       return quote("$*");
   }
   if (typeof e.hd !== "string") throw new SyntaxError("illegal match specification expression");
+  // A binary of no pattern variable is built where the specification is made, as LFE does.
+  if (e.hd === "binary" && !usesVars(e, vars)) return e;
   return form("tuple", quote(e.hd), ...args.map((a) => expr(a, vars)));
+}
+
+// Whether a form mentions a variable of the pattern (or object/bindings), which only the
+// specification can give.
+function usesVars(e: Term, vars: Vars): boolean {
+  if (typeof e === "string") return vars.has(e);
+  if (!(e instanceof Cons)) return false;
+  if (e.hd === "quote") return false;
+  if (e.hd === "object" || e.hd === "bindings") return true;
+  for (let c: Term = e; c instanceof Cons; c = c.tl) if (usesVars(c.hd, vars)) return true;
+  return false;
 }
 
 /** `(ets-ms clause...)` (`table`) or `(trace-ms clause...)` (`trace`): the match specification. */
