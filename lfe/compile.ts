@@ -622,6 +622,7 @@ export const BUILTIN_MODULES = new Set([
   "orddict",
   "dict",
   "filename",
+  "binary",
 ]);
 
 /** The clauses of a `defun` (or `flet` function): `(args) body...` or `((pats) body...)...`. */

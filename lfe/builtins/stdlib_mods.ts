@@ -1,12 +1,13 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
  * `ordsets`, `orddict`, `sets`, `dict`,
- * `re` and `filename`.
+ * `re` and `filename`, `binary`.
  *
  * @module
  */
 
 import { defineModule } from "../../runtime/code.ts";
+import { BINARY } from "./binary.ts";
 import { DICT } from "./dict.ts";
 import { FILENAME } from "./filename.ts";
 import { ORDDICT } from "./orddict.ts";
@@ -24,4 +25,5 @@ export function registerStdlibModules(): void {
   defineModule("dict", DICT);
   defineModule("re", RE);
   defineModule("filename", FILENAME);
+  defineModule("binary", BINARY);
 }
