@@ -623,6 +623,7 @@ export const BUILTIN_MODULES = new Set([
   "dict",
   "filename",
   "binary",
+  "gb_trees",
 ]);
 
 /** The clauses of a `defun` (or `flet` function): `(args) body...` or `((pats) body...)...`. */

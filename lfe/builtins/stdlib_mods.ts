@@ -1,7 +1,7 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
  * `ordsets`, `orddict`, `sets`, `dict`,
- * `re` and `filename`, `binary`.
+ * `re`, `filename`, `binary` and `gb_trees`.
  *
  * @module
  */
@@ -10,6 +10,7 @@ import { defineModule } from "../../runtime/code.ts";
 import { BINARY } from "./binary.ts";
 import { DICT } from "./dict.ts";
 import { FILENAME } from "./filename.ts";
+import { GB_TREES } from "./gb_trees.ts";
 import { ORDDICT } from "./orddict.ts";
 import { ORDSETS } from "./ordsets.ts";
 import { QUEUE } from "./queue.ts";
@@ -26,4 +27,5 @@ export function registerStdlibModules(): void {
   defineModule("re", RE);
   defineModule("filename", FILENAME);
   defineModule("binary", BINARY);
+  defineModule("gb_trees", GB_TREES);
 }
