@@ -624,6 +624,7 @@ export const BUILTIN_MODULES = new Set([
   "filename",
   "binary",
   "gb_trees",
+  "base64",
 ]);
 
 /** The clauses of a `defun` (or `flet` function): `(args) body...` or `((pats) body...)...`. */

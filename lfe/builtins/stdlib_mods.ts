@@ -1,12 +1,13 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
  * `ordsets`, `orddict`, `sets`, `dict`,
- * `re`, `filename`, `binary` and `gb_trees`.
+ * `re`, `filename`, `binary`, `gb_trees` and `base64`.
  *
  * @module
  */
 
 import { defineModule } from "../../runtime/code.ts";
+import { BASE64 } from "./base64.ts";
 import { BINARY } from "./binary.ts";
 import { DICT } from "./dict.ts";
 import { FILENAME } from "./filename.ts";
@@ -28,4 +29,5 @@ export function registerStdlibModules(): void {
   defineModule("filename", FILENAME);
   defineModule("binary", BINARY);
   defineModule("gb_trees", GB_TREES);
+  defineModule("base64", BASE64);
 }
