@@ -83,8 +83,8 @@ function qualifiers(qs: Term[], i: number, acc: string, inner: (acc: string) => 
     return form(
       "case",
       q,
-      form(true, qualifiers(qs, i + 1, acc, inner)),
-      form(false, acc),
+      form(quote(true), qualifiers(qs, i + 1, acc, inner)),
+      form(quote(false), acc),
       form(v, error(quote("bad_filter"), v)),
     );
   }
