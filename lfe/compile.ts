@@ -625,6 +625,7 @@ export const BUILTIN_MODULES = new Set([
   "binary",
   "gb_trees",
   "base64",
+  "calendar",
 ]);
 
 /** The clauses of a `defun` (or `flet` function): `(args) body...` or `((pats) body...)...`. */

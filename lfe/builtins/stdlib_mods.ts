@@ -1,7 +1,7 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
  * `ordsets`, `orddict`, `sets`, `dict`,
- * `re`, `filename`, `binary`, `gb_trees` and `base64`.
+ * `re`, `filename`, `binary`, `gb_trees`, `base64` and `calendar`.
  *
  * @module
  */
@@ -9,6 +9,7 @@
 import { defineModule } from "../../runtime/code.ts";
 import { BASE64 } from "./base64.ts";
 import { BINARY } from "./binary.ts";
+import { CALENDAR } from "./calendar.ts";
 import { DICT } from "./dict.ts";
 import { FILENAME } from "./filename.ts";
 import { GB_TREES } from "./gb_trees.ts";
@@ -30,4 +31,5 @@ export function registerStdlibModules(): void {
   defineModule("binary", BINARY);
   defineModule("gb_trees", GB_TREES);
   defineModule("base64", BASE64);
+  defineModule("calendar", CALENDAR);
 }
