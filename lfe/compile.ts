@@ -626,6 +626,7 @@ export const BUILTIN_MODULES = new Set([
   "gb_trees",
   "base64",
   "calendar",
+  "unicode",
 ]);
 
 /** The clauses of a `defun` (or `flet` function): `(args) body...` or `((pats) body...)...`. */

@@ -1,7 +1,7 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
  * `ordsets`, `orddict`, `sets`, `dict`,
- * `re`, `filename`, `binary`, `gb_trees`, `base64` and `calendar`.
+ * `re`, `filename`, `binary`, `gb_trees`, `base64`, `calendar` and `unicode`.
  *
  * @module
  */
@@ -18,6 +18,7 @@ import { ORDSETS } from "./ordsets.ts";
 import { QUEUE } from "./queue.ts";
 import { RE } from "./re.ts";
 import { SETS } from "./sets.ts";
+import { UNICODE } from "./unicode.ts";
 
 /** Defines the modules. */
 export function registerStdlibModules(): void {
@@ -32,4 +33,5 @@ export function registerStdlibModules(): void {
   defineModule("gb_trees", GB_TREES);
   defineModule("base64", BASE64);
   defineModule("calendar", CALENDAR);
+  defineModule("unicode", UNICODE);
 }
