@@ -236,22 +236,17 @@ export class FnGen {
     }
     const bif = this.unit.bif("erlang", key);
     if (bif !== undefined) return this.invoke(`${bif.js}(${vals.join(", ")})`, bif.gen, tail);
+    // A call of `name` in module `m`, found when it runs.
+    const callIn = (m: string) =>
+      this.invoke(
+        `rt.callExt(${this.unit.moduleRef(m)}, ${JSON.stringify(name)}, [${vals.join(", ")}])`,
+        true,
+        tail,
+      );
     if (key === "module_info/0" || key === "module_info/1" || key === "__info__/1") {
-      return this.invoke(
-        `rt.callExt(${this.unit.moduleRef(this.unit.name)}, ${JSON.stringify(name)}, [${
-          vals.join(", ")
-        }])`,
-        true,
-        tail,
-      );
+      return callIn(this.unit.name);
     }
-    if (LFE_BIFS.has(key)) {
-      return this.invoke(
-        `rt.callExt(${this.unit.moduleRef("lfe")}, ${JSON.stringify(name)}, [${vals.join(", ")}])`,
-        true,
-        tail,
-      );
-    }
+    if (LFE_BIFS.has(key)) return callIn("lfe");
     if (this.unit.lint) throw new SyntaxError(`function ${key} undefined`);
     if (this.unit.dynamic !== undefined) {
       return this.invoke(
@@ -260,13 +255,7 @@ export class FnGen {
         tail,
       );
     }
-    return this.invoke(
-      `rt.callExt(${this.unit.moduleRef(this.unit.name)}, ${JSON.stringify(name)}, [${
-        vals.join(", ")
-      }])`,
-      true,
-      tail,
-    );
+    return callIn(this.unit.name);
   }
 
   /**
