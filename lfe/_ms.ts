@@ -11,7 +11,30 @@
 
 import { Cons, type Term } from "../runtime/mod.ts";
 import { isStringLiteral } from "./_pattern.ts";
-import { elems, form, quote } from "./macros.ts";
+import { elems, form, type MacroEnv, macroexpand1, quote } from "./macros.ts";
+import { recordPattern } from "./_records.ts";
+
+// Operators and functions a match specification calls by name: never expanded as macros.
+const MS_FUNCTIONS = new Set([
+  "andalso",
+  "orelse",
+  "and",
+  "or",
+  "not",
+  "xor",
+  "+",
+  "-",
+  "*",
+  "/",
+  "==",
+  "/=",
+  "=:=",
+  "=/=",
+  "<",
+  ">",
+  "=<",
+  ">=",
+]);
 
 type Vars = Map<string, string>;
 
@@ -22,7 +45,7 @@ function varOf(vars: Vars, name: string): string {
 }
 
 // A pattern of the head: the form that builds it.
-function head(p: Term, vars: Vars): Term {
+function head(p: Term, vars: Vars, env: MacroEnv): Term {
   if (p === "_") return quote("_");
   if (typeof p === "string") return quote(varOf(vars, p));
   if (!(p instanceof Cons) || isStringLiteral(p)) return p === null ? null : quote(p);
@@ -31,17 +54,29 @@ function head(p: Term, vars: Vars): Term {
     case "quote":
       return p;
     case "tuple":
-      return form("tuple", ...args.map((a) => head(a, vars)));
+      return form("tuple", ...args.map((a) => head(a, vars, env)));
     case "list":
-      return form("list", ...args.map((a) => head(a, vars)));
+      return form("list", ...args.map((a) => head(a, vars, env)));
     case "cons":
-      return form("cons", head(args[0] as Term, vars), head(args[1] as Term, vars));
+      return form("cons", head(args[0] as Term, vars, env), head(args[1] as Term, vars, env));
+    case "record":
+    case "make-record":
+      return head(recordPattern(env, args[0] as Term, args.slice(1)), vars, env);
+    case "=": {
+      // (= pattern var): the variable is the whole object.
+      const [a, b] = args;
+      const [pat, v] = typeof b === "string" ? [a, b] : [b, a];
+      if (typeof v === "string" && v !== "_" && !vars.has(v)) vars.set(v, "$_");
+      return head(pat as Term, vars, env);
+    }
   }
+  const expanded = macroexpand1(p, env);
+  if (expanded !== undefined) return head(expanded, vars, env);
   throw new SyntaxError(`illegal match specification pattern ${String(p.hd)}`);
 }
 
 // An expression of a guard or body: the form that builds its match specification term.
-function expr(e: Term, vars: Vars): Term {
+function expr(e: Term, vars: Vars, env: MacroEnv): Term {
   if (typeof e === "string") {
     const v = vars.get(e);
     return v !== undefined ? quote(v) : e;
@@ -57,11 +92,11 @@ function expr(e: Term, vars: Vars): Term {
       return plain ? quote(q) : form("tuple", quote("const"), e);
     }
     case "tuple":
-      return form("tuple", form("tuple", ...args.map((a) => expr(a, vars))));
+      return form("tuple", form("tuple", ...args.map((a) => expr(a, vars, env))));
     case "list":
-      return form("list", ...args.map((a) => expr(a, vars)));
+      return form("list", ...args.map((a) => expr(a, vars, env)));
     case "cons":
-      return form("cons", expr(args[0] as Term, vars), expr(args[1] as Term, vars));
+      return form("cons", expr(args[0] as Term, vars, env), expr(args[1] as Term, vars, env));
     case "object":
       return quote("$_");
     case "bindings":
@@ -70,7 +105,12 @@ function expr(e: Term, vars: Vars): Term {
   if (typeof e.hd !== "string") throw new SyntaxError("illegal match specification expression");
   // A binary of no pattern variable is built where the specification is made, as LFE does.
   if (e.hd === "binary" && !usesVars(e, vars)) return e;
-  return form("tuple", quote(e.hd), ...args.map((a) => expr(a, vars)));
+  if (!MS_FUNCTIONS.has(e.hd)) {
+    // A macro (a record's, say) is expanded first.
+    const expanded = macroexpand1(e, env);
+    if (expanded !== undefined) return expr(expanded, vars, env);
+  }
+  return form("tuple", quote(e.hd), ...args.map((a) => expr(a, vars, env)));
 }
 
 // Whether a form mentions a variable of the pattern (or object/bindings), which only the
@@ -85,7 +125,7 @@ function usesVars(e: Term, vars: Vars): boolean {
 }
 
 /** `(ets-ms clause...)` (`table`) or `(trace-ms clause...)` (`trace`): the match specification. */
-export function matchSpec(kind: "table" | "trace", clauses: Term[]): Term {
+export function matchSpec(kind: "table" | "trace", clauses: Term[], env: MacroEnv): Term {
   return form(
     "list",
     ...clauses.map((c) => {
@@ -93,7 +133,7 @@ export function matchSpec(kind: "table" | "trace", clauses: Term[]): Term {
       const vars: Vars = new Map();
       const ps = elems(pats as Term, "match specification patterns");
       if (ps.length !== 1) throw new SyntaxError(`bad ${kind} match specification`);
-      const h = head(ps[0] as Term, vars);
+      const h = head(ps[0] as Term, vars, env);
       const w = rest[0];
       const guards = w instanceof Cons && w.hd === "when" ? elems(w.tl, "a guard") : [];
       const body = guards.length > 0 || (w instanceof Cons && w.hd === "when")
@@ -102,8 +142,8 @@ export function matchSpec(kind: "table" | "trace", clauses: Term[]): Term {
       return form(
         "tuple",
         h,
-        form("list", ...guards.map((g) => expr(g, vars))),
-        form("list", ...body.map((b) => expr(b, vars))),
+        form("list", ...guards.map((g) => expr(g, vars, env))),
+        form("list", ...body.map((b) => expr(b, vars, env))),
       );
     }),
   );

@@ -245,11 +245,11 @@ const CORE_MACROS: Record<string, CoreMacro> = {
   "binary-comp": (args) => binaryComp(args),
   bc: (args) => binaryComp(args),
   maybe: (args) => maybeForm(args),
-  "ets-ms": (args) => matchSpec("table", args),
-  "table-ms": (args) => matchSpec("table", args),
-  "match-spec": (args) => matchSpec("table", args),
-  "trace-ms": (args) => matchSpec("trace", args),
-  "dbg-ms": (args) => matchSpec("trace", args),
+  "ets-ms": (args, env) => matchSpec("table", args, env),
+  "table-ms": (args, env) => matchSpec("table", args, env),
+  "match-spec": (args, env) => matchSpec("table", args, env),
+  "trace-ms": (args, env) => matchSpec("trace", args, env),
+  "dbg-ms": (args, env) => matchSpec("trace", args, env),
   "let*": ([bindings, ...body]) => {
     const bs = elems(bindings as Term, "let* bindings");
     if (bs.length === 0) return form("let", null, ...body);
