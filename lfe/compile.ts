@@ -32,6 +32,15 @@ function compareFunPlace(a: [number, string, number], b: [number, string, number
   return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2];
 }
 
+// The modules of code that LFE evaluates rather than compiles.
+const EVALUATED = new Set([
+  "lfe_shell",
+  "lfe_eval",
+  "-eval-when-compile-",
+  "-read-",
+  "-no-module-",
+]);
+
 // Numbers that make the JavaScript names of compiled functions unique in the node.
 let jsNames = 0;
 
@@ -416,7 +425,9 @@ export class ModuleUnit {
       table.join("\n")
     }\nreturn t;`;
     const sourceLines = source.split("\n");
-    for (const [js, name, arity, key] of this.#frames) {
+    // What the shell and macros run is evaluated code, not a module's: it shows in no trace.
+    const frames = EVALUATED.has(this.name) ? [] : this.#frames;
+    for (const [js, name, arity, key] of frames) {
       const line = key === undefined ? undefined : this.lineOf(key);
       registerFrame(js, this.name, name, arity, this.file, line, sourceLines);
     }
