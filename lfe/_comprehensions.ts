@@ -9,12 +9,8 @@
 
 import { arrayToList, Cons, type Term } from "../runtime/mod.ts";
 import { gensym } from "./_records.ts";
-import { elems, form, quote } from "./macros.ts";
+import { call, elems, form, quote } from "./macros.ts";
 import { isGuardFunction } from "./builtins/erl_internal.ts";
-
-function call(m: string, f: string, ...args: Term[]): Term {
-  return form("call", quote(m), quote(f), ...args);
-}
 
 function error(...parts: Term[]): Term {
   return call("erlang", "error", form("tuple", ...parts));

@@ -9,7 +9,7 @@
  */
 
 import { arrayToList, type Term } from "../runtime/mod.ts";
-import { elems, form, type Macro, type MacroEnv, quote } from "./macros.ts";
+import { call, elems, form, type Macro, type MacroEnv, quote } from "./macros.ts";
 
 /** A record's definition: its fields in order, each with its default (an expression). */
 export interface RecordDef {
@@ -58,10 +58,6 @@ function pairs(def: RecordDef, args: Term[]): Map<string, Term> {
 function pick(...ts: (Term | undefined)[]): Term {
   for (const t of ts) if (t !== undefined) return t;
   return "undefined";
-}
-
-function call(m: string, f: string, ...args: Term[]): Term {
-  return form("call", quote(m), quote(f), ...args);
 }
 
 /** `(defrecord name fields...)`: the definition and its macros, added to `env`. */

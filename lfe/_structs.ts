@@ -10,11 +10,7 @@
 
 import { arrayToList, type Term } from "../runtime/mod.ts";
 import { gensym } from "./_records.ts";
-import { elems, form, quote } from "./macros.ts";
-
-function call(m: string, f: string, ...args: Term[]): Term {
-  return form("call", quote(m), quote(f), ...args);
-}
+import { call, elems, form, quote } from "./macros.ts";
 
 /** The `defun`s that `(defstruct field...)` in module `mod` stands for. */
 export function structFunctions(mod: string, fields: Term[]): Term[] {

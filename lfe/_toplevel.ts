@@ -156,13 +156,8 @@ class TopLevel {
       case "defmodule":
       case "define-module":
         return this.defmodule(head, args);
-      case "extend-module": {
-        const [metas, attrs] = args;
-        return this.attributes([
-          ...elems((metas ?? null) as Term, "module metadata"),
-          ...elems((attrs ?? null) as Term, "module attributes"),
-        ]);
-      }
+      case "extend-module":
+        return this.attributes(metaAndAttributes(args));
       case "defun": {
         const [name, ...rest] = args;
         const key = this.current.unit.addFunction(name as string, rest);
@@ -259,13 +254,7 @@ class TopLevel {
     unit.file = this.file?.replace(/^.*\//, "");
     unit.lineOf = (key) => parts.lines.get(key);
     this.modules.push(parts);
-    if (head === "define-module") {
-      const [metas, attrs] = rest;
-      this.attributes([
-        ...elems((metas ?? null) as Term, "module metadata"),
-        ...elems((attrs ?? null) as Term, "module attributes"),
-      ]);
-    } else this.attributes(rest);
+    this.attributes(head === "define-module" ? metaAndAttributes(rest) : rest);
   }
 
   attributes(attrs: Term[]): void {
@@ -364,6 +353,14 @@ class TopLevel {
     const fns = unit.build("all");
     for (const k of keys) addCompileTimeFunction(this.macros, k, fns[k] as Fun);
   }
+}
+
+// The metadata and attributes of `(define-module name metas attrs)`/`(extend-module metas attrs)`.
+function metaAndAttributes([metas, attrs]: Term[]): Term[] {
+  return [
+    ...elems((metas ?? null) as Term, "module metadata"),
+    ...elems((attrs ?? null) as Term, "module attributes"),
+  ];
 }
 
 // `module_info/0,1`, as every Erlang module has them.

@@ -518,8 +518,9 @@ export function compileMacro(
   if (r.length > 1 && isStringLiteral(r[0] as Term)) r = r.slice(1);
   const [params, ...body] = r;
   const simple = typeof params === "string" || params === null ||
-    (params instanceof Cons && isProperSymbols(params));
-  const dotted = !simple && params instanceof Cons && isDottedSymbols(params);
+    (params instanceof Cons && symbolsEnd(params) === null);
+  // `(a b . c)`: the arguments of a macro taking the rest as a list.
+  const dotted = !simple && params instanceof Cons && typeof symbolsEnd(params) === "string";
   const clauses = simple || dotted
     ? [[typeof params === "string" ? params : argumentPattern(params as Term), ...body]]
     : r.map((c) => elems(c, "a macro clause"));
@@ -537,17 +538,12 @@ export function compileMacro(
   );
 }
 
-function isProperSymbols(t: Cons): boolean {
+// What ends a list of symbols: `null` for `(a b)`, the symbol for `(a b . c)`; `undefined`
+// when an element is no symbol.
+function symbolsEnd(t: Cons): Term | undefined {
   let c: Term = t;
-  for (; c instanceof Cons; c = c.tl) if (typeof c.hd !== "string") return false;
-  return c === null;
-}
-
-// `(a b . c)`: symbols ending in a symbol, the arguments of a macro taking the rest as a list.
-function isDottedSymbols(t: Cons): boolean {
-  let c: Term = t;
-  for (; c instanceof Cons; c = c.tl) if (typeof c.hd !== "string") return false;
-  return typeof c === "string";
+  for (; c instanceof Cons; c = c.tl) if (typeof c.hd !== "string") return undefined;
+  return c;
 }
 
 // The pattern of a macro's argument list: `(list a b)`, or `(cons a (cons b c))` when dotted.

@@ -57,7 +57,8 @@ export function quote(x: Term): Term {
   return form("quote", x);
 }
 
-function call(m: string, f: string, ...args: Term[]): Term {
+/** `(call 'm 'f args...)`: a call of `m:f` by name. */
+export function call(m: string, f: string, ...args: Term[]): Term {
   return form("call", quote(m), quote(f), ...args);
 }
 

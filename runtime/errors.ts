@@ -5,7 +5,7 @@
  * @module
  */
 
-import { binary, Cons, list, type Term } from "./terms.ts";
+import { binary, charlist, Cons, list, type Term } from "./terms.ts";
 
 /** The three classes of Erlang exceptions. */
 export type ErrorClass = "error" | "exit" | "throw";
@@ -80,7 +80,7 @@ export function registerFrame(
   source?: readonly string[],
 ): void {
   const info: Term[] = [];
-  if (file !== undefined) info.push(["file", charlistOf(file)]);
+  if (file !== undefined) info.push(["file", charlist(file)]);
   if (line !== undefined) info.push(["line", line]);
   FRAMES.set(jsName, [module, fn, arity, list(...info)]);
   if (source !== undefined) SOURCES.set(jsName, source);
@@ -96,12 +96,6 @@ function atTailCall(jsName: string, line: number): boolean {
   const text = SOURCES.get(jsName)?.[line - 3];
   return text !== undefined && text.startsWith("return ") && !text.startsWith("return $B[") &&
     !text.startsWith("return rt.functionClause(");
-}
-
-function charlistOf(s: string): Term {
-  let l: Term = null;
-  for (let i = s.length - 1; i >= 0; i--) l = new Cons(s.charCodeAt(i), l);
-  return l;
 }
 
 /**
