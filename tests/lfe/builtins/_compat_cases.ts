@@ -34,6 +34,7 @@ import { add, isAtom, isInteger, lt, rem } from "../../../lfe/builtins/ops.ts";
 import { applyFun } from "../../../lfe/builtins/_util.ts";
 import { raiseError } from "../../../runtime/errors.ts";
 import { createNode, setDefaultNode } from "../../../runtime/mod.ts";
+import { inProcess } from "./_check.ts";
 
 type Gen<T> = Generator<Yielded, T, unknown>;
 
@@ -116,6 +117,19 @@ export function* evalCase(expr: Term): Gen<string> {
   return writeTerm(norm(r));
 }
 
+/** The recorded calls that do not give here what LFE gave, a line each (run in a process). */
+export async function wrongCalls(cases: Case[]): Promise<string[]> {
+  const got = await inProcess(function* () {
+    const out: string[] = [];
+    for (const c of cases) out.push(yield* evalCase(readAll(c.expr)[0] as Term));
+    return out as unknown as Term;
+  }) as unknown as string[];
+  return cases
+    .map((c, i) => ({ ...c, got: got[i] }))
+    .filter((c) => c.got !== c.expected)
+    .map((c) => `${c.expr}: got ${c.got}, LFE gave ${c.expected}`);
+}
+
 /** One recorded macro call: module, macro, arguments (LFE text) and what LFE 2.2 gave. */
 export interface Expansion {
   module: "clj" | "cl";
@@ -163,6 +177,16 @@ export function expand(e: Expansion): string {
     const c = caught(e);
     return writeTerm([c.cls, c.reason]);
   }
+}
+
+/** The recorded expansions that do not expand here as LFE's did, a line each. */
+export function wrongExpansions(expansions: Expansion[]): string[] {
+  return expansions
+    .map((e) => ({ ...e, got: expand(e) }))
+    .filter((e) => e.got !== e.expected)
+    .map((e) =>
+      `(${e.module}:${e.macro} ${e.args.slice(1, -1)}): got ${e.got}, LFE gave ${e.expected}`
+    );
 }
 
 /** What a run of a program gave: each function's value written with `~w`, and the output. */
