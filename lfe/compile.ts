@@ -16,6 +16,7 @@ import {
   findModule,
   type Fun,
   isGeneratorFunction,
+  mayWait,
   type ModuleFunctions,
   registerFrame,
   type Term,
@@ -144,7 +145,7 @@ export class ModuleUnit {
       i = this.#bifs.push(fn) - 1;
       this.#bifIndex.set(id, i);
     }
-    return { js: `$B[${i}]`, gen: isGeneratorFunction(this.#bifs[i]) };
+    return { js: `$B[${i}]`, gen: mayWait(this.#bifs[i]) };
   }
 
   localFn(key: string): LocalFn | undefined {
@@ -634,6 +635,7 @@ export const BUILTIN_MODULES = new Set([
   "base64",
   "calendar",
   "unicode",
+  "ets",
 ]);
 
 /** The clauses of a `defun` (or `flet` function): `(args) body...` or `((pats) body...)...`. */

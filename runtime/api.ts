@@ -344,6 +344,8 @@ export interface ProcessSummary {
  * processes: `processes` (their summaries), `alive` or `info` (of the pid `arg`).
  */
 export function answerQuery(node: Node, what: Term, arg: Term): Term {
+  const handler = typeof what === "string" ? queryHandlers.get(what) : undefined;
+  if (handler !== undefined) return handler(node, arg);
   switch (what) {
     case "processes":
       return summaries(node);
@@ -355,6 +357,32 @@ export function answerQuery(node: Node, what: Term, arg: Term): Term {
   return "undefined";
 }
 
+const queryHandlers = new Map<string, (node: Node, arg: Term) => Term>();
+
+/**
+ * Makes this isolate answer the question `what` that another scheduler asks (with
+ * {@linkcode askScheduler}): a part of the node that keeps state per scheduler (ets tables, say)
+ * serves the other schedulers so.
+ */
+export function setQueryHandler(what: string, answer: (node: Node, arg: Term) => Term): void {
+  queryHandlers.set(what, answer);
+}
+
+/**
+ * Asks scheduler `at` of this node the question `what` about `arg` and waits for its answer
+ * (`undefined` if it does not answer within `ms` milliseconds, as when it is gone).
+ */
+export function* askScheduler(
+  at: number,
+  what: string,
+  arg: Term,
+  ms = 5000,
+): Generator<Yielded, Term | undefined, unknown> {
+  const p = mustCurrent("askScheduler()");
+  const got = yield* ask(p, [at], what, arg, ms);
+  return got[0];
+}
+
 // Asks each scheduler in `at` the question `what` (about `arg`) and waits for the answers;
 // those that do not answer within a second are left out.
 function* ask(
@@ -362,6 +390,7 @@ function* ask(
   at: number[],
   what: string,
   arg: Term,
+  ms = 1000,
 ): Generator<Yielded, Term[], unknown> {
   const siblings = p.node.siblings;
   const answers: Term[] = [];
@@ -369,7 +398,7 @@ function* ask(
   const ref = p.node.makeRef();
   let waiting = 0;
   for (const i of at) if (siblings.ask(i, ["query", what, arg, p.pid, ref])) waiting++;
-  const deadline = Date.now() + 1000;
+  const deadline = Date.now() + ms;
   for (; waiting > 0; waiting--) {
     const got = yield* receive(
       on(["answer", ref, $("a")], ({ a }) => [a as Term]),

@@ -51,6 +51,21 @@ export function isGeneratorFunction(f: unknown): boolean {
   return f instanceof GeneratorFunction;
 }
 
+const mayWaitFns = new WeakSet<object>();
+
+/**
+ * Marks the plain function `f` as one that may give a generator to run (a built-in that waits
+ * only sometimes): compiled code calls it as it calls a generator function.
+ */
+export function markMayWait(f: unknown): void {
+  if (typeof f === "function") mayWaitFns.add(f);
+}
+
+/** Whether a call of `f` may have to wait: a generator function, or one marked so. */
+export function mayWait(f: unknown): boolean {
+  return f instanceof GeneratorFunction || (typeof f === "function" && mayWaitFns.has(f));
+}
+
 /** What a call gives before it is resolved: a term, a generator or a tail call. */
 export type CallResult = Term | Generator<Yielded, unknown, unknown> | TailCall;
 

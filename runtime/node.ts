@@ -546,6 +546,11 @@ export class Node {
   #cleanUp(p: Process): void {
     const reason = p.exitReason;
     if (p.timer !== undefined) clearTimeout(p.timer);
+    const onExit = p.onExit;
+    if (onExit !== null) {
+      p.onExit = null;
+      onExit(p);
+    }
     this.#procs.delete(p.pid.id);
     if (p.name !== undefined) {
       this.#names.delete(p.name);

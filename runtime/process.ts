@@ -57,6 +57,7 @@ interface Extra {
   monitoredBy: Map<string, MonitorEntry> | null;
   name: string | undefined;
   dict: Map<unknown, [Term, Term]> | null;
+  onExit: ((p: Process) => void) | null;
 }
 
 const IS_ASYNC = 1;
@@ -119,6 +120,7 @@ export class Process {
       monitoredBy: null,
       name: undefined,
       dict: null,
+      onExit: null,
     };
   }
   #flag(bit: number, on: boolean): void {
@@ -152,6 +154,16 @@ export class Process {
   }
   set timedOut(on: boolean) {
     this.#flag(TIMED_OUT, on);
+  }
+  /**
+   * What runs as the process ends, before its links and monitors hear of it (the ets tables
+   * it owns are deleted so).
+   */
+  get onExit(): ((p: Process) => void) | null {
+    return this.#extra?.onExit ?? null;
+  }
+  set onExit(f: ((p: Process) => void) | null) {
+    if (f !== null || this.#extra !== null) this.#x().onExit = f;
   }
   get links(): Pid[] | null {
     return this.#extra?.links ?? null;

@@ -1,7 +1,7 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
  * `ordsets`, `orddict`, `sets`, `dict`,
- * `re`, `filename`, `binary`, `gb_trees`, `base64`, `calendar` and `unicode`.
+ * `re`, `filename`, `binary`, `gb_trees`, `base64`, `calendar`, `unicode` and `ets`.
  *
  * @module
  */
@@ -11,6 +11,8 @@ import { BASE64 } from "./base64.ts";
 import { BINARY } from "./binary.ts";
 import { CALENDAR } from "./calendar.ts";
 import { DICT } from "./dict.ts";
+import { ETS, ETS_MAY_WAIT } from "./ets.ts";
+import { markMayWait } from "../../runtime/call.ts";
 import { FILENAME } from "./filename.ts";
 import { GB_TREES } from "./gb_trees.ts";
 import { ORDDICT } from "./orddict.ts";
@@ -34,4 +36,6 @@ export function registerStdlibModules(): void {
   defineModule("base64", BASE64);
   defineModule("calendar", CALENDAR);
   defineModule("unicode", UNICODE);
+  for (const f of ETS_MAY_WAIT) markMayWait(f);
+  defineModule("ets", ETS);
 }
