@@ -26,6 +26,7 @@ import { compileFileForms } from "./_toplevel.ts";
 import { readAllWithLines } from "./reader.ts";
 import { LfeSyntaxError } from "./syntax_error.ts";
 import { setLoadHook } from "./rt.ts";
+import { OTP_SOURCES } from "./otp/_sources.ts";
 
 const codePath: string[] = ["."];
 
@@ -204,7 +205,31 @@ export function reloadModule(name: string): string | undefined {
   return file === undefined ? undefined : loadFile(file);
 }
 
+// An OTP module written in LFE that comes with the node, compiled when first called.
+function fromOtp(name: string): ModuleFunctions | undefined {
+  if (!Object.hasOwn(OTP_SOURCES, name)) return undefined;
+  const file = `${name}.lfe`;
+  const forms = readAllWithLines(OTP_SOURCES[name] as string, { evaluate: evaluateAtRead });
+  const ms = compileFileForms(forms.map((f) => f.form), {
+    lines: forms.map((f) => f.line),
+    file,
+  });
+  const m = ms.find((x) => x.name === name);
+  if (m === undefined) return undefined;
+  for (const other of ms) {
+    loaded.set(other.name, { file, docs: other.docs });
+    if (other !== m) defineModule(other.name, other.functions);
+  }
+  return m.functions;
+}
+
+/** Whether `name` is one of the OTP modules the node carries in LFE. */
+export function isOtpModule(name: string): boolean {
+  return Object.hasOwn(OTP_SOURCES, name);
+}
+
 function fromCodePath(name: string): ModuleFunctions | undefined {
+  if (isOtpModule(name)) return fromOtp(name);
   const file = findOnCodePath(name);
   if (file === undefined) return undefined;
   const ms = compileLfeFileModules(file);

@@ -297,7 +297,8 @@ export function crashReport(p: Process, reason: Term): string {
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-function reportTime(): string {
+/** The time in a report's heading, as `logger_formatter` writes it: `3-Dec-2026::15:24:12.064286`. */
+export function reportTime(): string {
   const us = Math.floor((performance.timeOrigin + performance.now()) * 1000);
   const d = new Date(Math.floor(us / 1000));
   const two = (n: number) => String(n).padStart(2, "0");

@@ -12,7 +12,7 @@ import { haltNode } from "../../runtime/halt.ts";
 import { putCharsAsync } from "../../runtime/io.ts";
 import { formatErlang } from "../../runtime/print_term.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
-import { arrayToList, Pid, type Term } from "../../runtime/terms.ts";
+import { arrayToList, Cons, Pid, type Term } from "../../runtime/terms.ts";
 import { mustArray } from "./_util.ts";
 
 function badarg(): never {
@@ -36,7 +36,39 @@ const ITEMS: Record<string, Item> = {
   priority: () => "normal",
   group_leader: (i) => i.groupLeader,
   reductions: (i) => i.reductions,
+  heap_size: (i) => heapWords(i),
+  total_heap_size: (i) => heapWords(i),
+  stack_size: () => MIN_STACK,
+  memory: (i) => heapWords(i) * 8 + 1000,
+  current_function: (i) => i.initialCall,
+  current_stacktrace: () => null,
+  garbage_collection: () => null,
+  suspending: () => null,
 };
+
+// A process's heap as BEAM counts it, in words: at least the smallest heap (233 words), and
+// what its messages and dictionary hold. The stack of a waiting process is its smallest.
+const MIN_HEAP = 233, MIN_STACK = 28;
+function heapWords(i: ProcessInfo): number {
+  let words = 0;
+  for (const m of i.messages) words += termWords(m);
+  for (const d of i.dictionary) words += termWords(d);
+  return Math.max(MIN_HEAP, words);
+}
+
+function termWords(t: Term): number {
+  if (Array.isArray(t)) return t.reduce((n: number, x) => n + termWords(x), 1 + t.length);
+  if (t instanceof Cons) {
+    let n = 0, c: Term = t;
+    while (c instanceof Cons) {
+      n += 2 + termWords(c.hd);
+      c = c.tl;
+    }
+    return n;
+  }
+  if (t instanceof Uint8Array) return 2 + Math.ceil(t.length / 8);
+  return 0;
+}
 
 // What process_info/1 tells, in Erlang's order (registered_name only when there is one).
 const SUMMARY = [

@@ -1,7 +1,7 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
  * `ordsets`, `orddict`, `sets`, `dict`,
- * `re`, `filename`, `binary`, `gb_trees`, `base64`, `calendar`, `unicode` and `ets`.
+ * `re`, `filename`, `binary`, `gb_trees`, `base64`, `calendar`, `unicode`, `ets` and `logger`.
  *
  * @module
  */
@@ -12,6 +12,7 @@ import { BINARY } from "./binary.ts";
 import { CALENDAR } from "./calendar.ts";
 import { DICT } from "./dict.ts";
 import { ETS, ETS_MAY_WAIT } from "./ets.ts";
+import { LOGGER } from "./logger.ts";
 import { markMayWait } from "../../runtime/call.ts";
 import { FILENAME } from "./filename.ts";
 import { GB_TREES } from "./gb_trees.ts";
@@ -38,4 +39,5 @@ export function registerStdlibModules(): void {
   defineModule("unicode", UNICODE);
   for (const f of ETS_MAY_WAIT) markMayWait(f);
   defineModule("ets", ETS);
+  defineModule("logger", LOGGER);
 }

@@ -1,0 +1,221 @@
+;; What OTP's behaviours share: starting a process by proc_lib with its name registered
+;; (`#(local N)`, `#(global N)`, `#(via M N)`), and calls with OTP's own messages, so that
+;; they work with the same behaviours on BEAM nodes: a call is
+;; `#(Label #(From Tag) Request)`, answered `#(Tag Reply)`; the caller watches the callee
+;; with a monitor, so that a dead callee is `noproc` and a lost node `#(nodedown N)`.
+(defmodule gen
+  (export (start 5) (start 6) (init_it 6) (init_it 7)
+          (call 3) (call 4) (reply 2) (send_request 3)
+          (wait_response 2) (receive_response 2) (check_response 2)
+          (where 1) (get_parent 0) (name 1) (unregister_name 1) (debug_options 2)
+          (timeout 1) (spawn_opts 1) (hibernate_after 1) (format_status_header 2)))
+
+;; start(GenMod, LinkP, [Name,] Mod, Args, Options): LinkP is link, monitor or nolink.
+(defun start (gen-mod link-p mod args opts)
+  (do-spawn gen-mod link-p 'self mod args opts))
+
+(defun start (gen-mod link-p name mod args opts)
+  (case (where name)
+    ('undefined (do-spawn gen-mod link-p name mod args opts))
+    (pid (tuple 'error (tuple 'already_started pid)))))
+
+(defun do-spawn (gen-mod link-p name mod args opts)
+  (let ((time (timeout opts))
+        (spawn-opts (spawn_opts opts)))
+    (case link-p
+      ('link (proc_lib:start_link 'gen 'init_it
+                                  (list gen-mod (self) (self) name mod args opts)
+                                  time spawn-opts))
+      ('monitor (proc_lib:start_monitor 'gen 'init_it
+                                        (list gen-mod (self) (self) name mod args opts)
+                                        time spawn-opts))
+      (_ (proc_lib:start 'gen 'init_it
+                         (list gen-mod (self) 'self name mod args opts)
+                         time spawn-opts)))))
+
+(defun init_it (gen-mod starter parent mod args opts)
+  (init_it gen-mod starter parent 'self mod args opts))
+
+(defun init_it
+  ((gen-mod starter parent 'self mod args opts)
+   (init-it2 gen-mod starter parent (self) mod args opts))
+  ((gen-mod starter parent name mod args opts)
+   (case (register-name name)
+     ('true (init-it2 gen-mod starter parent name mod args opts))
+     ((tuple 'false pid)
+      (proc_lib:init_ack starter (tuple 'error (tuple 'already_started pid)))))))
+
+(defun init-it2 (gen-mod starter parent name mod args opts)
+  (call gen-mod 'init_it starter parent name mod args opts))
+
+(defun register-name
+  (((tuple 'local name))
+   (try (progn (register name (self)) 'true)
+     (catch ((tuple _ _ _) (tuple 'false (whereis name))))))
+  (((tuple 'global name))
+   (case (global:register_name name (self))
+     ('yes 'true)
+     ('no (tuple 'false (global:whereis_name name)))))
+  (((tuple 'via mod name))
+   (case (call mod 'register_name name (self))
+     ('yes 'true)
+     ('no (tuple 'false (call mod 'whereis_name name))))))
+
+(defun name
+  (((tuple 'local name)) name)
+  (((tuple 'global name)) name)
+  (((tuple 'via _ name)) name)
+  ((pid) pid))
+
+(defun unregister_name
+  (((tuple 'local name)) (try (unregister name) (catch ((tuple _ _ _) 'ok))))
+  (((tuple 'global name)) (global:unregister_name name))
+  (((tuple 'via mod name)) (call mod 'unregister_name name))
+  ((_) 'ok))
+
+(defun where
+  (((tuple 'global name)) (global:whereis_name name))
+  (((tuple 'via mod name)) (call mod 'whereis_name name))
+  (((tuple 'local name)) (whereis name))
+  ((_) 'undefined))
+
+(defun timeout (opts)
+  (case (lists:keyfind 'timeout 1 opts)
+    ((tuple _ time) time)
+    ('false 'infinity)))
+
+(defun spawn_opts (opts)
+  (case (lists:keyfind 'spawn_opt 1 opts)
+    ((tuple _ o) o)
+    ('false ())))
+
+(defun hibernate_after (opts)
+  (case (lists:keyfind 'hibernate_after 1 opts)
+    ((tuple _ h) h)
+    ('false 'infinity)))
+
+(defun debug_options (_name opts)
+  (case (lists:keyfind 'debug 1 opts)
+    ((tuple _ options) (sys:debug_options options))
+    ('false ())))
+
+(defun get_parent ()
+  (case (get '$ancestors)
+    ((cons p _) (when (is_pid p)) p)
+    ((cons name _) (case (whereis name) ('undefined (exit 'process_not_found)) (p p)))
+    (_ (exit 'process_not_found))))
+
+;; A call of the process `process` (a pid, a registered name, #(Name Node), #(global N),
+;; #(via M N)); exits noproc, #(nodedown N), timeout or the callee's exit reason.
+(defun call (process label request)
+  (call-it process label request 5000))
+
+(defun call (process label request timeout)
+  (call-it process label request timeout))
+
+(defun call-it (process label request timeout)
+  (check-timeout timeout)
+  (case process
+    (p (when (is_pid p)) (do-call p label request timeout))
+    (name (when (is_atom name))
+     (case (whereis name)
+       ('undefined (exit 'noproc))
+       (pid (do-call pid label request timeout))))
+    ((tuple 'global name)
+     (case (global:whereis_name name)
+       ('undefined (exit 'noproc))
+       (pid (do-call pid label request timeout))))
+    ((tuple 'via mod name)
+     (case (call mod 'whereis_name name)
+       ('undefined (exit 'noproc))
+       (pid (do-call pid label request timeout))))
+    ((tuple name node) (when (is_atom name) (is_atom node))
+     (if (== node (node))
+       (case (whereis name)
+         ('undefined (exit 'noproc))
+         (pid (do-call pid label request timeout)))
+       (do-call process label request timeout)))
+    (_ (exit 'noproc))))
+
+(defun check-timeout
+  (('infinity) 'ok)
+  ((t) (when (is_integer t) (>= t 0)) 'ok)
+  ((t) (error 'badarg (list t))))
+
+(defun do-call (process label request timeout)
+  (let ((mref (erlang:monitor 'process process)))
+    (erlang:send process (tuple label (tuple (self) mref) request) '(noconnect))
+    (receive
+      ((tuple (= mref tag) reply) (when (is_reference tag))
+       (erlang:demonitor mref '(flush))
+       reply)
+      ((tuple (cons 'alias (= mref tag)) reply) (when (is_reference tag))
+       (erlang:demonitor mref '(flush))
+       reply)
+      ((tuple 'DOWN (= mref ref) _ _ 'noconnection) (when (is_reference ref))
+       (exit (tuple 'nodedown (node-of process))))
+      ((tuple 'DOWN (= mref ref) _ _ reason) (when (is_reference ref))
+       (exit reason))
+      (after timeout
+        (erlang:demonitor mref '(flush))
+        (receive
+          ((tuple (= mref tag) reply) (when (is_reference tag)) reply)
+          (after 0 (exit 'timeout)))))))
+
+(defun node-of
+  (((tuple _ node)) node)
+  ((pid) (when (is_pid pid)) (node pid))
+  ((_) (node)))
+
+;; The reply to a call: `#(Tag Reply)` to the caller (a tag `(alias . Ref)` from a BEAM
+;; node is answered to the caller's pid as well).
+(defun reply
+  (((tuple to tag) reply)
+   (try (progn (erlang:send to (tuple tag reply)) 'ok)
+     (catch ((tuple _ _ _) 'ok)))))
+
+;; A request sent now whose reply is collected later.
+(defun send_request (process label request)
+  (let ((mref (erlang:monitor 'process (send-target process))))
+    (erlang:send (send-target process) (tuple label (tuple (self) mref) request) '(noconnect))
+    mref))
+
+(defun send-target
+  (((tuple 'global name)) (global:whereis_name name))
+  (((tuple 'via mod name)) (call mod 'whereis_name name))
+  ((p) p))
+
+(defun wait_response (mref timeout)
+  (receive
+    ((tuple (= mref tag) reply) (when (is_reference tag))
+     (erlang:demonitor mref '(flush))
+     (tuple 'reply reply))
+    ((tuple 'DOWN (= mref ref) _ object reason) (when (is_reference ref))
+     (tuple 'error (tuple reason object)))
+    (after (if (== timeout 'infinity) 'infinity timeout) 'timeout)))
+
+(defun receive_response (mref timeout)
+  (receive
+    ((tuple (= mref tag) reply) (when (is_reference tag))
+     (erlang:demonitor mref '(flush))
+     (tuple 'reply reply))
+    ((tuple 'DOWN (= mref ref) _ object reason) (when (is_reference ref))
+     (tuple 'error (tuple reason object)))
+    (after (if (== timeout 'infinity) 'infinity timeout)
+      (erlang:demonitor mref '(flush))
+      (receive
+        ((tuple (= mref tag) reply) (when (is_reference tag)) (tuple 'reply reply))
+        (after 0 'timeout)))))
+
+(defun check_response
+  (((tuple (= mref tag) reply) mref) (when (is_reference tag))
+   (erlang:demonitor mref '(flush))
+   (tuple 'reply reply))
+  (((tuple 'DOWN mref _ object reason) mref)
+   (tuple 'error (tuple reason object)))
+  ((_ _) 'no_reply))
+
+(defun format_status_header (tag-line name)
+  (cond ((is_pid name) (lists:concat (list tag-line " " (pid_to_list name))))
+        ((is_atom name) (lists:concat (list tag-line " " name)))
+        ('true (tuple tag-line name))))
