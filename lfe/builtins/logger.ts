@@ -200,15 +200,16 @@ function genStatemReport(r: Map<string, Term>): string {
   if (q.length > 0) s += `** Last event = ${pp(q[0] as Term, 17)}\n`;
   s += `** When server state  = ${pp([state as Term, data as Term], 25)}\n`;
   const reason = r.get("reason");
+  let stack: Term[] = [];
   if (Array.isArray(reason) && reason.length === 3) {
     s += `** Reason for termination = ${writeErlang(reason[0] as Term)}:${
-      pp(reason[1] as Term, 30)
+      pp(reason[1] as Term, 30 + writeErlang(reason[0] as Term).length)
     }\n`;
-    const stack = properArray(reason[2] as Term) ?? [];
-    if (stack.length > 0) s += `** Stacktrace =\n**  ${pp(arrayToList(stack), 5)}\n`;
+    stack = properArray(reason[2] as Term) ?? [];
   }
   s += `** Callback modules = ${pp(r.get("modules") ?? null, 23)}\n`;
   s += `** Callback mode = ${pp(r.get("callback_mode") ?? "undefined", 20)}\n`;
+  if (stack.length > 0) s += `** Stacktrace =\n**  ${pp(arrayToList(stack), 5)}\n`;
   if (q.length > 1) s += `** Queued = ${pp(arrayToList(q.slice(1)), 13)}\n`;
   const post = properArray(r.get("postponed") ?? null) ?? [];
   if (post.length > 0) s += `** Postponed = ${pp(arrayToList(post), 16)}\n`;

@@ -37,13 +37,15 @@
 (defun get_state (name timeout)
   (case (send-system-msg name 'get_state timeout)
     ((tuple 'error (= (tuple 'callback_failed _ _) why)) (exit why))
-    (state state)))
+    ((tuple 'ok state) state)
+    (other other)))
 
 (defun replace_state (name f) (replace_state name f 5000))
 (defun replace_state (name f timeout)
   (case (send-system-msg name (tuple 'replace_state f) timeout)
     ((tuple 'error (= (tuple 'callback_failed _ _) why)) (exit why))
-    (state state)))
+    ((tuple 'ok state) state)
+    (other other)))
 
 (defun get_status (name) (get_status name 5000))
 (defun get_status (name timeout) (send-system-msg name 'get_status timeout))
