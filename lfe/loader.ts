@@ -8,6 +8,7 @@
  */
 
 import {
+  aliasFrames,
   announceLoad,
   caught,
   defineModule,
@@ -27,6 +28,7 @@ import { readAllWithLines } from "./reader.ts";
 import { LfeSyntaxError } from "./syntax_error.ts";
 import { setLoadHook } from "./rt.ts";
 import { OTP_SOURCES } from "./otp/_sources.ts";
+import { OTP_FRAMES } from "./otp/_frames.ts";
 
 const codePath: string[] = ["."];
 
@@ -205,9 +207,15 @@ export function reloadModule(name: string): string | undefined {
   return file === undefined ? undefined : loadFile(file);
 }
 
+let framesAliased = false;
+
 // An OTP module written in LFE that comes with the node, compiled when first called.
 function fromOtp(name: string): ModuleFunctions | undefined {
   if (!Object.hasOwn(OTP_SOURCES, name)) return undefined;
+  if (!framesAliased) {
+    aliasFrames(OTP_FRAMES);
+    framesAliased = true;
+  }
   const file = `${name}.lfe`;
   const forms = readAllWithLines(OTP_SOURCES[name] as string, { evaluate: evaluateAtRead });
   const ms = compileFileForms(forms.map((f) => f.form), {

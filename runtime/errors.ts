@@ -79,11 +79,29 @@ export function registerFrame(
   line: number | undefined,
   source?: readonly string[],
 ): void {
+  const alias = FRAME_ALIASES.get(`${module}:${fn}/${arity}`);
+  if (alias === null) return;
+  if (alias !== undefined) [fn, arity, file, line] = alias;
   const info: Term[] = [];
   if (file !== undefined) info.push(["file", charlist(file)]);
   if (line !== undefined) info.push(["line", line]);
   FRAMES.set(jsName, [module, fn, arity, list(...info)]);
   if (source !== undefined) SOURCES.set(jsName, source);
+}
+
+// Functions whose frames show as other functions' (`null`: not at all).
+const FRAME_ALIASES = new Map<string, [string, number, string, number] | null>();
+
+/**
+ * Makes the frames of `module:fn/arity` (a key of `aliases`) show in stack traces as the
+ * function, arity, file and line given, or not at all for `null`: a module the node carries in
+ * place of one of OTP's shows the frames OTP's own would (`gen_server:handle_msg/6` in
+ * `gen_server.erl`). Takes effect for functions compiled after.
+ */
+export function aliasFrames(
+  aliases: Readonly<Record<string, readonly [string, number, string, number] | null>>,
+): void {
+  for (const [k, v] of Object.entries(aliases)) FRAME_ALIASES.set(k, v === null ? null : [...v]);
 }
 
 // The generated source of each compiled function's module, by the function's JavaScript name.
