@@ -81,6 +81,9 @@ function title(level: string, meta: Term): string {
   if (type === "crash_report") return "CRASH REPORT";
   if (type === "supervisor_report") return "SUPERVISOR REPORT";
   if (type === "progress") return "PROGRESS REPORT";
+  if (type === "std_info") return "INFO REPORT";
+  if (type === "std_warning") return "WARNING REPORT";
+  if (type === "std_error") return "ERROR REPORT";
   return `${level.toUpperCase()} REPORT`;
 }
 
@@ -248,7 +251,7 @@ export function formatReport(kind: Term, report: Term): string {
   if (l0 === "gen_event" && l1 === "terminate") return genEventReport(r);
   if (l0 === "supervisor") return supervisorReport(r);
   if (l0 === "application_controller" || l1 === "progress") {
-    return progressReport(r);
+    return progressReport(r) + "\n";
   }
   return plainReport(report);
 }

@@ -1,7 +1,7 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
  * `ordsets`, `orddict`, `sets`, `dict`,
- * `re`, `filename`, `binary`, `gb_trees`, `base64`, `calendar`, `unicode`, `ets` and `logger`.
+ * `re`, `filename`, `binary`, `gb_trees`, `base64`, `calendar`, `unicode`, `ets`, `logger`, `code` and `file`.
  *
  * @module
  */
@@ -13,6 +13,8 @@ import { CALENDAR } from "./calendar.ts";
 import { DICT } from "./dict.ts";
 import { ETS, ETS_MAY_WAIT } from "./ets.ts";
 import { LOGGER } from "./logger.ts";
+import { CODE } from "./code.ts";
+import { FILE } from "./file.ts";
 import { markMayWait } from "../../runtime/call.ts";
 import { FILENAME } from "./filename.ts";
 import { GB_TREES } from "./gb_trees.ts";
@@ -40,4 +42,6 @@ export function registerStdlibModules(): void {
   for (const f of ETS_MAY_WAIT) markMayWait(f);
   defineModule("ets", ETS);
   defineModule("logger", LOGGER);
+  defineModule("code", CODE);
+  defineModule("file", FILE);
 }

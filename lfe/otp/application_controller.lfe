@@ -1,0 +1,310 @@
+;; The application controller: a gen_server registered as `application_controller`, started
+;; the first time an application is asked for. Loaded applications' specifications and
+;; environments are in the named table `ac_tab`, which anyone may read. Each running
+;; application has a master, the group leader of its processes (it passes their io on), and a
+;; keeper that called the callback module's start/2 and holds the top supervisor.
+(defmodule application_controller
+  (behaviour gen_server)
+  (export (ensure 0) (init 1) (handle_call 3) (handle_cast 2) (handle_info 2) (terminate 2)
+          (code_change 3) (master 5) (keeper 5)))
+
+(defun ensure ()
+  (case (whereis 'application_controller)
+    ('undefined
+     (case (gen_server:start (tuple 'local 'application_controller) 'application_controller
+                             () ())
+       ((tuple 'ok _) 'ok)
+       ((tuple 'error (tuple 'already_started _)) 'ok)))
+    (_ 'ok)))
+
+(defun init (_)
+  (ets:new 'ac_tab '(named_table public set))
+  (ets:insert 'ac_tab (tuple (tuple 'loaded 'kernel) (builtin-spec 'kernel "8.5.3")))
+  (ets:insert 'ac_tab (tuple (tuple 'loaded 'stdlib) (builtin-spec 'stdlib "4.2")))
+  (tuple 'ok (map 'running (list (tuple 'stdlib 'permanent) (tuple 'kernel 'permanent))
+                  'loaded-order '(stdlib kernel)
+                  'masters #M() 'starting #M())))
+
+(defun builtin-spec (name vsn)
+  (map 'description "ERTS  CXC 138 10" 'id "" 'vsn vsn 'modules () 'maxP 'infinity
+       'maxT 'infinity 'registered () 'included_applications () 'optional_applications ()
+       'applications (if (== name 'kernel) () '(kernel)) 'env () 'mod ()
+       'start_phases 'undefined))
+
+(defun spec-of (app)
+  (case (ets:lookup 'ac_tab (tuple 'loaded app))
+    ((list (tuple _ spec)) (tuple 'ok spec))
+    (() 'error)))
+
+;; Reads `NAME.app` from the code path.
+(defun read-app-file (name)
+  (let ((file (++ (atom_to_list name) ".app")))
+    (case (code:where_is_file file)
+      ('non_existing (tuple 'error (tuple "no such file or directory" file)))
+      (path
+       (case (file:consult path)
+         ((tuple 'ok (list (= (tuple 'application (= name n) props) spec)))
+          (when (is_list props))
+          (tuple 'ok spec))
+         ((tuple 'ok _) (tuple 'error (tuple 'bad_application name)))
+         ((tuple 'error (tuple line mod what))
+          (tuple 'error (tuple (++ file ":" (integer_to_list line) ": " what) file)))
+         ((tuple 'error why)
+          (tuple 'error (tuple (file-error why) file))))))))
+
+(defun file-error
+  (('enoent) "no such file or directory")
+  (('eacces) "permission denied")
+  ((why) (atom_to_list why)))
+
+(defun make-spec (name props)
+  (let ((get (lambda (k d) (proplists:get_value k props d))))
+    (map 'description (funcall get 'description "") 'id (funcall get 'id "")
+         'vsn (funcall get 'vsn "") 'modules (funcall get 'modules ())
+         'maxP (funcall get 'maxP 'infinity) 'maxT (funcall get 'maxT 'infinity)
+         'registered (funcall get 'registered ())
+         'included_applications (funcall get 'included_applications ())
+         'optional_applications (funcall get 'optional_applications ())
+         'applications (funcall get 'applications ())
+         'env (funcall get 'env ()) 'mod (funcall get 'mod ())
+         'start_phases (funcall get 'start_phases 'undefined))))
+
+(defun handle_call
+  (((tuple 'load app) _ state)
+   (let ((name (case app ((tuple 'application n _) n) (n n))))
+     (case (spec-of name)
+       ((tuple 'ok _) (tuple 'reply (tuple 'error (tuple 'already_loaded name)) state))
+       ('error
+        (case (case app
+                ((tuple 'application _ _) (tuple 'ok app))
+                (_ (if (is_atom app) (read-app-file app) (tuple 'error (tuple 'badarg app)))))
+          ((tuple 'ok (tuple 'application n props))
+           (let ((spec (make-spec n props)))
+             (ets:insert 'ac_tab (tuple (tuple 'loaded n) spec))
+             (lists:foreach (match-lambda
+                              (((tuple k v))
+                               (case (ets:lookup 'ac_tab (tuple 'env n k))
+                                 (() (ets:insert 'ac_tab (tuple (tuple 'env n k) v)))
+                                 (_ 'ok))))
+                            (mref spec 'env))
+             (tuple 'reply 'ok
+                    (mset state 'loaded-order (cons n (mref state 'loaded-order))))))
+          (err (tuple 'reply err state)))))))
+  (((tuple 'unload app) _ state)
+   (cond ((lists:keymember app 1 (mref state 'running))
+          (tuple 'reply (tuple 'error (tuple 'running app)) state))
+         ((== (spec-of app) 'error)
+          (tuple 'reply (tuple 'error (tuple 'not_loaded app)) state))
+         ('true
+          (ets:delete 'ac_tab (tuple 'loaded app))
+          (ets:match_delete 'ac_tab (tuple (tuple 'env app '_) '_))
+          (tuple 'reply 'ok
+                 (mset state 'loaded-order (lists:delete app (mref state 'loaded-order)))))))
+  (((tuple 'start app type) from state)
+   (cond ((lists:keymember app 1 (mref state 'running))
+          (tuple 'reply (tuple 'error (tuple 'already_started app)) state))
+         ((maps:is_key app (mref state 'starting))
+          (tuple 'reply (tuple 'error (tuple 'already_started app)) state))
+         ('true
+          (case (spec-of app)
+            ('error (tuple 'reply (tuple 'error (tuple 'not_loaded app)) state))
+            ((tuple 'ok spec)
+             (case (lists:filter (lambda (d) (not (lists:keymember d 1 (mref state 'running))))
+                                 (mref spec 'applications))
+               ((cons dep _) (tuple 'reply (tuple 'error (tuple 'not_started dep)) state))
+               (()
+                (case (mref spec 'mod)
+                  (()
+                   (info-started app)
+                   (tuple 'reply 'ok (mset state 'running
+                                           (cons (tuple app type) (mref state 'running)))))
+                  ((tuple mod args)
+                   (let ((m (spawn 'application_controller 'master
+                                   (list (self) app mod args (group_leader)))))
+                     (erlang:monitor 'process m)
+                     (ets:insert 'ac_tab (tuple (tuple 'master app) m))
+                     (tuple 'noreply
+                            (mset state 'starting
+                                  (maps:put app (tuple from type m)
+                                            (mref state 'starting))))))))))))))
+  (((tuple 'stop app) _ state)
+   (case (lists:keyfind app 1 (mref state 'running))
+     ('false (tuple 'reply (tuple 'error (tuple 'not_started app)) state))
+     ((tuple _ type)
+      (let ((s1 (mset state 'running (lists:keydelete app 1 (mref state 'running)))))
+        (case (maps:find app (mref state 'masters))
+          ((tuple 'ok m)
+           (stop-master m)
+           (ets:delete 'ac_tab (tuple 'master app))
+           (info-exited app 'stopped type)
+           (tuple 'reply 'ok (mset s1 'masters (maps:remove app (mref state 'masters)))))
+          ('error
+           (info-exited app 'stopped type)
+           (tuple 'reply 'ok s1)))))))
+  (('which_applications _ state)
+   (tuple 'reply
+          (lists:map (match-lambda
+                       (((tuple app _))
+                        (let (((tuple 'ok spec) (spec-of app)))
+                          (tuple app (mref spec 'description) (mref spec 'vsn)))))
+                     (mref state 'running))
+          state))
+  (('loaded_applications _ state)
+   (tuple 'reply
+          (lists:map (lambda (app)
+                       (let (((tuple 'ok spec) (spec-of app)))
+                         (tuple app (mref spec 'description) (mref spec 'vsn))))
+                     (lists:reverse (mref state 'loaded-order)))
+          state))
+  (('info _ state)
+   (tuple 'reply (list (tuple 'loaded (lists:reverse (mref state 'loaded-order)))
+                       (tuple 'running (mref state 'running)))
+          state))
+  (((tuple 'set_env app key val) _ state)
+   (ets:insert 'ac_tab (tuple (tuple 'env app key) val))
+   (tuple 'reply 'ok state))
+  (((tuple 'unset_env app key) _ state)
+   (ets:delete 'ac_tab (tuple 'env app key))
+   (tuple 'reply 'ok state))
+  (((tuple 'get_supervisor app) _ state)
+   (case (maps:find app (mref state 'masters))
+     ((tuple 'ok m)
+      (! m (tuple 'get_child (self)))
+      (receive ((tuple 'child m2 pid) (when (== m2 m)) (tuple 'reply (tuple 'ok pid) state))
+        (after 5000 (tuple 'reply 'undefined state))))
+     ('error (tuple 'reply 'undefined state)))))
+
+(defun handle_cast (_ state) (tuple 'noreply state))
+
+(defun handle_info
+  (((tuple 'started app result) state)
+   (case (maps:find app (mref state 'starting))
+     ((tuple 'ok (tuple from type m))
+      (let ((s1 (mset state 'starting (maps:remove app (mref state 'starting)))))
+        (case result
+          ('ok
+           (ets:insert 'ac_tab (tuple (tuple 'master app) m))
+           (info-started app)
+           (gen_server:reply from 'ok)
+           (tuple 'noreply (mset s1 'running (cons (tuple app type) (mref state 'running))
+                                 'masters (maps:put app m (mref state 'masters)))))
+          (err
+           (ets:delete 'ac_tab (tuple 'master app))
+           (gen_server:reply from err)
+           (info-exited app (element 2 err) type)
+           (tuple 'noreply s1)))))
+     ('error (tuple 'noreply state))))
+  (((tuple 'DOWN _ 'process m reason) state)
+   (case (lists:filter (match-lambda (((tuple _ pid)) (== pid m)))
+                       (maps:to_list (mref state 'masters)))
+     ((list (tuple app _))
+      (let* (((tuple _ type) (lists:keyfind app 1 (mref state 'running)))
+             (s1 (mset state 'running (lists:keydelete app 1 (mref state 'running))
+                       'masters (maps:remove app (mref state 'masters)))))
+        (ets:delete 'ac_tab (tuple 'master app))
+        (info-exited app reason type)
+        (case (tuple type reason)
+          ((tuple 'permanent _) (node-stops app reason))
+          ((tuple 'transient 'normal) 'ok)
+          ((tuple 'transient _) (node-stops app reason))
+          (_ 'ok))
+        (tuple 'noreply s1)))
+     (_ (tuple 'noreply state))))
+  ((_ state) (tuple 'noreply state)))
+
+(defun terminate (_ _) 'ok)
+(defun code_change (_ state _) (tuple 'ok state))
+
+(defun info-started (app)
+  (logger:log 'info
+              (map 'label (tuple 'application_controller 'progress)
+                   'report (list (tuple 'application app) (tuple 'started_at (node))))
+              (map 'domain '(otp sasl)
+                   'error_logger (map 'tag 'info_report 'type 'progress))))
+
+(defun info-exited (app reason type)
+  (logger:log 'notice
+              (map 'label (tuple 'application_controller 'exit)
+                   'report (list (tuple 'application app) (tuple 'exited reason)
+                                 (tuple 'type type)))
+              (map 'domain '(otp)
+                   'error_logger (map 'tag 'info_report 'type 'std_info))))
+
+(defun node-stops (app reason)
+  (io:format 'user "Kernel pid terminated (application_controller) (~p)~n"
+             (list (tuple 'application_terminated app reason)))
+  (erlang:halt 1))
+
+(defun stop-master (m)
+  (let ((ref (erlang:monitor 'process m)))
+    (! m 'stop)
+    (receive ((tuple 'DOWN (= ref r) _ _ _) (when (is_reference r)) 'ok))))
+
+;; The master: the group leader of the application's processes, passing their io on.
+(defun master (ctl app mod args gl)
+  (process_flag 'trap_exit 'true)
+  (let ((k (spawn_link 'application_controller 'keeper (list (self) app mod args (self)))))
+    (master-loop ctl app gl k 'starting)))
+
+(defun master-loop (ctl app gl k state)
+  (receive
+    ((= (tuple 'io_request _ _ _) req)
+     (! gl req)
+     (master-loop ctl app gl k state))
+    ((tuple 'started k2 result) (when (== k2 k))
+     (! ctl (tuple 'started app result))
+     (case result
+       ('ok (master-loop ctl app gl k 'running))
+       (_ (exit 'normal))))
+    ((tuple 'get_child from)
+     (! k (tuple 'get_child (self) from))
+     (master-loop ctl app gl k state))
+    ('stop
+     (! k 'stop)
+     (master-loop ctl app gl k 'stopping))
+    ((tuple 'EXIT k2 reason) (when (== k2 k))
+     (exit (if (== state 'stopping) 'normal reason)))
+    (_ (master-loop ctl app gl k state))))
+
+;; The keeper: calls the callback module's start/2 and holds the top supervisor.
+(defun keeper (m app mod args _)
+  (group_leader m (self))
+  (process_flag 'trap_exit 'true)
+  (case (try (call mod 'start 'normal args)
+          (catch ((tuple 'throw r _) r)
+                 ((tuple 'exit r _) (tuple 'EXIT r))
+                 ((tuple 'error r stack) (tuple 'EXIT (tuple r stack)))))
+    ((tuple 'ok pid) (when (is_pid pid))
+     (! m (tuple 'started (self) 'ok))
+     (keeper-loop m mod pid ()))
+    ((tuple 'ok pid st) (when (is_pid pid))
+     (! m (tuple 'started (self) 'ok))
+     (keeper-loop m mod pid st))
+    ((tuple 'error why)
+     (! m (tuple 'started (self)
+                 (tuple 'error (tuple why (tuple mod 'start (list 'normal args)))))))
+    (other
+     (! m (tuple 'started (self)
+                 (tuple 'error (tuple 'bad_return
+                                      (tuple (tuple mod 'start (list 'normal args)) other))))))))
+
+(defun keeper-loop (m mod pid st)
+  (receive
+    ('stop
+     (let ((st2 (if (erlang:function_exported mod 'prep_stop 1)
+                  (call mod 'prep_stop st)
+                  st)))
+       (exit pid 'shutdown)
+       (receive ((tuple 'EXIT p _) (when (== p pid)) 'ok))
+       (call mod 'stop st2)
+       (exit 'normal)))
+    ((tuple 'get_child m2 from)
+     (! from (tuple 'child m2 pid))
+     (keeper-loop m mod pid st))
+    ((tuple 'EXIT p reason) (when (== p pid))
+     (if (erlang:function_exported mod 'stop 1) (catch (call mod 'stop st)))
+     (exit reason))
+    ((tuple 'EXIT p reason) (when (== p m))
+     (exit pid 'kill)
+     (exit reason))
+    (_ (keeper-loop m mod pid st))))
