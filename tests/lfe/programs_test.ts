@@ -20,7 +20,6 @@ import {
 
 /** Programs our node does not pass yet, and why (the first line that differs). */
 const KNOWN_FAILING: Record<string, string> = {
-  gen_server_counter: "undefined function gen_server:start_link/4",
   recursion_deep: "body recursion 100000 deep: the form is nested too deeply to evaluate",
 };
 
