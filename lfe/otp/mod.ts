@@ -95,7 +95,9 @@ export function stop<S>(reason: Term, state: S, replyValue?: Term): CallbackResu
 
 /**
  * Defines the gen_server callback module `name` from TypeScript callbacks (on this scheduler;
- * define it on each scheduler whose processes start it, as any TypeScript module).
+ * define it on each scheduler whose processes start it, as any TypeScript module). The module
+ * also has `start_link/0,1` (`gen_server:start_link(Name, Args, [])`), for a supervisor's
+ * child specification.
  */
 export function defineGenServer<S = Term>(name: string, cb: GenServerCallbacks<S>): void {
   const fns: Record<string, (...a: never[]) => unknown> = {
@@ -111,6 +113,9 @@ export function defineGenServer<S = Term>(name: string, cb: GenServerCallbacks<S
     "terminate/2": (reason: Term, s: S) =>
       cb.terminate !== undefined ? cb.terminate(reason, s) : "ok",
     "code_change/3": (_old: Term, s: S) => ["ok", s as Term],
+    // A child specification's start function: `{Name, start_link, [Args]}` (or `[]`).
+    "start_link/0": () => startLink(name, null),
+    "start_link/1": (args: Term) => startLink(name, args),
   };
   if (cb.handleContinue !== undefined) {
     const hc = cb.handleContinue;

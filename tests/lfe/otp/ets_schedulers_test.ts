@@ -1,0 +1,71 @@
+/**
+ * ets tables are node-wide, as on BEAM: a process on the node's second scheduler (another
+ * isolate) reads, writes and counts in a table the first scheduler's process made, by name and
+ * by identifier; a private table stays its owner's.
+ */
+
+import assert from "node:assert/strict";
+
+const MAIN = new URL("../../../main.ts", import.meta.url).pathname;
+
+const PROGRAM = `(defmodule etsx (export (main 0) (worker 2) (probe 1)))
+(defun probe (parent) (! parent (tuple 'sched (erlang:system_info 'scheduler_id))))
+(defun on-second ()
+  (spawn 'etsx 'probe (list (self)))
+  (receive ((tuple 'sched 2) 'ok) ((tuple 'sched _) (on-second))))
+(defun worker (parent tid)
+  (let ((r (list (erlang:system_info 'scheduler_id)
+                 (ets:lookup 'shared 'a)
+                 (ets:insert 'shared (tuple 'b 2))
+                 (ets:update_counter 'shared 'n 1)
+                 (ets:lookup tid 'p)
+                 (catch (ets:lookup (element 2 (ets:lookup tid 'priv)) 'x))
+                 (ets:info 'shared 'size))))
+    (! parent (tuple 'done r))))
+(defun main ()
+  (on-second)
+  (ets:new 'shared '(named_table public))
+  (ets:insert 'shared (list #(a 1) #(n 0)))
+  (let ((tid (ets:new 'byid '(public)))
+        (priv (ets:new 'priv '(private))))
+    (ets:insert tid (list #(p ok) (tuple 'priv priv)))
+    (lists:foreach (lambda (_) (spawn 'etsx 'worker (list (self) tid))) '(1 2 3 4))
+    (let ((rs (lists:map (lambda (_) (receive ((tuple 'done r) r))) '(1 2 3 4))))
+      (io:format "~w~n" (list (lists:usort (lists:map (lambda (r) (hd r)) rs))))
+      (io:format "~w~n" (list (lists:usort (lists:map (lambda (r) (tl r)) rs)))))
+    (io:format "~w~n" (list (ets:lookup 'shared 'n)))))
+`;
+
+Deno.test("a process on another scheduler reaches the node's ets tables", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/etsx.lfe`, PROGRAM);
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        MAIN,
+        "+S",
+        "2",
+        "+Sp",
+        "spread",
+        "-noshell",
+        "-eval",
+        "(etsx:main)",
+        "-eval",
+        "(init:stop)",
+      ],
+      cwd: dir,
+      env: { HOME: dir },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const lines = new TextDecoder().decode(out.stdout).trim().split("\n");
+    assert.equal(lines[0], "[1,2]", lines.join("\n"));
+    // Each worker saw the same table; the counts differ by who came first.
+    assert.match(lines[1] as string, /^\[\[\[\{a,1\}\],true,[1-4],\[\{p,ok\}\],\{'EXIT',\{badarg,/);
+    assert.equal(lines[2], "[{n,4}]");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
