@@ -7,6 +7,7 @@
 
 import { benchLfe } from "./lfe.ts";
 import { benchLocal } from "./local.ts";
+import { benchOtp } from "./otp.ts";
 import { benchRemote } from "./remote.ts";
 import { benchStartup } from "./startup.ts";
 import { benchWorkers } from "./workers.ts";
@@ -17,6 +18,7 @@ const GROUPS: Record<string, (print: (name: string, value: number) => void) => P
   lfe: benchLfe,
   workers: benchWorkers,
   startup: benchStartup,
+  otp: benchOtp,
 };
 
 const print = (name: string, value: number) => console.log(`${name} ${value}`);

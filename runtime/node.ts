@@ -585,7 +585,15 @@ export class Node {
 
 /** The key under which a monitor is kept. */
 export function refKey(ref: Ref): string {
-  return `${ref.ids.join(".")}@${ref.node}`;
+  let k = ref.key;
+  if (k === undefined) {
+    const ids = ref.ids;
+    k = ids.length === 3
+      ? `${ids[0]}.${ids[1]}.${ids[2]}@${ref.node}`
+      : `${ids.join(".")}@${ref.node}`;
+    ref.key = k;
+  }
+  return k;
 }
 
 function hasPid(pids: Pid[] | null, pid: Pid): boolean {

@@ -188,6 +188,8 @@ export class Ref {
   readonly node: string;
   readonly creation: number;
   readonly ids: readonly number[];
+  /** The key it is kept under in tables of monitors (made when first asked). */
+  key: string | undefined = undefined;
   constructor(node: string, creation: number, ids: readonly number[]) {
     this.node = node;
     this.creation = creation;

@@ -44,6 +44,8 @@ export class Table {
   writeConcurrency: Term = false;
   decentralized = false;
   compressed = false;
+  /** Whether the table still exists. */
+  alive = true;
   constructor(
     readonly id: Ref,
     public name: string,
@@ -88,7 +90,36 @@ function badarg(): never {
 /** Where a table is: here, on scheduler `at`, or nowhere. */
 type Where = { here: Table } | { at: number } | null;
 
+// The table last found by identifier, and each identifier's table: a loop over one table
+// finds it without building its key.
+let lastRef: Ref | null = null;
+let lastTable: Table | null = null;
+const byRef = new WeakMap<Ref, Table>();
+
+/** The live table here that `t` names, found fast, or `undefined`. */
+function hereFast(t: Term): Table | undefined {
+  if (t === lastRef && lastTable !== null && lastTable.alive) return lastTable;
+  let tab: Table | undefined;
+  if (t instanceof Ref) {
+    tab = byRef.get(t);
+    if (tab === undefined) {
+      tab = byId.get(refKey(t));
+      if (tab !== undefined) byRef.set(t, tab);
+    }
+    if (tab !== undefined && tab.alive) {
+      lastRef = t;
+      lastTable = tab;
+      return tab;
+    }
+    return undefined;
+  }
+  if (typeof t === "string") return byName.get(t);
+  return undefined;
+}
+
 function where(t: Term): Where {
+  const fast = hereFast(t);
+  if (fast !== undefined) return { here: fast };
   if (t instanceof Ref) {
     const here = byId.get(refKey(t));
     if (here !== undefined) return { here };
@@ -160,6 +191,7 @@ function answer(_node: Node, arg: Term): Term {
 setQueryHandler("ets", answer);
 
 function deleteTable(tab: Table): void {
+  tab.alive = false;
   byId.delete(refKey(tab.id));
   if (tab.named && byName.get(tab.name) === tab) {
     byName.delete(tab.name);
@@ -184,6 +216,7 @@ function ownerExited(p: Process): void {
       tab.heir = "none";
       node.sendPid(heir, ["ETS-TRANSFER", tab.handle, p.pid, tab.heirData], null);
     } else {
+      tab.alive = false;
       tab.store.clear();
       byId.delete(refKey(tab.id));
       if (tab.named && byName.get(tab.name) === tab) {
@@ -275,6 +308,11 @@ function objectsOf(tab: Table, x: Term): Term[] {
 }
 
 function insert(t: Term, x: Term): Term {
+  const fast = hereFast(t);
+  if (fast !== undefined && Array.isArray(x) && x.length >= fast.keypos) {
+    allowed(fast, true).store.insert(x[fast.keypos - 1] as Term, x);
+    return true;
+  }
   return onTable("insert/2", [t, x], (tab) => {
     for (const o of objectsOf(tab, x)) tab.store.insert(tab.keyOf(o), o);
     return true;
@@ -291,11 +329,10 @@ function insertNew(t: Term, x: Term): Term {
 }
 
 function lookup(t: Term, k: Term): Term {
-  const w = where(t);
-  if (w !== null && "here" in w) {
-    const tab = allowed(w.here, false);
-    const os = tab.store.lookup(k);
-    return os.length === 0 ? null : arrayToList(os);
+  const fast = hereFast(t);
+  if (fast !== undefined) {
+    const os = allowed(fast, false).store.lookup(k);
+    return os.length === 0 ? null : os.length === 1 ? new Cons(os[0] as Term, null) : arrayToList(os);
   }
   return onTable("lookup/2", [t, k], () => null);
 }

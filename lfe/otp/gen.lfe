@@ -144,7 +144,7 @@
 
 (defun do-call (process label request timeout)
   (let ((mref (erlang:monitor 'process process)))
-    (erlang:send process (tuple label (tuple (self) mref) request) '(noconnect))
+    (! process (tuple label (tuple (self) mref) request))
     (receive
       ((tuple (= mref tag) reply) (when (is_reference tag))
        (erlang:demonitor mref '(flush))
