@@ -14,7 +14,7 @@
 import { resolvePlain } from "../../runtime/call.ts";
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { raiseError } from "../../runtime/errors.ts";
-import { putCharsAsync, reportTime } from "../../runtime/io.ts";
+import { putChars, putCharsAsync, reportTime } from "../../runtime/io.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
 import {
   arrayToList,
@@ -452,4 +452,18 @@ export const LOGGER: ModuleFunctions = moduleTable("logger", {
     return "ok";
   },
   "get_process_metadata/0": () => "undefined",
+});
+
+/**
+ * `logger_std_h`, the default handler's module: `filesync/1` answers once what was logged
+ * before it has been written (a round trip through the group leader, which takes requests in
+ * order).
+ */
+export const LOGGER_STD_H: ModuleFunctions = moduleTable("logger_std_h", {
+  "filesync/1": function* (id: Term) {
+    if (id !== "default") return ["error", ["badarg", id]];
+    if (currentProcess() === undefined || currentProcess() === null) return "ok";
+    yield* putChars("");
+    return "ok";
+  },
 });

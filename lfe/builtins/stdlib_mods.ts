@@ -12,7 +12,7 @@ import { BINARY } from "./binary.ts";
 import { CALENDAR } from "./calendar.ts";
 import { DICT } from "./dict.ts";
 import { ETS, ETS_MAY_WAIT } from "./ets.ts";
-import { LOGGER } from "./logger.ts";
+import { LOGGER, LOGGER_STD_H } from "./logger.ts";
 import { CODE } from "./code.ts";
 import { FILE } from "./file.ts";
 import { markMayWait } from "../../runtime/call.ts";
@@ -42,6 +42,7 @@ export function registerStdlibModules(): void {
   for (const f of ETS_MAY_WAIT) markMayWait(f);
   defineModule("ets", ETS);
   defineModule("logger", LOGGER);
+  defineModule("logger_std_h", LOGGER_STD_H);
   defineModule("code", CODE);
   defineModule("file", FILE);
 }

@@ -43,8 +43,8 @@
       ('non_existing (tuple 'error (tuple "no such file or directory" file)))
       (path
        (case (file:consult path)
-         ((tuple 'ok (list (= (tuple 'application (= name n) props) spec)))
-          (when (is_list props))
+         ((tuple 'ok (list (= (tuple 'application n props) spec)))
+          (when (=:= n name) (is_list props))
           (tuple 'ok spec))
          ((tuple 'ok _) (tuple 'error (tuple 'bad_application name)))
          ((tuple 'error (tuple line mod what))
@@ -238,7 +238,7 @@
 (defun stop-master (m)
   (let ((ref (erlang:monitor 'process m)))
     (! m 'stop)
-    (receive ((tuple 'DOWN (= ref r) _ _ _) (when (is_reference r)) 'ok))))
+    (receive ((tuple 'DOWN r _ _ _) (when (=:= r ref)) 'ok))))
 
 ;; The master: the group leader of the application's processes, passing their io on.
 (defun master (ctl app mod args gl)

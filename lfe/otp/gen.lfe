@@ -26,9 +26,12 @@
       ('link (proc_lib:start_link 'gen 'init_it
                                   (list gen-mod (self) (self) name mod args opts)
                                   time spawn-opts))
-      ('monitor (proc_lib:start_monitor 'gen 'init_it
-                                        (list gen-mod (self) (self) name mod args opts)
-                                        time spawn-opts))
+      ('monitor
+       (case (proc_lib:start_monitor 'gen 'init_it
+                                     (list gen-mod (self) (self) name mod args opts)
+                                     time spawn-opts)
+         ((tuple (tuple 'ok pid) mon) (tuple 'ok (tuple pid mon)))
+         ((tuple error mon) (erlang:demonitor mon '(flush)) error)))
       (_ (proc_lib:start 'gen 'init_it
                          (list gen-mod (self) 'self name mod args opts)
                          time spawn-opts)))))
@@ -46,7 +49,8 @@
       (proc_lib:init_ack starter (tuple 'error (tuple 'already_started pid)))))))
 
 (defun init-it2 (gen-mod starter parent name mod args opts)
-  (call gen-mod 'init_it starter parent name mod args opts))
+  ;; A server started unlinked is its own parent.
+  (call gen-mod 'init_it starter (if (== parent 'self) (self) parent) name mod args opts))
 
 (defun register-name
   (((tuple 'local name))
@@ -146,20 +150,20 @@
   (let ((mref (erlang:monitor 'process process)))
     (! process (tuple label (tuple (self) mref) request))
     (receive
-      ((tuple (= mref tag) reply) (when (is_reference tag))
+      ((tuple tag reply) (when (=:= tag mref))
        (erlang:demonitor mref '(flush))
        reply)
-      ((tuple (cons 'alias (= mref tag)) reply) (when (is_reference tag))
+      ((tuple (cons 'alias tag) reply) (when (=:= tag mref))
        (erlang:demonitor mref '(flush))
        reply)
-      ((tuple 'DOWN (= mref ref) _ _ 'noconnection) (when (is_reference ref))
+      ((tuple 'DOWN ref _ _ 'noconnection) (when (=:= ref mref))
        (exit (tuple 'nodedown (node-of process))))
-      ((tuple 'DOWN (= mref ref) _ _ reason) (when (is_reference ref))
+      ((tuple 'DOWN ref _ _ reason) (when (=:= ref mref))
        (exit reason))
       (after timeout
         (erlang:demonitor mref '(flush))
         (receive
-          ((tuple (= mref tag) reply) (when (is_reference tag)) reply)
+          ((tuple tag reply) (when (=:= tag mref)) reply)
           (after 0 (exit 'timeout)))))))
 
 (defun node-of
@@ -187,31 +191,31 @@
 
 (defun wait_response (mref timeout)
   (receive
-    ((tuple (= mref tag) reply) (when (is_reference tag))
+    ((tuple tag reply) (when (=:= tag mref))
      (erlang:demonitor mref '(flush))
      (tuple 'reply reply))
-    ((tuple 'DOWN (= mref ref) _ object reason) (when (is_reference ref))
+    ((tuple 'DOWN ref _ object reason) (when (=:= ref mref))
      (tuple 'error (tuple reason object)))
     (after (if (== timeout 'infinity) 'infinity timeout) 'timeout)))
 
 (defun receive_response (mref timeout)
   (receive
-    ((tuple (= mref tag) reply) (when (is_reference tag))
+    ((tuple tag reply) (when (=:= tag mref))
      (erlang:demonitor mref '(flush))
      (tuple 'reply reply))
-    ((tuple 'DOWN (= mref ref) _ object reason) (when (is_reference ref))
+    ((tuple 'DOWN ref _ object reason) (when (=:= ref mref))
      (tuple 'error (tuple reason object)))
     (after (if (== timeout 'infinity) 'infinity timeout)
       (erlang:demonitor mref '(flush))
       (receive
-        ((tuple (= mref tag) reply) (when (is_reference tag)) (tuple 'reply reply))
+        ((tuple tag reply) (when (=:= tag mref)) (tuple 'reply reply))
         (after 0 'timeout)))))
 
 (defun check_response
-  (((tuple (= mref tag) reply) mref) (when (is_reference tag))
+  (((tuple tag reply) mref) (when (=:= tag mref))
    (erlang:demonitor mref '(flush))
    (tuple 'reply reply))
-  (((tuple 'DOWN mref _ object reason) mref)
+  (((tuple 'DOWN r _ object reason) mref) (when (=:= r mref))
    (tuple 'error (tuple reason object)))
   ((_ _) 'no_reply))
 

@@ -92,10 +92,10 @@
                  'infinity
                  (max 0 (- deadline (erlang:monotonic_time 'millisecond))))))
      (receive
-       ((tuple (= ref r) reply) (when (is_reference r))
+       ((tuple r reply) (when (=:= r ref))
         (erlang:demonitor ref '(flush))
         (collect-replies rest deadline (cons (tuple n reply) good) bad))
-       ((tuple 'DOWN (= ref r) _ _ _) (when (is_reference r))
+       ((tuple 'DOWN r _ _ _) (when (=:= r ref))
         (collect-replies rest deadline good (cons n bad)))
        (after wait
          (erlang:demonitor ref '(flush))

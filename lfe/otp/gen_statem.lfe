@@ -157,7 +157,7 @@
      (terminate s 'exit reason () ()))
     ((tuple 'timeout tref type)
      (case (maps:find type (mref s 'timers))
-       ((tuple 'ok (tuple (= tref r) content)) (when (is_reference r))
+       ((tuple 'ok (tuple r content)) (when (=:= r tref))
         (let ((s1 (mset s 'timers (maps:remove type (mref s 'timers)) 'etimeout 'none)))
           (handle-event s1 (timeout-event-type type) content)))
        (_ (handle-event (mset s 'etimeout 'none) 'info msg))))

@@ -146,8 +146,8 @@
 (defun start_monitor (m f a timeout opts)
   (let (((tuple pid ref) (spawn_opt m f a (cons 'monitor opts))))
     (receive
-      ((tuple 'ack (= pid p) return) (when (is_pid p)) (tuple return ref))
-      ((tuple 'DOWN (= ref r) 'process (= pid p) reason) (when (is_reference r))
+      ((tuple 'ack p return) (when (=:= p pid)) (tuple return ref))
+      ((tuple 'DOWN r 'process p reason) (when (=:= r ref) (=:= p pid))
        (self-down ref pid reason)
        (tuple (tuple 'error reason) ref))
       (after timeout
@@ -160,10 +160,10 @@
 (defun sync-start
   (((tuple pid ref) timeout)
    (receive
-     ((tuple 'ack (= pid p) return) (when (is_pid p))
+     ((tuple 'ack p return) (when (=:= p pid))
       (erlang:demonitor ref '(flush))
       return)
-     ((tuple 'DOWN (= ref r) 'process (= pid p) reason) (when (is_reference r))
+     ((tuple 'DOWN r 'process p reason) (when (=:= r ref) (=:= p pid))
       (tuple 'error reason))
      (after timeout
        (erlang:demonitor ref '(flush))
@@ -173,7 +173,7 @@
 (defun kill-flush (pid)
   (erlang:unlink pid)
   (exit pid 'kill)
-  (receive ((tuple 'EXIT (= pid p) _) (when (is_pid p)) 'true) (after 0 'true)))
+  (receive ((tuple 'EXIT p _) (when (=:= p pid)) 'true) (after 0 'true)))
 
 (defun init_ack (return)
   (case (get '$ancestors)
@@ -219,12 +219,12 @@
            (lambda ()
              (sys:terminate process reason 'infinity)))))
     (receive
-      ((tuple 'DOWN (= mref r) _ _ why) (when (is_reference r))
-       (receive ((tuple 'DOWN (= href h) _ _ _) (when (is_reference h)) 'ok))
+      ((tuple 'DOWN r _ _ why) (when (=:= r mref))
+       (receive ((tuple 'DOWN h _ _ _) (when (=:= h href)) 'ok))
        (case why
          ('noproc (exit 'noproc))
          (_ 'ok)))
-      ((tuple 'DOWN (= href h) _ _ why) (when (is_reference h))
+      ((tuple 'DOWN h _ _ why) (when (=:= h href))
        (erlang:demonitor mref '(flush))
        (case why
          ('normal 'ok)

@@ -527,7 +527,7 @@
    (let ((mon (erlang:monitor 'process pid)))
      (exit pid 'kill)
      (receive
-       ((tuple 'DOWN (= mon m) 'process _ reason0) (when (is_reference m))
+       ((tuple 'DOWN m 'process _ reason0) (when (=:= m mon))
         (case (unlink-flush pid reason0)
           ('killed 'ok)
           (other (tuple 'error other)))))))
@@ -535,20 +535,20 @@
    (let ((mon (erlang:monitor 'process pid)))
      (exit pid 'shutdown)
      (receive
-       ((tuple 'DOWN (= mon m) 'process _ reason0) (when (is_reference m))
+       ((tuple 'DOWN m 'process _ reason0) (when (=:= m mon))
         (case (unlink-flush pid reason0)
           ('shutdown 'ok)
           (other (tuple 'error other))))
        (after time
          (exit pid 'kill)
          (receive
-           ((tuple 'DOWN (= mon m) 'process _ reason0) (when (is_reference m))
+           ((tuple 'DOWN m 'process _ reason0) (when (=:= m mon))
             (tuple 'error (unlink-flush pid reason0)))))))))
 
 (defun unlink-flush (pid default)
   (unlink pid)
   (receive
-    ((tuple 'EXIT (= pid p) reason) (when (is_pid p)) (if (== default 'noproc) reason default))
+    ((tuple 'EXIT p reason) (when (=:= p pid)) (if (== default 'noproc) reason default))
     (after 0 default)))
 
 (defun report-error (error reason child sup-name)

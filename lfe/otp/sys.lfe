@@ -106,7 +106,7 @@
         (call mod 'system_continue parent ndebug nmisc))
        ((tuple 'terminating reason ndebug nmisc)
         (terminate-now from mod reason parent ndebug nmisc))))
-    ((tuple 'EXIT (= parent p) reason) (when (is_pid p))
+    ((tuple 'EXIT p reason) (when (=:= p parent))
      (call mod 'system_terminate reason parent debug misc))))
 
 (defun do-cmd
