@@ -211,6 +211,11 @@
   ((msg parent name state mod debug)
    (handle-result parent name msg mod debug (try-info mod msg state) 'undefined state)))
 
+(defun noreply-debug (debug name state)
+  (if (== debug ())
+    ()
+    (sys:handle_debug debug (fun print-event 3) name (tuple 'noreply state))))
+
 (defun reply-debug (debug from reply name state)
   (gen:reply from reply)
   (if (== debug ())
@@ -249,9 +254,9 @@
 (defun handle-result (parent name last mod debug result from state)
   (case result
     ((tuple 'ok (tuple 'noreply nstate))
-     (loop parent name nstate mod 'infinity debug))
+     (loop parent name nstate mod 'infinity (noreply-debug debug name nstate)))
     ((tuple 'ok (tuple 'noreply nstate time))
-     (loop-after parent name nstate mod time debug))
+     (loop-after parent name nstate mod time (noreply-debug debug name nstate)))
     ((tuple 'ok (tuple 'stop reason nstate))
      (terminate-with 'exit reason () reason name from last mod nstate debug))
     ((tuple 'EXIT class reason stack)

@@ -300,19 +300,24 @@
                             'queue (++ (mref s 'queue) (list (tuple 'timeout msg))))
                       rest))
      (_ (set-timeouts (mset s 'etimeout (tuple t msg)) rest))))
+  ((s (cons (tuple type 'update msg) rest))
+   ;; A running timer gets new content; with none running, the event comes at once.
+   (let ((timers (mref s 'timers)))
+     (case (maps:find type timers)
+       ((tuple 'ok (tuple ref _))
+        (set-timeouts (mset s 'timers (maps:put type (tuple ref msg) timers)) rest))
+       ('error
+        (set-timeouts (mset s 'queue (++ (mref s 'queue)
+                                          (list (tuple (timeout-event-type type) msg))))
+                      rest)))))
   ((s (cons (tuple type t msg) rest))
    (let* ((timers (mref s 'timers))
           (timers1 (case (maps:find type timers)
                      ((tuple 'ok (tuple ref _)) (erlang:cancel_timer ref) (maps:remove type timers))
                      ('error timers))))
-     (case (tuple t msg)
-       ((tuple 'update m)
-        (case (maps:find type timers)
-          ((tuple 'ok (tuple ref _))
-           (set-timeouts (mset s 'timers (maps:put type (tuple ref m) timers)) rest))
-          ('error (set-timeouts s rest))))
-       ((tuple 'infinity _) (set-timeouts (mset s 'timers timers1) rest))
-       ((tuple 0 _)
+     (case t
+       ('infinity (set-timeouts (mset s 'timers timers1) rest))
+       (0
         (set-timeouts (mset s 'timers timers1
                             'queue (++ (mref s 'queue) (list (tuple (timeout-event-type type) msg))))
                       rest))

@@ -11,68 +11,77 @@
           (debug_options 1) (get_debug 3) (print_log 1)))
 
 (defun send-system-msg (name request)
-  (send-system-msg name request 5000))
+  (try (gen:call name 'system request)
+    (catch ((tuple 'exit reason _) (exit (tuple reason (mfa name request)))))))
 
 (defun send-system-msg (name request timeout)
   (try (gen:call name 'system request timeout)
     (catch ((tuple 'exit reason _)
-            (exit (tuple reason (tuple 'sys (request-fn request)
-                                       (list name request timeout))))))))
+            (let (((tuple m f a) (mfa name request)))
+              (exit (tuple reason (tuple m f (++ a (list timeout))))))))))
 
-(defun request-fn
-  (('get_state) 'get_state)
-  (((tuple 'replace_state _)) 'replace_state)
-  (('get_status) 'get_status)
-  (('suspend) 'suspend)
-  (('resume) 'resume)
-  (((tuple 'terminate _)) 'terminate)
-  ((_) 'send_system_msg))
+;; The call a failed request is reported as, as OTP's sys names it.
+(defun mfa
+  ((name (tuple 'debug (tuple f arg))) (tuple 'sys f (list name arg)))
+  ((name (tuple 'change_code mod vsn extra)) (tuple 'sys 'change_code (list name mod vsn extra)))
+  ((name (tuple 'terminate reason)) (tuple 'sys 'terminate (list name reason)))
+  ((name (tuple 'replace_state f)) (tuple 'sys 'replace_state (list name f)))
+  ((name (tuple 'debug what)) (tuple 'sys what (list name)))
+  ((name req) (tuple 'sys req (list name))))
 
 (defun check (reply)
   (case reply
     ((tuple 'error (= (tuple 'callback_failed _ _) why)) (exit why))
     (_ reply)))
 
-(defun get_state (name) (get_state name 5000))
+(defun get_state (name)
+  (case (send-system-msg name 'get_state)
+    ((tuple 'error (= (tuple 'callback_failed _ _) why)) (exit why))
+    (state state)))
 (defun get_state (name timeout)
   (case (send-system-msg name 'get_state timeout)
     ((tuple 'error (= (tuple 'callback_failed _ _) why)) (exit why))
     (state state)))
 
-(defun replace_state (name f) (replace_state name f 5000))
+(defun replace_state (name f)
+  (case (send-system-msg name (tuple 'replace_state f))
+    ((tuple 'error (= (tuple 'callback_failed _ _) why)) (exit why))
+    (state state)))
 (defun replace_state (name f timeout)
   (case (send-system-msg name (tuple 'replace_state f) timeout)
     ((tuple 'error (= (tuple 'callback_failed _ _) why)) (exit why))
     (state state)))
 
-(defun get_status (name) (get_status name 5000))
+(defun get_status (name) (send-system-msg name 'get_status))
 (defun get_status (name timeout) (send-system-msg name 'get_status timeout))
 
-(defun suspend (name) (suspend name 5000))
+(defun suspend (name) (send-system-msg name 'suspend))
 (defun suspend (name timeout) (send-system-msg name 'suspend timeout))
-(defun resume (name) (resume name 5000))
+(defun resume (name) (send-system-msg name 'resume))
 (defun resume (name timeout) (send-system-msg name 'resume timeout))
-(defun terminate (name reason) (terminate name reason 'infinity))
+(defun terminate (name reason) (send-system-msg name (tuple 'terminate reason) 'infinity))
 (defun terminate (name reason timeout)
   (send-system-msg name (tuple 'terminate reason) timeout))
 
-(defun change_code (name mod vsn extra) (change_code name mod vsn extra 5000))
+(defun change_code (name mod vsn extra)
+  (send-system-msg name (tuple 'change_code mod vsn extra)))
 (defun change_code (name mod vsn extra timeout)
   (send-system-msg name (tuple 'change_code mod vsn extra) timeout))
 
-(defun trace (name flag) (trace name flag 5000))
+(defun trace (name flag) (send-system-msg name (tuple 'debug (tuple 'trace flag))))
 (defun trace (name flag timeout)
   (send-system-msg name (tuple 'debug (tuple 'trace flag)) timeout))
 
-(defun log (name flag) (log name flag 5000))
+(defun log (name flag) (send-system-msg name (tuple 'debug (tuple 'log flag))))
 (defun log (name flag timeout)
   (send-system-msg name (tuple 'debug (tuple 'log flag)) timeout))
 
-(defun statistics (name flag) (statistics name flag 5000))
+(defun statistics (name flag)
+  (send-system-msg name (tuple 'debug (tuple 'statistics flag))))
 (defun statistics (name flag timeout)
   (send-system-msg name (tuple 'debug (tuple 'statistics flag)) timeout))
 
-(defun no_debug (name) (no_debug name 5000))
+(defun no_debug (name) (send-system-msg name (tuple 'debug 'no_debug)))
 (defun no_debug (name timeout) (send-system-msg name (tuple 'debug 'no_debug) timeout))
 
 ;; What a behaviour's loop calls with a system message it received.
@@ -197,6 +206,7 @@
          ((tuple 'in _) (tuple 'statistics (tuple start (+ in 1) out)))
          ((tuple 'in _ _) (tuple 'statistics (tuple start (+ in 1) out)))
          ((tuple 'out _ _) (tuple 'statistics (tuple start in (+ out 1))))
+         ((tuple 'out _ _ _) (tuple 'statistics (tuple start in (+ out 1))))
          (_ (tuple 'statistics (tuple start in out)))))
       ((other) other))
     debug)))
