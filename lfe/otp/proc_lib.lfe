@@ -218,21 +218,16 @@
           (spawn_monitor
            (lambda ()
              (sys:terminate process reason 'infinity)))))
+    ;; The process has stopped when its own DOWN comes, with the reason asked for.
     (receive
       ((tuple 'DOWN r _ _ why) (when (=:= r mref))
+       (exit helper 'kill)
        (receive ((tuple 'DOWN h _ _ _) (when (=:= h href)) 'ok))
-       (case why
-         ('noproc (exit 'noproc))
-         (_ 'ok)))
-      ((tuple 'DOWN h _ _ why) (when (=:= h href))
-       (erlang:demonitor mref '(flush))
-       (case why
-         ('normal 'ok)
-         ((tuple 'noproc _) (exit 'noproc))
-         ((tuple r _) (exit r))
-         (r (exit r))))
+       (cond ((== why reason) 'ok)
+             ('true (exit why))))
       (after timeout
         (exit helper 'kill)
+        (erlang:demonitor href '(flush))
         (erlang:demonitor mref '(flush))
         (exit 'timeout)))))
 

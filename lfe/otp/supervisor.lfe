@@ -468,12 +468,11 @@
   (('rest_for_one child state)
    (let* ((children (replace-child-in (mset child 'pid 'undefined) (mref state 'children)))
           ;; Newest first: those started after the child come before it in the list.
-          ((tuple after (cons me older)) (lists:splitwith
+          ((tuple newer (cons me older)) (lists:splitwith
                                           (lambda (c) (/= (mref c 'id) (mref child 'id)))
                                           children)))
-     (terminate-children after (mref state 'name))
-     (case (restart-list (lists:reverse (cons me after)) (mset state 'children older) child)
-       (result result)))))
+     (terminate-children newer (mref state 'name))
+     (restart-list (cons me (lists:reverse newer)) (mset state 'children older) child))))
 
 (defun replace-child-in (child children)
   (lists:map (lambda (c) (if (== (mref c 'id) (mref child 'id)) child c)) children))
