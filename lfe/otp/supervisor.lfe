@@ -219,10 +219,11 @@
         ('error
          (case (do-start-child (mref state 'name) child)
            ((tuple 'ok pid)
-            (tuple 'reply (tuple 'ok pid) (add-child (mset child 'pid pid) state)))
+            (tuple 'reply (tuple 'ok pid) (add-child (saved (mset child 'pid pid)) state)))
            ((tuple 'ok pid info)
-            (tuple 'reply (tuple 'ok pid info) (add-child (mset child 'pid pid) state)))
-           (err (tuple 'reply err state))))))
+            (tuple 'reply (tuple 'ok pid info) (add-child (saved (mset child 'pid pid)) state)))
+           ((tuple 'error what)
+            (tuple 'reply (tuple 'error (tuple what (child-record child))) state))))))
      (err (tuple 'reply err state))))
   (((tuple 'restart_child _) _ state) (when (== (mref state 'strategy) 'simple_one_for_one))
    (tuple 'reply (tuple 'error 'simple_one_for_one) state))
@@ -260,10 +261,10 @@
                          ((is_process_alive pid) (tuple 'error 'not_found))
                          ('true 'ok))
             state)))
-  (((tuple 'terminate_child id-or-pid) _ state)
-   (case (find-child-by id-or-pid state)
+  (((tuple 'terminate_child id) _ state)
+   (case (find-child id state)
      ((tuple 'ok child)
-      (shutdown-child child (mref state 'name))
+      (if (is_pid (mref child 'pid)) (shutdown-child child (mref state 'name)))
       (if (== (mref child 'restart_type) 'temporary)
         (tuple 'reply 'ok (remove-child (mref child 'id) state))
         (tuple 'reply 'ok (replace-child (mset child 'pid 'undefined) state))))
@@ -348,7 +349,10 @@
 (defun code_change (_old state _extra) (tuple 'ok state))
 
 (defun format_status
-  ((_opt (list _pdict state)) (list (tuple 'data (list (tuple "State" state))))))
+  (('terminate (list _pdict state)) state)
+  ((_opt (list _pdict state))
+   (list (tuple 'data (list (tuple "State" state)))
+         (tuple 'supervisor (list (tuple "Callback" (mref state 'module)))))))
 
 ;; The children, newest first.
 (defun add-child (child state)
@@ -385,7 +389,8 @@
     (case (maps:find pid (mref state 'dynamics))
       ((tuple 'ok args)
        (let* ((template (hd (mref state 'children)))
-              (child (mset template 'pid pid 'mfargs (set-args (mref template 'mfargs) args))))
+              (child (saved (mset template 'pid pid
+                                  'mfargs (set-args (mref template 'mfargs) args)))))
          (do-restart (mref child 'restart_type) reason child
                      (mset state 'dynamics (maps:remove pid (mref state 'dynamics))))))
       ('error (tuple 'ok state)))
@@ -396,19 +401,36 @@
 (defun set-args
   (((tuple m f _) args) (tuple m f args)))
 
+;; A temporary child is never restarted: its arguments are not kept, as OTP keeps them not.
+(defun saved (child)
+  (case (tuple (mref child 'restart_type) (mref child 'mfargs))
+    ((tuple 'temporary (tuple m f _)) (mset child 'mfargs (tuple m f 'undefined)))
+    (_ child)))
+
 (defun do-restart (type reason child state)
   (let ((name (mref state 'name)))
     (case (tuple type (normal-exit reason))
       ((tuple 'permanent _)
        (report-error 'child_terminated reason child name)
        (restart child state))
-      ((tuple _ 'true) (tuple 'ok (child-gone child state)))
+      ((tuple _ 'true) (significant-gone child (child-gone child state)))
       ((tuple 'transient 'false)
        (report-error 'child_terminated reason child name)
        (restart child state))
       ((tuple 'temporary 'false)
        (report-error 'child_terminated reason child name)
-       (tuple 'ok (child-gone child state))))))
+       (significant-gone child (child-gone child state))))))
+
+;; A significant child that ended for good may end the supervisor (auto_shutdown).
+(defun significant-gone (child state)
+  (case (tuple (mref child 'significant) (mref state 'auto_shutdown))
+    ((tuple 'true 'any_significant) (tuple 'shutdown state))
+    ((tuple 'true 'all_significant)
+     (if (lists:any (lambda (c) (andalso (mref c 'significant) (is_pid (mref c 'pid))))
+                    (mref state 'children))
+       (tuple 'ok state)
+       (tuple 'shutdown state)))
+    (_ (tuple 'ok state))))
 
 (defun normal-exit
   (('normal) 'true)
@@ -563,12 +585,16 @@
               (map 'domain '(otp sasl)
                    'error_logger (map 'tag 'error_report 'type 'supervisor_report))))
 
+;; OTP's #child record of a child, as start errors show it.
+(defun child-record (child)
+  (tuple 'child (mref child 'pid) (mref child 'id) (mref child 'mfargs)
+         (mref child 'restart_type) (mref child 'significant) (mref child 'shutdown)
+         (mref child 'child_type) (mref child 'modules)))
+
 (defun extract-child (child)
   (list (tuple 'pid (mref child 'pid))
         (tuple 'id (mref child 'id))
-        (tuple 'mfargs (case (tuple (mref child 'restart_type) (mref child 'mfargs))
-                         ((tuple 'temporary (tuple m f _)) (tuple m f 'undefined))
-                         ((tuple _ mfa) mfa)))
+        (tuple 'mfargs (mref child 'mfargs))
         (tuple 'restart_type (mref child 'restart_type))
         (tuple 'significant (mref child 'significant))
         (tuple 'shutdown (mref child 'shutdown))
