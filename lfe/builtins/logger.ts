@@ -11,28 +11,33 @@
  * @module
  */
 
-import { resolvePlain } from "../../runtime/call.ts";
+import { resolve } from "../../runtime/call.ts";
 import type { ModuleFunctions } from "../../runtime/code.ts";
+import { findFunction } from "../../runtime/code.ts";
 import { raiseError } from "../../runtime/errors.ts";
-import { putChars, putCharsAsync, reportTime } from "../../runtime/io.ts";
+import { putCharsAsync, reportTime } from "../../runtime/io.ts";
+import { NOMATCH, receiveWith } from "../../runtime/receive.ts";
+import { exactEq } from "../../runtime/term_order.ts";
+import { register, send, spawn, whereis } from "../../runtime/api.ts";
+import { putCharsTo } from "./io.ts";
+import type { Yielded } from "../../runtime/process.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
-import {
-  arrayToList,
-  charlist,
-  charlistToString,
-  Cons,
-  type Term,
-  TermMap,
-} from "../../runtime/terms.ts";
-import { formatException } from "../errors.ts";
-import { prettyErlang } from "./_erl_pretty.ts";
-import { writeErlang as writeErl } from "./_erl_write.ts";
-
-function writeErlang(t: Term): string {
-  return writeErl(t, -1, "unicode");
-}
+import { arrayToList, Cons, Pid, type Term, TermMap } from "../../runtime/terms.ts";
 import { formatToString } from "./format.ts";
-import { moduleTable, properArray } from "./_util.ts";
+import {
+  formatReport,
+  isString,
+  mapGet,
+  plainReport,
+  pp,
+  textOf,
+  writeErlang,
+} from "./_logger_reports.ts";
+import { applyFun, moduleTable, properArray, unresolved } from "./_util.ts";
+
+export { formatReport } from "./_logger_reports.ts";
+
+type Gen<T> = Generator<Yielded, T, unknown>;
 
 const LEVELS = ["emergency", "alert", "critical", "error", "warning", "notice", "info", "debug"];
 
@@ -42,252 +47,244 @@ function levelOf(l: Term): number {
   return i;
 }
 
+function passes(level: string, limit: Term): boolean {
+  if (limit === "all") return true;
+  if (limit === "none") return false;
+  return LEVELS.indexOf(level) <= LEVELS.indexOf(String(limit));
+}
+
+/** A filter: `{Fun, Extra}` under an id. */
+type Filter = [Term, Term];
+
+interface Handler {
+  id: string;
+  module: string;
+  /** The handler's configuration map as `get_handler_config/1` answers it. */
+  config: TermMap;
+}
+
 let primaryLevel: string = "notice";
 const moduleLevels = new Map<string, string>();
-let primaryFilters: Term = null;
+let primaryFilters: Filter[] = [];
 let filterDefault: Term = "log";
 let primaryMeta: Term = new TermMap();
+const handlers: Handler[] = [];
 
-function allowed(level: number, module: Term): boolean {
-  const l = typeof module === "string" ? moduleLevels.get(module) : undefined;
-  const limit = l ?? primaryLevel;
-  return limit !== "none" && (limit === "all" || level <= LEVELS.indexOf(limit));
+function defaultHandler(): Handler {
+  return {
+    id: "default",
+    module: "logger_std_h",
+    config: new TermMap([
+      ["id", "default"],
+      ["module", "logger_std_h"],
+      ["level", "all"],
+      ["filter_default", "stop"],
+      ["filters", null],
+      ["formatter", [
+        "logger_formatter",
+        new TermMap([["legacy_header", true], [
+          "single_line",
+          false,
+        ]]),
+      ]],
+      ["config", new TermMap([["type", "standard_io"]])],
+    ]),
+  };
+}
+handlers.push(defaultHandler());
+
+function handlerOf(id: Term): Handler | undefined {
+  return handlers.find((h) => h.id === id);
 }
 
-function mapGet(m: Term, k: string): Term | undefined {
-  if (m instanceof TermMap) return m.get(k);
-  return undefined;
-}
-
-function isString(t: Term): boolean {
-  if (t === null) return true;
-  if (t instanceof Uint8Array) return true;
-  return charlistToString(t) !== undefined;
-}
-
-function textOf(t: Term): string {
-  if (t instanceof Uint8Array) return new TextDecoder().decode(t);
-  return charlistToString(t) ?? "";
-}
-
-function pp(t: Term, column: number): string {
-  return prettyErlang(t, { column, encoding: "unicode" });
-}
-
-// The title of the heading: what OTP's legacy header calls the event.
+// The title of the legacy heading: what OTP's default formatter calls the event.
 function title(level: string, meta: Term): string {
   const el = mapGet(meta, "error_logger");
   const type = mapGet(el ?? null, "type");
+  const tag = mapGet(el ?? null, "tag");
   if (type === "crash_report") return "CRASH REPORT";
   if (type === "supervisor_report") return "SUPERVISOR REPORT";
   if (type === "progress") return "PROGRESS REPORT";
-  if (type === "std_info") return "INFO REPORT";
-  if (type === "std_warning") return "WARNING REPORT";
-  if (type === "std_error") return "ERROR REPORT";
+  if (type === "std_info" || tag === "info_msg" || tag === "info_report") return "INFO REPORT";
+  if (type === "std_warning" || tag === "warning_msg" || tag === "warning_report") {
+    return "WARNING REPORT";
+  }
+  if (type === "std_error" || tag === "error" || tag === "error_report") return "ERROR REPORT";
   return `${level.toUpperCase()} REPORT`;
 }
 
-// `    key: value` lines of a report that has no format of its own.
-function plainReport(r: Term): string {
-  const pairs: [Term, Term][] = r instanceof TermMap
-    ? r.entries().sort((a, b) => writeErlang(a[0]).localeCompare(writeErlang(b[0])))
-    : (properArray(r) ?? []).map((x) =>
-      Array.isArray(x) && x.length === 2 ? [x[0] as Term, x[1] as Term] : ["", x]
-    );
-  return pairs.map(([k, v]) => {
-    const key = typeof k === "string" ? k : writeErlang(k);
-    const val = isString(v) ? textOf(v) : pp(v, 7 + key.length);
-    return `    ${key}: ${val}`;
-  }).join("\n");
+function* call(f: Term, args: Term[]): Gen<Term> {
+  const r = applyFun(f, args);
+  return unresolved(r) ? yield* resolve(r) : r as Term;
 }
 
-function keyed(r: Term): Map<string, Term> {
-  const m = new Map<string, Term>();
-  if (r instanceof TermMap) { for (const [k, v] of r.entries()) m.set(String(k), v); }
-  return m;
-}
-
-// The exception lines of a crash report, as `proc_lib` writes them with `erl_error`.
-function exceptionLines(info: Term): string {
-  if (!Array.isArray(info) || info.length !== 3) return `    exception: ${pp(info, 16)}`;
-  const [cls, reason, stack] = info as [Term, Term, Term];
-  const text = formatException(cls as "error", reason, stack, "erlang", {
-    skip: (m) => m === "proc_lib" || m === "erl_eval",
-  });
-  const lines = text.replace(/\n+$/, "").split("\n");
-  return lines.map((l, i) => i === 0 ? "    " + l.replace(/^\*\* /, "") : "      " + l.trim())
-    .join("\n");
-}
-
-function crashReport(report: Term): string {
-  const parts = properArray(report) ?? [];
-  const crasher = properArray(parts[0] ?? null) ?? [];
-  const out = ["  crasher:"];
-  for (const item of crasher) {
-    if (!Array.isArray(item) || item.length !== 2) continue;
-    const [k, v] = item as [Term, Term];
-    if (k === "error_info") out.push(exceptionLines(v));
-    else if (k === "initial_call") out.push(`    initial call: ${initialCall(v)}`);
-    else {
-      const key = String(k);
-      out.push(`    ${key}: ${pp(v, 7 + key.length)}`);
+// The message of an event: `{string, S}`, `{report, R}` or `{Format, Args}`.
+function* messageText(msg: Term, meta: Term, single: boolean): Gen<string> {
+  if (!Array.isArray(msg) || msg.length !== 2) return pp(msg, 1);
+  const [a, b] = msg as [Term, Term];
+  if (a === "string") return textOf(b);
+  if (a === "report") {
+    const cb = mapGet(meta, "report_cb");
+    if (typeof cb === "function") {
+      const config = new TermMap([["single_line", single], ["depth", "unlimited"], [
+        "chars_limit",
+        "unlimited",
+      ]]);
+      const two = (cb as { length: number }).length === 2;
+      const r = yield* call(cb, two ? [b, config] : [b]);
+      if (Array.isArray(r) && r.length === 2) return formatSafe(r[0] as Term, r[1] as Term);
+      return textOf(r);
     }
+    return formatReport("report", b);
   }
-  out.push("  neighbours:");
-  return out.join("\n") + "\n";
+  return formatSafe(a, b);
 }
 
-function initialCall(v: Term): string {
-  if (Array.isArray(v) && v.length === 3) {
-    const [m, f, a] = v as [Term, Term, Term];
-    const n = typeof a === "number" ? a : (properArray(a) ?? []).length;
-    return `${writeErlang(m)}:${writeErlang(f)}/${n}`;
-  }
-  return pp(v, 19);
-}
-
-function supervisorReport(r: Map<string, Term>): string {
-  const lines: string[] = [];
-  const rep = properArray(r.get("report") ?? null);
-  const pairs: [string, Term][] = rep !== undefined
-    ? rep.filter(Array.isArray).map((x) => [String(x[0]), x[1] as Term])
-    : [];
-  for (const [k, v] of pairs) lines.push(`    ${k}: ${pp(v, 7 + k.length)}`);
-  return lines.join("\n") + "\n";
-}
-
-function progressReport(r: Map<string, Term>): string {
-  const rep = properArray(r.get("report") ?? null) ?? [];
-  return rep.filter(Array.isArray).map((x) => {
-    const k = String(x[0]);
-    return `    ${k}: ${pp(x[1] as Term, 7 + k.length)}`;
-  }).join("\n");
-}
-
-function genServerReport(r: Map<string, Term>): string {
-  const name = pp(r.get("name") ?? "undefined", 21);
-  let s = `** Generic server ${name} terminating \n`;
-  s += `** Last message in was ${pp(r.get("last_message") ?? "undefined", 25)}\n`;
-  s += `** When Server state == ${pp(r.get("state") ?? "undefined", 25)}\n`;
-  s += `** Reason for termination ==\n** ${pp(reasonOf(r.get("reason") ?? null), 4)}\n`;
-  const log = r.get("log");
-  const events = Array.isArray(log) ? properArray(log[1] as Term) ?? [] : properArray(log ?? null);
-  if (events !== undefined && events.length > 0) {
-    s += `** Log events = ${pp(arrayToList(events), 17)}\n`;
-  }
-  s += clientInfo(r.get("client_info") ?? "undefined");
-  return s;
-}
-
-function reasonOf(reason: Term): Term {
-  return reason;
-}
-
-function clientInfo(ci: Term): string {
-  if (!Array.isArray(ci) || ci.length !== 2) return "";
-  const [pid, what] = ci as [Term, Term];
-  if (what === "dead") return `** Client ${pp(pid, 11)} is dead\n`;
-  if (what === "remote") return `** Client ${pp(pid, 11)} is remote\n`;
-  if (Array.isArray(what)) {
-    return `** Client ${pp(pid, 11)} stacktrace\n** ${pp(what[1] as Term, 4)}\n`;
-  }
-  return "";
-}
-
-function genStatemReport(r: Map<string, Term>): string {
-  const name = pp(r.get("name") ?? "undefined", 26);
-  const [state, data] = Array.isArray(r.get("state")) ? r.get("state") as Term[] : ["", ""];
-  let s = `** State machine ${name} terminating\n`;
-  const last = r.get("queue");
-  const q = properArray(last ?? null) ?? [];
-  if (q.length > 0) s += `** Last event = ${pp(q[0] as Term, 17)}\n`;
-  s += `** When server state  = ${pp([state as Term, data as Term], 25)}\n`;
-  const reason = r.get("reason");
-  let stack: Term[] = [];
-  if (Array.isArray(reason) && reason.length === 3) {
-    s += `** Reason for termination = ${writeErlang(reason[0] as Term)}:${
-      pp(reason[1] as Term, 30 + writeErlang(reason[0] as Term).length)
-    }\n`;
-    stack = properArray(reason[2] as Term) ?? [];
-  }
-  s += `** Callback modules = ${pp(r.get("modules") ?? null, 23)}\n`;
-  s += `** Callback mode = ${pp(r.get("callback_mode") ?? "undefined", 20)}\n`;
-  if (stack.length > 0) s += `** Stacktrace =\n**  ${pp(arrayToList(stack), 5)}\n`;
-  if (q.length > 1) s += `** Queued = ${pp(arrayToList(q.slice(1)), 13)}\n`;
-  const post = properArray(r.get("postponed") ?? null) ?? [];
-  if (post.length > 0) s += `** Postponed = ${pp(arrayToList(post), 16)}\n`;
-  s += clientInfo(r.get("client_info") ?? "undefined");
-  return s;
-}
-
-function genEventReport(r: Map<string, Term>): string {
-  const handler = r.get("handler") ?? "undefined";
-  const h = Array.isArray(handler) && handler.length === 2 && handler[1] === false
-    ? handler[0] as Term
-    : handler;
-  let s = `** gen_event handler ${pp(h, 22)} crashed.\n`;
-  s += `** Was installed in ${pp(r.get("name") ?? "undefined", 21)}\n`;
-  s += `** Last event was: ${pp(r.get("last_message") ?? "undefined", 20)}\n`;
-  s += `** When handler state == ${pp(r.get("state") ?? "undefined", 26)}\n`;
-  s += `** Reason == ${pp(r.get("reason") ?? "undefined", 14)}\n`;
-  return s;
-}
-
-/** The text of a report whose label or type OTP knows, or of a plain one. */
-export function formatReport(kind: Term, report: Term): string {
-  const r = keyed(report);
-  const label = r.get("label");
-  const l0 = Array.isArray(label) ? label[0] : label;
-  const l1 = Array.isArray(label) ? label[1] : undefined;
-  if (kind === "crash_report" || (l0 === "proc_lib" && l1 === "crash")) {
-    return crashReport(r.get("report") ?? report);
-  }
-  if (l0 === "gen_server" && l1 === "terminate") return genServerReport(r);
-  if (l0 === "gen_server" && l1 === "no_handle_info") {
-    return `** Undefined handle_info in ${writeErlang(r.get("module") ?? "undefined")}\n` +
-      `** Unhandled message: ${pp(r.get("message") ?? "undefined", 24)}\n`;
-  }
-  if (l0 === "gen_statem" && l1 === "terminate") return genStatemReport(r);
-  if (l0 === "gen_event" && l1 === "terminate") return genEventReport(r);
-  if (l0 === "supervisor") return supervisorReport(r);
-  if (l0 === "application_controller" || l1 === "progress") {
-    return progressReport(r) + "\n";
-  }
-  return plainReport(report);
-}
-
-// The message of an event: `{Format, Args}`, a string, or a report.
-function message(msg: Term, meta: Term): string {
-  if (Array.isArray(msg) && msg.length === 3 && msg[0] === "string") return textOf(msg[1] as Term);
-  if (Array.isArray(msg) && msg.length === 3 && msg[0] === "format") {
-    return formatToString(msg[1] as Term, msg[2] as Term, "erlang");
-  }
-  const report = Array.isArray(msg) && msg[0] === "report" ? msg[1] as Term : msg;
-  const cb = mapGet(meta, "report_cb");
-  if (typeof cb === "function") {
-    const r = resolvePlain(cb.length === 2 ? cb(report, new TermMap()) : cb(report)) as Term;
-    if (Array.isArray(r) && r.length === 2) {
-      return formatToString(r[0] as Term, r[1] as Term, "erlang");
-    }
-    return textOf(r);
-  }
-  return formatReport("report", report);
-}
-
-function emit(level: string, msg: Term, meta: Term): Term {
-  const p = currentProcess();
-  const module = mapGet(meta, "mfa");
-  const mod = Array.isArray(module) ? module[0] as Term : undefined;
-  if (!allowed(LEVELS.indexOf(level), mod ?? "undefined")) return "ok";
-  let text: string;
+function formatSafe(format: Term, args: Term): string {
   try {
-    text = message(msg, meta);
+    return formatToString(format, args, "erlang");
   } catch {
-    text = `FORMAT ERROR: ${writeErlang(msg)}`;
+    const f = typeof format === "string" ? format : textOf(format);
+    return `FORMAT ERROR: ${pp(charlistOf(f), 15)} - ${pp(args, 20)}`;
   }
-  const out = `=${title(level, meta)}==== ${reportTime()} ===\n${text}\n`;
-  if (p !== undefined && p !== null) putCharsAsync(p.node, p.groupLeader, out);
-  else console.log(out.replace(/\n$/, ""));
+}
+
+function charlistOf(s: string): Term {
+  return arrayToList([...s].map((c) => c.codePointAt(0) as number));
+}
+
+// A report laid out on one line, as the formatter's single_line does.
+function oneLine(text: string): string {
+  return text.split("\n").map((l) => l.trim()).filter((l) => l !== "").join(", ")
+    .replace(/,\s*,/g, ",");
+}
+
+// The default handler's text of an event, by its formatter's configuration.
+function* formatEvent(event: TermMap, fconfig: Term): Gen<string> {
+  const level = event.get("level") as string;
+  const meta = event.get("meta") ?? new TermMap();
+  const single = mapGet(fconfig, "single_line") === true;
+  const legacy = mapGet(fconfig, "legacy_header") !== false;
+  let text = yield* messageText(event.get("msg") as Term, meta, single);
+  const msg = event.get("msg");
+  if (single) {
+    text = Array.isArray(msg) && msg[0] === "report" ? oneLine(text) : text.replace(/\n\s*/g, " ");
+  }
+  const header = `=${title(level, meta)}==== ${reportTime()} ===`;
+  const template = mapGet(fconfig, "template");
+  if (template === undefined) {
+    return legacy ? `${header}\n${text}\n` : `${timeText()} ${level}: ${text}\n`;
+  }
+  let out = "";
+  for (const part of properArray(template) ?? []) {
+    if (part === "msg") out += text;
+    else if (part === "level") out += level;
+    else if (part === "time") out += timeText();
+    else if (isHeaderKey(part)) out += legacy ? header : "";
+    else if (typeof part === "string") {
+      const v = mapGet(meta, part);
+      if (v !== undefined) out += isString(v) ? textOf(v) : writeErlang(v);
+    } else if (isString(part)) out += textOf(part);
+  }
+  return out;
+}
+
+function isHeaderKey(t: Term): boolean {
+  const parts = Array.isArray(t) ? t : properArray(t);
+  return parts !== undefined && parts.length === 2 && parts[0] === "logger_formatter" &&
+    parts[1] === "header";
+}
+
+function timeText(): string {
+  return new Date().toISOString().replace("Z", "+00:00");
+}
+
+// The default handler's own filters: an event of another domain than OTP's is dropped.
+function defaultAccepts(meta: Term): boolean {
+  const d = mapGet(meta, "domain");
+  if (d === undefined) return true;
+  const domain = properArray(d) ?? [];
+  const otp = ["otp", "sasl"];
+  return domain.length <= otp.length && domain.every((x, i) => x === otp[i]);
+}
+
+function* runFilters(
+  event: TermMap,
+  filters: Filter[],
+  dflt: Term,
+): Gen<TermMap | null> {
+  let e = event;
+  let decided = false;
+  for (const [fun, extra] of filters) {
+    let r: Term;
+    try {
+      r = yield* call(fun, [e, extra]);
+    } catch {
+      continue; // a filter that crashes is left out, as logger removes it
+    }
+    if (r === "stop") return null;
+    if (r === "ignore") continue;
+    if (r instanceof TermMap) {
+      e = r;
+      decided = true;
+    }
+  }
+  if (!decided && filters.length > 0 && dflt === "stop") return null;
+  return e;
+}
+
+// Logs an event: the primary level and filters, then each handler (the default one last, as
+// it writes from a process of its own on BEAM).
+function* emit(level: string, msg: Term, meta0: Term): Gen<Term> {
+  const p = currentProcess();
+  const meta1 = meta0 instanceof TermMap ? meta0 : new TermMap();
+  const mfa = mapGet(meta1, "mfa");
+  const mod = Array.isArray(mfa) ? mfa[0] as Term : undefined;
+  const limit = typeof mod === "string" ? moduleLevels.get(mod) ?? primaryLevel : primaryLevel;
+  if (!passes(level, limit)) return "ok";
+  let meta = meta1;
+  if (primaryMeta instanceof TermMap) {
+    for (const [k, v] of primaryMeta.entries()) if (!meta.has(k)) meta = meta.put(k, v);
+  }
+  if (p !== undefined && p !== null) {
+    if (!meta.has("pid")) meta = meta.put("pid", p.pid);
+    if (!meta.has("gl")) meta = meta.put("gl", p.groupLeader);
+  }
+  if (!meta.has("time")) meta = meta.put("time", Math.floor(Date.now() * 1000));
+  const first = new TermMap([["level", level], ["msg", msg], ["meta", meta]]);
+  const event = yield* runFilters(first, primaryFilters, filterDefault);
+  if (event === null) return "ok";
+  const ordered = [
+    ...handlers.filter((h) => h.id !== "default"),
+    ...handlers.filter((h) => h.id === "default"),
+  ];
+  for (const h of ordered) {
+    if (!passes(level, h.config.get("level") ?? "all")) continue;
+    const filters = (properArray(h.config.get("filters") ?? null) ?? []).map((f) =>
+      (f as Term[])[1] as Filter
+    );
+    const ev = yield* runFilters(event, filters, h.config.get("filter_default") ?? "log");
+    if (ev === null) continue;
+    if (h.module === "logger_std_h") {
+      if (!defaultAccepts(ev.get("meta") ?? null)) continue;
+      let text: string;
+      try {
+        const formatter = h.config.get("formatter");
+        text = yield* formatEvent(ev, Array.isArray(formatter) ? formatter[1] as Term : null);
+      } catch {
+        text = `FORMAT ERROR: ${writeErlang(ev.get("msg") ?? null)}\n`;
+      }
+      if (p !== undefined && p !== null) send(writer(), ["write", p.groupLeader, text]);
+      else console.log(text.replace(/\n$/, ""));
+    } else {
+      const log = findFunction(h.module, "log", 2);
+      if (log === undefined) continue;
+      try {
+        const r = log(ev, h.config);
+        if (unresolved(r)) yield* resolve(r);
+      } catch { /* a handler that fails is left out, as logger removes it */ }
+    }
+  }
   return "ok";
 }
 
@@ -296,32 +293,37 @@ function isFormat(t: Term): boolean {
 }
 
 // logger:log(Level, ...) in each of its shapes.
-function log2(level: Term, what: Term): Term {
+function* log2(level: Term, what: Term): Gen<Term> {
   levelOf(level);
-  if (isFormat(what)) return emit(level as string, ["string", what, null], new TermMap());
-  return emit(level as string, ["report", what, null], new TermMap());
+  if (isFormat(what)) return yield* emit(level as string, ["string", what], new TermMap());
+  return yield* emit(level as string, ["report", what], new TermMap());
 }
 
-function log3(level: Term, a: Term, b: Term): Term {
+function* log3(level: Term, a: Term, b: Term): Gen<Term> {
   levelOf(level);
   if (isFormat(a) && (b === null || b instanceof Cons)) {
-    return emit(level as string, ["format", a, b], new TermMap());
+    return yield* emit(level as string, [a, b], new TermMap());
   }
-  if (typeof a === "function") return emit(level as string, ["format", a, null], b);
-  if (isFormat(a)) return emit(level as string, ["string", a, null], b);
-  return emit(level as string, ["report", a, null], b);
+  if (isFormat(a)) return yield* emit(level as string, ["string", a], b);
+  return yield* emit(level as string, ["report", a], b);
 }
 
-function log4(level: Term, format: Term, args: Term, meta: Term): Term {
+function* log4(level: Term, format: Term, args: Term, meta: Term): Gen<Term> {
   levelOf(level);
-  return emit(level as string, ["format", format, args], meta);
+  return yield* emit(level as string, [format, args], meta);
 }
 
 function levelFns(level: string): ModuleFunctions {
   return {
-    [`${level}/1`]: (a: Term) => log2(level, a),
-    [`${level}/2`]: (a: Term, b: Term) => log3(level, a, b),
-    [`${level}/3`]: (a: Term, b: Term, c: Term) => log4(level, a, b, c),
+    [`${level}/1`]: function* (a: Term) {
+      return yield* log2(level, a);
+    },
+    [`${level}/2`]: function* (a: Term, b: Term) {
+      return yield* log3(level, a, b);
+    },
+    [`${level}/3`]: function* (a: Term, b: Term, c: Term) {
+      return yield* log4(level, a, b, c);
+    },
   };
 }
 
@@ -331,11 +333,17 @@ function checkLevel(l: Term): string {
   return l as string;
 }
 
+function filtersTerm(fs: Filter[], ids: string[]): Term {
+  return arrayToList(fs.map((f, i) => [ids[i] as string, f]));
+}
+
+const primaryFilterIds: string[] = [];
+
 function primaryConfig(): Term {
   return new TermMap([
     ["level", primaryLevel],
     ["filter_default", filterDefault],
-    ["filters", primaryFilters],
+    ["filters", filtersTerm(primaryFilters, primaryFilterIds)],
     ["metadata", primaryMeta],
   ]);
 }
@@ -350,11 +358,16 @@ function setPrimary(key: Term, value: Term): Term {
       }
       return "ok";
     case "filter_default":
+      if (value !== "log" && value !== "stop") return ["error", ["invalid_filter_default", value]];
       filterDefault = value;
       return "ok";
-    case "filters":
-      primaryFilters = value;
+    case "filters": {
+      const fs = properArray(value) ?? [];
+      primaryFilters = fs.map((f) => (f as Term[])[1] as Filter);
+      primaryFilterIds.length = 0;
+      primaryFilterIds.push(...fs.map((f) => String((f as Term[])[0])));
       return "ok";
+    }
     case "metadata":
       primaryMeta = value;
       return "ok";
@@ -376,6 +389,67 @@ function compareLevels(a: Term, b: Term): Term {
   return x === y ? "eq" : x < y ? "gt" : "lt";
 }
 
+function isFilter(f: Term): f is Term[] {
+  return Array.isArray(f) && f.length === 2 && typeof f[0] === "function";
+}
+
+function* addHandler(id: Term, module: Term, config: Term): Gen<Term> {
+  if (typeof id !== "string" || typeof module !== "string") {
+    return ["error", ["invalid_handler", [id, module]]];
+  }
+  if (handlerOf(id) !== undefined) return ["error", ["already_exist", id]];
+  if (findFunction(module, "log", 2) === undefined) {
+    return ["error", ["invalid_handler", ["function_not_exported", [module, "log", 2]]]];
+  }
+  let c = config instanceof TermMap ? config : new TermMap();
+  c = c.put("id", id).put("module", module);
+  if (!c.has("level")) c = c.put("level", "all");
+  if (!c.has("filter_default")) c = c.put("filter_default", "log");
+  if (!c.has("filters")) c = c.put("filters", null);
+  const adding = findFunction(module, "adding_handler", 1);
+  if (adding !== undefined) {
+    const r = yield* call(adding as Term, [c]);
+    if (!Array.isArray(r) || r[0] !== "ok") return r;
+    c = r[1] as TermMap;
+  }
+  handlers.push({ id, module, config: c });
+  return "ok";
+}
+
+function* removeHandler(id: Term): Gen<Term> {
+  const h = handlerOf(id);
+  if (h === undefined) return ["error", ["not_found", id]];
+  handlers.splice(handlers.indexOf(h), 1);
+  const removing = findFunction(h.module, "removing_handler", 1);
+  if (removing !== undefined) yield* call(removing as Term, [h.config]);
+  return "ok";
+}
+
+function setHandlerConfig(id: Term, key: Term, value: Term): Term {
+  const h = handlerOf(id);
+  if (h === undefined) return ["error", ["not_found", id]];
+  if (key === "level") {
+    try {
+      checkLevel(value);
+    } catch {
+      return ["error", ["invalid_level", value]];
+    }
+  }
+  h.config = h.config.put(key, value);
+  return "ok";
+}
+
+function updateFormatter(id: Term, changes: Term): Term {
+  const h = handlerOf(id);
+  if (h === undefined) return ["error", ["not_found", id]];
+  const f = h.config.get("formatter");
+  const [fm, fc] = Array.isArray(f) ? f as [Term, Term] : ["logger_formatter", new TermMap()];
+  let c = fc instanceof TermMap ? fc : new TermMap();
+  if (changes instanceof TermMap) { for (const [k, v] of changes.entries()) c = c.put(k, v); }
+  h.config = h.config.put("formatter", [fm, c]);
+  return "ok";
+}
+
 /** `logger` by `name/arity`. */
 export const LOGGER: ModuleFunctions = moduleTable("logger", {
   "log/2": log2,
@@ -389,19 +463,58 @@ export const LOGGER: ModuleFunctions = moduleTable("logger", {
   ...levelFns("notice"),
   ...levelFns("info"),
   ...levelFns("debug"),
-  "macro_log/3": (loc: Term, level: Term, what: Term) => log3(level, what, loc),
-  "macro_log/4": (loc: Term, level: Term, a: Term, b: Term) =>
-    isFormat(a) && (b === null || b instanceof Cons)
-      ? emit(String(levelOf(level) >= 0 ? level : ""), ["format", a, b], loc)
-      : log3(level, a, b),
-  "macro_log/5": (loc: Term, level: Term, f: Term, a: Term, meta: Term) =>
-    log4(level, f, a, meta instanceof TermMap ? meta : loc),
-  "allow/2": (level: Term, module: Term) => allowed(levelOf(level), module),
+  "macro_log/3": function* (loc: Term, level: Term, what: Term) {
+    return yield* log3(level, what, loc);
+  },
+  "macro_log/4": function* (loc: Term, level: Term, a: Term, b: Term) {
+    return isFormat(a) && (b === null || b instanceof Cons)
+      ? yield* log4(level, a, b, loc)
+      : yield* log3(level, a, b);
+  },
+  "macro_log/5": function* (loc: Term, level: Term, f: Term, a: Term, meta: Term) {
+    return yield* log4(level, f, a, meta instanceof TermMap ? meta : loc);
+  },
+  "allow/2": (level: Term, module: Term) => {
+    levelOf(level);
+    const l = typeof module === "string" ? moduleLevels.get(module) : undefined;
+    return passes(level as string, l ?? primaryLevel);
+  },
   "compare_levels/2": compareLevels,
   "get_primary_config/0": primaryConfig,
   "set_primary_config/1": setPrimaryMap,
   "set_primary_config/2": setPrimary,
   "update_primary_config/1": setPrimaryMap,
+  "add_primary_filter/2": (id: Term, f: Term) => {
+    if (!isFilter(f)) return ["error", ["invalid_filter", [id, f]]];
+    if (primaryFilterIds.includes(String(id))) return ["error", ["already_exist", id]];
+    primaryFilterIds.push(String(id));
+    primaryFilters.push([f[0] as Term, f[1] as Term]);
+    return "ok";
+  },
+  "remove_primary_filter/1": (id: Term) => {
+    const i = primaryFilterIds.indexOf(String(id));
+    if (i < 0) return ["error", ["not_found", id]];
+    primaryFilterIds.splice(i, 1);
+    primaryFilters.splice(i, 1);
+    return "ok";
+  },
+  "add_handler_filter/3": (hid: Term, id: Term, f: Term) => {
+    const h = handlerOf(hid);
+    if (h === undefined) return ["error", ["not_found", hid]];
+    if (!isFilter(f)) return ["error", ["invalid_filter", [id, f]]];
+    const fs = properArray(h.config.get("filters") ?? null) ?? [];
+    h.config = h.config.put("filters", arrayToList([...fs, [id, f]]));
+    return "ok";
+  },
+  "remove_handler_filter/2": (hid: Term, id: Term) => {
+    const h = handlerOf(hid);
+    if (h === undefined) return ["error", ["not_found", hid]];
+    const fs = properArray(h.config.get("filters") ?? null) ?? [];
+    const kept = fs.filter((f) => (f as Term[])[0] !== id);
+    if (kept.length === fs.length) return ["error", ["not_found", id]];
+    h.config = h.config.put("filters", arrayToList(kept));
+    return "ok";
+  },
   "set_module_level/2": (mods: Term, level: Term) => {
     const l = checkLevel(level);
     const ms = typeof mods === "string" ? [mods] : properArray(mods) ?? [];
@@ -427,43 +540,134 @@ export const LOGGER: ModuleFunctions = moduleTable("logger", {
       ]),
     );
   },
-  "get_handler_ids/0": () => arrayToList(["default"]),
-  "get_handler_config/1": (id: Term) =>
-    id === "default"
-      ? [
-        "ok",
-        new TermMap([["id", "default"], ["level", "all"], ["module", "logger_std_h"], [
-          "config",
-          new TermMap([["type", "standard_io"]]),
-        ]]),
-      ]
-      : ["error", ["not_found", id]],
+  "add_handler/3": addHandler,
+  "remove_handler/1": removeHandler,
+  "get_handler_ids/0": () => arrayToList(handlers.map((h) => h.id)),
+  "get_handler_config/0": () => arrayToList(handlers.map((h) => h.config)),
+  "get_handler_config/1": (id: Term) => {
+    const h = handlerOf(id);
+    return h === undefined ? ["error", ["not_found", id]] : ["ok", h.config];
+  },
+  "set_handler_config/2": (id: Term, c: Term) => {
+    const h = handlerOf(id);
+    if (h === undefined) return ["error", ["not_found", id]];
+    if (!(c instanceof TermMap)) return ["error", ["invalid_config", c]];
+    h.config = c.put("id", h.id).put("module", h.module);
+    return "ok";
+  },
+  "set_handler_config/3": setHandlerConfig,
+  "update_handler_config/2": (id: Term, c: Term) => {
+    if (!(c instanceof TermMap)) return ["error", ["invalid_config", c]];
+    for (const [k, v] of c.entries()) {
+      const r = setHandlerConfig(id, k, v);
+      if (r !== "ok") return r;
+    }
+    return "ok";
+  },
+  "update_handler_config/3": setHandlerConfig,
+  "update_formatter_config/2": updateFormatter,
+  "update_formatter_config/3": (id: Term, k: Term, v: Term) =>
+    updateFormatter(id, new TermMap([[k, v]])),
   "get_config/0": () =>
-    new TermMap([["primary", primaryConfig()], ["module_levels", null], [
-      "handlers",
-      null,
-    ]]),
-  "format_report/1": (r: Term) => ["~ts", arrayToList([charlist(formatReport("report", r))])],
-  "format_report/2": (kind: Term, r: Term) => charlist(formatReport(kind, r)),
-  "add_primary_filter/2": () => "ok",
-  "remove_primary_filter/1": () => "ok",
+    new TermMap([
+      ["primary", primaryConfig()],
+      ["module_levels", arrayToList([...moduleLevels].map(([m, l]) => [m, l]))],
+      ["handlers", arrayToList(handlers.map((h) => h.config))],
+    ]),
+  "format_report/1": (r: Term) => ["~ts", arrayToList([charlistOf(formatReport("report", r))])],
   "set_process_metadata/1": (m: Term) => {
     primaryMeta = m;
     return "ok";
   },
   "get_process_metadata/0": () => "undefined",
+  "timestamp/0": () => Math.floor(Date.now() * 1000),
 });
+
+// The default handler writes from a process of its own, registered as OTP's is: what it
+// logs reaches the group leader after what the logging process writes itself meanwhile.
+const WRITER = "logger_std_h_default";
+
+function writer(): Pid {
+  const there = whereis(WRITER);
+  if (there instanceof Pid) return there;
+  const pid = spawn(function* (): Gen<Term> {
+    for (;;) {
+      const m = yield* receiveWith((x) => x);
+      if (!Array.isArray(m)) continue;
+      const p = currentProcess();
+      if (m[0] === "write" && p !== undefined && p !== null) {
+        putCharsAsync(p.node, m[1] as Pid, m[2] as string);
+      } else if (m[0] === "sync") {
+        // What was written is out once the group leader answers after it.
+        try {
+          yield* putCharsTo(m[3] as Term, "");
+        } catch { /* a group leader that is gone has nothing left to write */ }
+        send(m[1] as Pid, ["synced", m[2] as Term]);
+      }
+    }
+  });
+  try {
+    register(WRITER, pid);
+  } catch { /* registered meanwhile: messages to either pid are written in turn */ }
+  return pid;
+}
 
 /**
  * `logger_std_h`, the default handler's module: `filesync/1` answers once what was logged
- * before it has been written (a round trip through the group leader, which takes requests in
- * order).
+ * before it has been written.
  */
 export const LOGGER_STD_H: ModuleFunctions = moduleTable("logger_std_h", {
   "filesync/1": function* (id: Term) {
-    if (id !== "default") return ["error", ["badarg", id]];
-    if (currentProcess() === undefined || currentProcess() === null) return "ok";
-    yield* putChars("");
+    if (handlerOf(id) === undefined) return ["error", ["badarg", id]];
+    const p = currentProcess();
+    if (p === undefined || p === null) return "ok";
+    const ref = p.node.makeRef();
+    send(writer(), ["sync", p.pid, ref, p.groupLeader]);
+    yield* receiveWith((m) =>
+      Array.isArray(m) && m[0] === "synced" && exactEq(m[1] as Term, ref) ? true : NOMATCH
+    );
     return "ok";
   },
 });
+
+/**
+ * `error_logger`, the old API that now goes through logger: `*_msg` with a format,
+ * `*_report` with a report, at the levels and headings OTP 25 gives them (`info_msg` is a
+ * notice headed `INFO REPORT`).
+ */
+export const ERROR_LOGGER: ModuleFunctions = moduleTable("error_logger", {
+  ...errorLoggerKind("error", "error"),
+  ...errorLoggerKind("warning", "warning"),
+  ...errorLoggerKind("info", "notice"),
+});
+
+function errorLoggerKind(kind: string, level: string): ModuleFunctions {
+  const msgTag = kind === "error" ? "error" : `${kind}_msg`;
+  const meta = (tag: string, type?: string) =>
+    new TermMap([[
+      "error_logger",
+      new TermMap(type === undefined ? [["tag", tag]] : [["tag", tag], ["type", type]]),
+    ]]);
+  return {
+    [`${kind}_msg/1`]: function* (f: Term) {
+      return yield* emit(level, [f, null], meta(msgTag));
+    },
+    [`${kind}_msg/2`]: function* (f: Term, a: Term) {
+      return yield* emit(level, [f, a], meta(msgTag));
+    },
+    [`${kind}_report/1`]: function* (r: Term) {
+      const text = charlistOf(errorLoggerReport(r));
+      return yield* emit(level, ["string", text], meta(`${kind}_report`, `std_${kind}`));
+    },
+    [`${kind}_report/2`]: function* (type: Term, r: Term) {
+      const text = charlistOf(errorLoggerReport(r));
+      return yield* emit(level, ["string", text], meta(`${kind}_report`, String(type)));
+    },
+  };
+}
+
+// A report of error_logger's: a list as logger lays one out, anything else as a term.
+function errorLoggerReport(r: Term): string {
+  if (r === null || r instanceof Cons) return plainReport(r);
+  return pp(r, 1) + "\n";
+}

@@ -12,7 +12,7 @@ import { BINARY } from "./binary.ts";
 import { CALENDAR } from "./calendar.ts";
 import { DICT } from "./dict.ts";
 import { ETS, ETS_MAY_WAIT } from "./ets.ts";
-import { LOGGER, LOGGER_STD_H } from "./logger.ts";
+import { ERROR_LOGGER, LOGGER, LOGGER_STD_H } from "./logger.ts";
 import { CODE } from "./code.ts";
 import { FILE } from "./file.ts";
 import { markMayWait } from "../../runtime/call.ts";
@@ -43,6 +43,7 @@ export function registerStdlibModules(): void {
   defineModule("ets", ETS);
   defineModule("logger", LOGGER);
   defineModule("logger_std_h", LOGGER_STD_H);
+  defineModule("error_logger", ERROR_LOGGER);
   defineModule("code", CODE);
   defineModule("file", FILE);
 }

@@ -378,5 +378,5 @@
   (((tuple _ events)) (lists:reverse (lists:map (match-lambda (((tuple e _ _)) e)) events)))
   ((_) ()))
 
-(defun format_log (report) (logger:format_report 'gen_server report))
-(defun format_log (report _config) (logger:format_report 'gen_server report))
+(defun format_log (report) (logger:format_report report))
+(defun format_log (report _config) (logger:format_report report))

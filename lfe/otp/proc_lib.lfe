@@ -234,4 +234,6 @@
 (defun format (report) (format report 'latin1 'unlimited))
 (defun format (report encoding) (format report encoding 'unlimited))
 (defun format (report _encoding _depth)
-  (logger:format_report 'crash_report report))
+  (let (((tuple _ (list text)) (logger:format_report (map 'label #(proc_lib crash)
+                                                          'report report))))
+    text))
