@@ -30,7 +30,7 @@
   (lfe_io:format "code_change ~p ~p~n" (list old extra))
   (tuple 'ok (mset s 'vsn 2)))
 
-;; The second module of this file is the same server with format_status/2.
+;; What get_status answers, without the process dictionary, parent and debug options.
 (defun status-parts
   (((tuple 'status _pid mod (list _pdict sys-state _parent _debug misc)))
    (list mod sys-state misc)))
