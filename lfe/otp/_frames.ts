@@ -53,7 +53,7 @@ export const OTP_FRAMES: Readonly<Record<string, Alias>> = {
     "transition/7": null,
   }),
   ...otp("gen_event", {
-    "call1/4": ["call1", 3, 469],
+    "call1/5": ["call1", 3, 469],
     "notify-one/5": ["server_update", 4, 802],
     "server-notify/5": ["server_notify", 4, 784],
     "handle-msg/5": ["handle_msg", 6, 529],

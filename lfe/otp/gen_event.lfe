@@ -36,12 +36,13 @@
 
 (defun notify (m event) (do-send m (tuple 'notify event)))
 (defun sync_notify (m event) (rpc m (tuple 'sync_notify event)))
-(defun call (m handler query) (call1 m handler query 5000))
-(defun call (m handler query timeout) (call1 m handler query timeout))
-(defun call1 (m handler query timeout)
+(defun call (m handler query) (call1 m handler query 5000 (list m handler query)))
+(defun call (m handler query timeout)
+  (call1 m handler query timeout (list m handler query timeout)))
+(defun call1 (m handler query timeout args)
   (try (gen:call m (self) (tuple 'call handler query) timeout)
     (catch ((tuple 'exit reason _)
-            (exit (tuple reason (tuple 'gen_event 'call (list m handler query timeout))))))))
+            (exit (tuple reason (tuple 'gen_event 'call args)))))))
 
 (defun send_request (m handler query) (gen:send_request m (self) (tuple 'call handler query)))
 (defun wait_response (req-id timeout) (gen:wait_response req-id timeout))
@@ -59,7 +60,7 @@
 (defun do-send
   (((tuple 'global name) msg) (catch (global:send name msg)) 'ok)
   (((tuple 'via mod name) msg) (catch (call mod 'send name msg)) 'ok)
-  ((m msg) (try (erlang:send m msg) (catch ((tuple _ _ _) 'ok))) 'ok))
+  ((m msg) (erlang:send m msg) 'ok))
 
 (defun init_it (starter parent name0 _mod _args opts)
   (process_flag 'trap_exit 'true)
@@ -134,14 +135,19 @@
                    ((tuple 'error r stack) (tuple 'EXIT (tuple r stack)))
                    ((tuple 'exit r _) (tuple 'EXIT r))))
       ((tuple 'ok state)
-       (tuple 'ok (cons (map 'module mod 'id id 'state state 'sup sup) handlers)))
+       (tuple 'ok (cons (new-handler mod id state sup) handlers)))
       ((tuple 'ok state 'hibernate)
-       (tuple 'ok (cons (map 'module mod 'id id 'state state 'sup sup) handlers)))
+       (tuple 'ok (cons (new-handler mod id state sup) handlers)))
       ((= (tuple 'EXIT _) e) (tuple e handlers))
       (other (tuple other handlers)))))
 
+;; Each installed handler is one entry, told apart by a key of its own (a module may be
+;; installed more than once).
+(defun new-handler (mod id state sup)
+  (map 'module mod 'id id 'state state 'sup sup 'key (make_ref)))
+
 (defun remove (h handlers)
-  (lists:delete h handlers))
+  (lists:filter (lambda (x) (=/= (mref x 'key) (mref h 'key))) handlers))
 
 (defun delete-handler (hname args handlers name)
   (case (find-handler hname handlers)
@@ -195,10 +201,7 @@
   (('throw r _) r))
 
 (defun replace (h handlers)
-  (lists:map (lambda (x) (if (andalso (== (mref x 'module) (mref h 'module))
-                                      (== (mref x 'id) (mref h 'id)))
-                           h x))
-             handlers))
+  (lists:map (lambda (x) (if (=:= (mref x 'key) (mref h 'key)) h x)) handlers))
 
 ;; Each handler in turn; one that crashes or asks to go is removed.
 (defun notify-all (handlers event f name)
@@ -249,6 +252,7 @@
       ('false 'ok)
       (sup (let ((reason (case why
                            ('remove 'normal)
+                           ('stop 'shutdown)
                            ('swapped (tuple 'swapped 'new 'false))
                            ('crash (case args ((tuple 'error e) e) (e e)))
                            (other other))))
