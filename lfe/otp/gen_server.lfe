@@ -260,7 +260,7 @@
     ((tuple 'ok (tuple 'stop reason nstate))
      (terminate-with 'exit reason () reason name from last mod nstate debug))
     ((tuple 'EXIT class reason stack)
-     (terminate-with class reason stack (terminate-reason class reason stack)
+     (terminate-with class reason stack (tuple reason stack)
                      name from last mod state debug))
     ((tuple 'ok bad)
      (terminate-with 'exit (tuple 'bad_return_value bad) ()
