@@ -18,6 +18,7 @@ import { exactEq } from "../../runtime/term_order.ts";
 import { Cons, type Term, TermMap } from "../../runtime/terms.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
 import { resolvePlain } from "../../runtime/call.ts";
+import { writeErlang as writeErl } from "./_erl_write.ts";
 
 /** What a clause gives for an object that no clause matches. */
 export const NO_MATCH: unique symbol = Symbol("no match");
@@ -37,6 +38,10 @@ type Pattern = (t: Term, b: Bindings) => boolean;
 type Expr = (b: Bindings, whole: Term) => Term;
 
 class BadSpec extends Error {}
+
+function fnName(name: string): string {
+  return writeErl(name, -1, "unicode");
+}
 class GuardFail extends Error {}
 
 function varIndex(t: Term): number | undefined {
@@ -176,7 +181,7 @@ function expr(e: Term, bound: Set<number>): Expr {
   }
   const v = varIndex(e);
   if (v !== undefined) {
-    if (!bound.has(v)) throw new BadSpec(`unbound ${e}`);
+    if (!bound.has(v)) throw new BadSpec(`Variable ${e} is unbound.`);
     return (b) => b[v] as Term;
   }
   if (Array.isArray(e)) {
@@ -187,15 +192,30 @@ function expr(e: Term, bound: Set<number>): Expr {
       const parts = h.map((x) => expr(x, bound));
       return (b, w) => parts.map((p) => p(b, w));
     }
-    if (h === "const" && rest.length === 1) {
+    if (h === "const") {
+      if (rest.length !== 1) {
+        throw new BadSpec(
+          `Special form 'const' called with ${
+            rest.length === 0 ? "more" : "more"
+          } than one argument in ${writeErl(e, -1, "unicode")}.`,
+        );
+      }
       const c = rest[0] as Term;
       return () => c;
     }
-    if (typeof h !== "string") throw new BadSpec("call");
+    if (typeof h !== "string") {
+      throw new BadSpec(
+        `${
+          writeErl(e, -1, "unicode")
+        } is neither a function call, nor a tuple (tuples are written {{ ... }}).`,
+      );
+    }
     const args = rest.map((x) => expr(x, bound));
     if (BOOL_OPS.has(h)) return boolOp(h, args);
     const key = `${h}/${args.length}`;
-    if (!FUNCTIONS.has(key)) throw new BadSpec(key);
+    if (!FUNCTIONS.has(key)) {
+      throw new BadSpec(`Function ${fnName(h)}/${args.length} does_not_exist.`);
+    }
     if (key === "self/0") return () => currentProcess()?.pid ?? "undefined";
     const f = erlangFn(key);
     return (b, w) => resolvePlain(f(...args.map((a) => a(b, w)))) as Term;
@@ -215,10 +235,10 @@ function expr(e: Term, bound: Set<number>): Expr {
 function boolOp(op: string, args: Expr[]): Expr {
   switch (op) {
     case "not":
-      if (args.length !== 1) throw new BadSpec(op);
+      if (args.length !== 1) throw new BadSpec(`Function ${op}/${args.length} does_not_exist.`);
       return (b, w) => !bool((args[0] as Expr)(b, w));
     case "xor":
-      if (args.length !== 2) throw new BadSpec(op);
+      if (args.length !== 2) throw new BadSpec(`Function ${op}/${args.length} does_not_exist.`);
       return (b, w) => bool((args[0] as Expr)(b, w)) !== bool((args[1] as Expr)(b, w));
     case "and":
       return (b, w) => args.map((a) => bool(a(b, w))).every((x) => x);
@@ -244,7 +264,7 @@ function elems(l: Term): Term[] {
     out.push(c.hd);
     c = c.tl;
   }
-  if (c !== null) throw new BadSpec("improper");
+  if (c !== null) throw new BadSpec("Match programs are not in a list.");
   return out;
 }
 
@@ -257,23 +277,34 @@ interface Clause {
 }
 
 function clause(c: Term): Clause {
-  if (!Array.isArray(c) || c.length !== 3) throw new BadSpec("clause");
+  if (!Array.isArray(c) || c.length !== 3) {
+    throw new BadSpec("Match program part is not a tuple of arity 3.");
+  }
   const [h, g, bd] = c as [Term, Term, Term];
   const seen = new Set<number>();
   const head = pattern(h, seen);
   const guards = elems(g).map((x) => expr(x, seen));
   const body = elems(bd).map((x) => expr(x, seen));
-  if (body.length === 0) throw new BadSpec("empty body");
+  if (body.length === 0) throw new BadSpec("Body clause does not return anything.");
   return { head, size: seen.size === 0 ? 0 : Math.max(...seen) + 1, guards, body, headTerm: h };
 }
 
 /** Compiles the match specification `ms`; `undefined` if it is not a valid one. */
 export function compileMatchSpec(ms: Term): CompiledSpec | undefined {
+  const c = checkMatchSpec(ms);
+  return typeof c === "string" ? undefined : c;
+}
+
+/** Compiles the match specification `ms`, or says what is wrong with it in OTP's words. */
+export function checkMatchSpec(ms: Term): CompiledSpec | string {
   let clauses: Clause[];
   try {
+    if (!(ms === null || ms instanceof Cons)) {
+      throw new BadSpec("Match programs are not in a list.");
+    }
     clauses = elems(ms).map(clause);
   } catch (e) {
-    if (e instanceof BadSpec) return undefined;
+    if (e instanceof BadSpec) return e.message;
     throw e;
   }
   const run: MatchFn = (object) => {

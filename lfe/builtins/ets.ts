@@ -24,9 +24,15 @@ import { refKey } from "../../runtime/node.ts";
 import type { Process, Yielded } from "../../runtime/process.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
 import { compare, exactEq } from "../../runtime/term_order.ts";
-import { arrayToList, Cons, Pid, Ref, type Term } from "../../runtime/terms.ts";
+import { arrayToList, charlist, Cons, Pid, Ref, type Term } from "../../runtime/terms.ts";
 import { HashStore, type Store, TreeStore } from "./_ets_store.ts";
-import { type CompiledSpec, compileMatchSpec, NO_MATCH, patternSpec } from "./_match_spec.ts";
+import {
+  checkMatchSpec,
+  type CompiledSpec,
+  compileMatchSpec,
+  NO_MATCH,
+  patternSpec,
+} from "./_match_spec.ts";
 import { add } from "./ops.ts";
 import { applyFun, moduleTable, properArray, unresolved } from "./_util.ts";
 
@@ -213,7 +219,6 @@ function ownerExited(p: Process): void {
     const hp = heir instanceof Pid ? node.lookup(heir) : undefined;
     if (heir instanceof Pid && hp !== undefined && !sameP(heir, p.pid)) {
       setOwner(tab, hp);
-      tab.heir = "none";
       node.sendPid(heir, ["ETS-TRANSFER", tab.handle, p.pid, tab.heirData], null);
     } else {
       tab.alive = false;
@@ -250,11 +255,14 @@ function newTable(name: Term, options: Term): Term {
   const opts = properArray(options);
   if (typeof name !== "string" || opts === undefined) badarg();
   let kind: Kind = "set", protection: Protection = "protected", keypos = 1, named = false;
+  let typed = false;
   let heir: Pid | "none" = "none", heirData: Term = null;
   let rc = false, wc: Term = false, dc = false, compressed = false;
   for (const o of opts) {
-    if (typeof o === "string" && KINDS.has(o)) kind = o as Kind;
-    else if (typeof o === "string" && PROTECTIONS.has(o)) protection = o as Protection;
+    if (typeof o === "string" && KINDS.has(o)) {
+      if (!typed) kind = o as Kind;
+      typed = true;
+    } else if (typeof o === "string" && PROTECTIONS.has(o)) protection = o as Protection;
     else if (o === "named_table") named = true;
     else if (o === "compressed") compressed = true;
     else if (Array.isArray(o) && o.length === 2 && o[0] === "keypos") {
@@ -332,7 +340,11 @@ function lookup(t: Term, k: Term): Term {
   const fast = hereFast(t);
   if (fast !== undefined) {
     const os = allowed(fast, false).store.lookup(k);
-    return os.length === 0 ? null : os.length === 1 ? new Cons(os[0] as Term, null) : arrayToList(os);
+    return os.length === 0
+      ? null
+      : os.length === 1
+      ? new Cons(os[0] as Term, null)
+      : arrayToList(os);
   }
   return onTable("lookup/2", [t, k], () => null);
 }
@@ -619,6 +631,7 @@ function updateElement(t: Term, k: Term, upd: Term): Term {
 }
 
 function* fold(f: Term, acc: Term, t: Term, right: boolean): Gen<Term> {
+  if (typeof f !== "function") raiseError("function_clause");
   const objs = properArray(yield* resolve(tab2list(t))) as Term[];
   if (right) objs.reverse();
   let a = acc;
@@ -798,8 +811,8 @@ function matchSpecRun(l: Term, c: Term): Term {
 }
 
 function testMs(tuple: Term, ms: Term): Term {
-  const m = compileMatchSpec(ms);
-  if (m === undefined) return ["error", arrayToList([["error", "bad match specification"]])];
+  const m = checkMatchSpec(ms);
+  if (typeof m === "string") return ["error", arrayToList([["error", charlist(m)]])];
   const r = m.run(tuple);
   return ["ok", r === NO_MATCH ? false : r];
 }
