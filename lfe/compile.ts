@@ -636,6 +636,7 @@ export const BUILTIN_MODULES = new Set([
   "calendar",
   "unicode",
   "ets",
+  "gen_native",
 ]);
 
 /** The clauses of a `defun` (or `flet` function): `(args) body...` or `((pats) body...)...`. */

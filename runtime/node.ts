@@ -6,6 +6,7 @@
  * @module
  */
 
+import { stopTimer } from "./receive.ts";
 import { isGenerator, resolve, TailCall } from "./call.ts";
 import { exitReasonOf } from "./errors.ts";
 import { type Body, InitialFn, type MonitorEntry, Process, State } from "./process.ts";
@@ -545,7 +546,7 @@ export class Node {
 
   #cleanUp(p: Process): void {
     const reason = p.exitReason;
-    if (p.timer !== undefined) clearTimeout(p.timer);
+    if (p.timer !== undefined) stopTimer(p);
     const onExit = p.onExit;
     if (onExit !== null) {
       p.onExit = null;

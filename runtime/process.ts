@@ -93,7 +93,8 @@ export class Process {
   /** Total reductions, for inspection. */
   reductions = 0;
   groupLeader: Pid;
-  timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  /** The timeout of the receive it waits in, if it has one. */
+  timer: { cancelled: boolean } | undefined = undefined;
   /** The exit reason, once exited. */
   exitReason: Term = null;
   /** A finished receive kept for the next one, so a receive allocates nothing. */

@@ -336,21 +336,119 @@ function fresh<R>(p: Process): Receive<R> {
 
 /** Starts the timer of a receive with `after ms`: when it fires, `p` wakes timed out. */
 export function startTimer(p: Process, ms: number): void {
-  p.timer = setTimeout(() => {
-    p.timer = undefined;
-    p.timedOut = true;
-    p.node.scheduler.wake(p);
-  }, ms);
+  const t = new ReceiveTimer(p, performance.now() + ms);
+  p.timer = t;
+  TIMERS.add(t);
 }
 
 /** Stops the timer of a receive that got its message. */
 export function stopTimer(p: Process): void {
-  if (p.timer !== undefined) {
-    clearTimeout(p.timer);
+  const t = p.timer;
+  if (t !== undefined) {
+    TIMERS.cancel(t as ReceiveTimer);
     p.timer = undefined;
   }
   p.timedOut = false;
 }
+
+/** The timeout of one waiting receive. */
+export class ReceiveTimer {
+  cancelled = false;
+  constructor(readonly p: Process, readonly due: number) {}
+}
+
+/**
+ * The receive timeouts of this isolate, in a heap by due time, under one JavaScript timer
+ * armed for the earliest: arming and cancelling a receive's timeout (every `gen_server:call`
+ * has one) costs a heap step, not a timer of the event loop's each. Cancelled ones leave the
+ * heap when they come up, or all at once when they are most of it.
+ */
+class TimerQueue {
+  #heap: ReceiveTimer[] = [];
+  #cancelled = 0;
+  #armed: ReturnType<typeof setTimeout> | undefined = undefined;
+  #armedFor = Infinity;
+
+  add(t: ReceiveTimer): void {
+    const h = this.#heap;
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((h[parent] as ReceiveTimer).due <= t.due) break;
+      h[i] = h[parent] as ReceiveTimer;
+      i = parent;
+    }
+    h[i] = t;
+    if (t.due < this.#armedFor) this.#arm(t.due);
+  }
+
+  cancel(t: ReceiveTimer): void {
+    if (t.cancelled) return;
+    t.cancelled = true;
+    if (++this.#cancelled > 64 && this.#cancelled * 2 > this.#heap.length) this.#compact();
+  }
+
+  #compact(): void {
+    const live = this.#heap.filter((t) => !t.cancelled).sort((a, b) => a.due - b.due);
+    this.#heap = live;
+    this.#cancelled = 0;
+  }
+
+  #pop(): ReceiveTimer {
+    const h = this.#heap;
+    const top = h[0] as ReceiveTimer;
+    const last = h.pop() as ReceiveTimer;
+    if (h.length > 0) {
+      let i = 0;
+      const n = h.length;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        let mDue = last.due;
+        if (l < n && (h[l] as ReceiveTimer).due < mDue) {
+          m = l;
+          mDue = (h[l] as ReceiveTimer).due;
+        }
+        if (r < n && (h[r] as ReceiveTimer).due < mDue) m = r;
+        if (m === i) break;
+        h[i] = h[m] as ReceiveTimer;
+        i = m;
+      }
+      h[i] = last;
+    }
+    if (top.cancelled) this.#cancelled--;
+    return top;
+  }
+
+  #arm(due: number): void {
+    if (this.#armed !== undefined) clearTimeout(this.#armed);
+    this.#armedFor = due;
+    this.#armed = setTimeout(this.#fire, Math.max(0, Math.ceil(due - performance.now())));
+  }
+
+  #fire = (): void => {
+    this.#armed = undefined;
+    this.#armedFor = Infinity;
+    const now = performance.now();
+    const h = this.#heap;
+    while (h.length > 0 && (h[0] as ReceiveTimer).due <= now + 0.5) {
+      const t = this.#pop();
+      if (t.cancelled) continue;
+      t.cancelled = true;
+      const p = t.p;
+      if (p.timer === t) {
+        p.timer = undefined;
+        p.timedOut = true;
+        p.node.scheduler.wake(p);
+      }
+    }
+    while (h.length > 0 && (h[0] as ReceiveTimer).cancelled) this.#pop();
+    if (h.length > 0) this.#arm((h[0] as ReceiveTimer).due);
+  };
+}
+
+const TIMERS = new TimerQueue();
 
 /**
  * Receives the oldest message that one of `clauses` matches and returns what its handler

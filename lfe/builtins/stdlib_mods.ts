@@ -15,6 +15,7 @@ import { ETS, ETS_MAY_WAIT } from "./ets.ts";
 import { ERROR_LOGGER, LOGGER, LOGGER_STD_H } from "./logger.ts";
 import { CODE } from "./code.ts";
 import { FILE } from "./file.ts";
+import { GEN_NATIVE } from "./gen_native.ts";
 import { markMayWait } from "../../runtime/call.ts";
 import { FILENAME } from "./filename.ts";
 import { GB_TREES } from "./gb_trees.ts";
@@ -46,4 +47,5 @@ export function registerStdlibModules(): void {
   defineModule("error_logger", ERROR_LOGGER);
   defineModule("code", CODE);
   defineModule("file", FILE);
+  defineModule("gen_native", GEN_NATIVE);
 }

@@ -33,8 +33,6 @@ export const OTP_FRAMES: Readonly<Record<string, Alias>> = {
     "try_terminate/3": ["try_terminate", 3, 1239],
   }),
   ...otp("gen", {
-    "do-call/4": ["do_call", 4, 256],
-    "call-it/4": null,
     "do-spawn/6": ["do_spawn", 6, 79],
   }),
   ...otp("proc_lib", {

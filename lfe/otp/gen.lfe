@@ -112,71 +112,14 @@
 ;; A call of the process `process` (a pid, a registered name, #(Name Node), #(global N),
 ;; #(via M N)); exits noproc, #(nodedown N), timeout or the callee's exit reason.
 (defun call (process label request)
-  (call-it process label request 5000))
+  (gen_native:call process label request 5000))
 
 (defun call (process label request timeout)
-  (call-it process label request timeout))
-
-(defun call-it (process label request timeout)
-  (check-timeout timeout)
-  (case process
-    (p (when (is_pid p)) (do-call p label request timeout))
-    (name (when (is_atom name))
-     (case (whereis name)
-       ('undefined (exit 'noproc))
-       (pid (do-call pid label request timeout))))
-    ((tuple 'global name)
-     (case (global:whereis_name name)
-       ('undefined (exit 'noproc))
-       (pid (do-call pid label request timeout))))
-    ((tuple 'via mod name)
-     (case (call mod 'whereis_name name)
-       ('undefined (exit 'noproc))
-       (pid (do-call pid label request timeout))))
-    ((tuple name node) (when (is_atom name) (is_atom node))
-     (if (== node (node))
-       (case (whereis name)
-         ('undefined (exit 'noproc))
-         (pid (do-call pid label request timeout)))
-       (do-call process label request timeout)))
-    (_ (exit 'noproc))))
-
-(defun check-timeout
-  (('infinity) 'ok)
-  ((t) (when (is_integer t) (>= t 0)) 'ok)
-  ((t) (error 'badarg (list t))))
-
-(defun do-call (process label request timeout)
-  (let ((mref (erlang:monitor 'process process)))
-    (! process (tuple label (tuple (self) mref) request))
-    (receive
-      ((tuple tag reply) (when (=:= tag mref))
-       (erlang:demonitor mref '(flush))
-       reply)
-      ((tuple (cons 'alias tag) reply) (when (=:= tag mref))
-       (erlang:demonitor mref '(flush))
-       reply)
-      ((tuple 'DOWN ref _ _ 'noconnection) (when (=:= ref mref))
-       (exit (tuple 'nodedown (node-of process))))
-      ((tuple 'DOWN ref _ _ reason) (when (=:= ref mref))
-       (exit reason))
-      (after timeout
-        (erlang:demonitor mref '(flush))
-        (receive
-          ((tuple tag reply) (when (=:= tag mref)) reply)
-          (after 0 (exit 'timeout)))))))
-
-(defun node-of
-  (((tuple _ node)) node)
-  ((pid) (when (is_pid pid)) (node pid))
-  ((_) (node)))
+  (gen_native:call process label request timeout))
 
 ;; The reply to a call: `#(Tag Reply)` to the caller (a tag `(alias . Ref)` from a BEAM
 ;; node is answered to the caller's pid as well).
-(defun reply
-  (((tuple to tag) reply)
-   (try (progn (erlang:send to (tuple tag reply)) 'ok)
-     (catch ((tuple _ _ _) 'ok)))))
+(defun reply (from reply) (gen_native:reply from reply))
 
 ;; A request sent now whose reply is collected later.
 (defun send_request (process label request)

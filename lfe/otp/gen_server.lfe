@@ -36,12 +36,12 @@
   ((pid) pid))
 
 (defun call (server request)
-  (try (gen:call server '$gen_call request)
+  (try (gen_native:call server '$gen_call request 5000)
     (catch ((tuple 'exit reason _)
             (exit (tuple reason (tuple 'gen_server 'call (list server request))))))))
 
 (defun call (server request timeout)
-  (try (gen:call server '$gen_call request timeout)
+  (try (gen_native:call server '$gen_call request timeout)
     (catch ((tuple 'exit reason _)
             (exit (tuple reason (tuple 'gen_server 'call (list server request timeout))))))))
 
@@ -61,7 +61,7 @@
   (((tuple 'via mod name) msg) (catch (call mod 'send name msg)) 'ok)
   ((dest msg) (try (erlang:send dest msg) (catch ((tuple _ _ _) 'ok))) 'ok))
 
-(defun reply (from reply) (gen:reply from reply))
+(defun reply (from reply) (gen_native:reply from reply))
 
 (defun abcast (name request) (abcast (cons (node) (nodes)) name request))
 (defun abcast (nodes name request)
@@ -217,7 +217,7 @@
     (sys:handle_debug debug (fun print-event 3) name (tuple 'noreply state))))
 
 (defun reply-debug (debug from reply name state)
-  (gen:reply from reply)
+  (gen_native:reply from reply)
   (if (== debug ())
     ()
     (sys:handle_debug debug (fun print-event 3) name (tuple 'out reply (element 1 from) state))))

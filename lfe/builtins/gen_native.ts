@@ -1,0 +1,120 @@
+/**
+ * The module `gen_native`: the calls of OTP's behaviours (`gen:call/4`, `gen:reply/2`) done
+ * natively, as the carried `gen`, `gen_server` and `gen_statem` make them on every call. A
+ * call monitors the callee, sends `{Label, {self(), Mref}, Request}` and waits for
+ * `{Mref, Reply}` (or `{[alias|Mref], Reply}` from a BEAM node); the callee's `DOWN` ends it
+ * with the callee's exit reason, `noconnection` with `{nodedown, Node}`, and no answer in time
+ * with `timeout`.
+ *
+ * @module
+ */
+
+import { demonitor, monitor, send, whereis } from "../../runtime/api.ts";
+import { resolve } from "../../runtime/call.ts";
+import type { ModuleFunctions } from "../../runtime/code.ts";
+import { findFunction } from "../../runtime/code.ts";
+import { raiseError, raiseExit } from "../../runtime/errors.ts";
+import type { Yielded } from "../../runtime/process.ts";
+import { NOMATCH, receiveWith } from "../../runtime/receive.ts";
+import { currentProcess } from "../../runtime/scheduler.ts";
+import { exactEq } from "../../runtime/term_order.ts";
+import { arrayToList, Cons, Pid, Ref, type Term } from "../../runtime/terms.ts";
+import { moduleTable } from "./_util.ts";
+
+type Gen<T> = Generator<Yielded, T, unknown>;
+
+const DOWN_NOCONNECTION = Symbol("noconnection");
+
+function* whereisBy(module: Term, name: Term): Gen<Term> {
+  const f = typeof module === "string" ? findFunction(module, "whereis_name", 1) : undefined;
+  if (f === undefined) raiseError(["undef", arrayToList([[module, "whereis_name", [name], null]])]);
+  return yield* resolve(f(name));
+}
+
+function nodeOf(process: Term): Term {
+  if (process instanceof Pid) return process.node;
+  if (Array.isArray(process) && process.length === 2) return process[1] as Term;
+  return currentProcess()?.node.name ?? "nonode@nohost";
+}
+
+// `gen:call/4`: the callee's reply, or an exit as OTP's gen gives it.
+function* call(process: Term, label: Term, request: Term, timeout: Term): Gen<Term> {
+  if (
+    timeout !== "infinity" &&
+    !(typeof timeout === "number" && Number.isInteger(timeout) && timeout >= 0)
+  ) {
+    raiseError(["badarg", arrayToList([timeout])]);
+  }
+  let target: Term = process;
+  if (process instanceof Pid) target = process;
+  else if (typeof process === "string") {
+    target = whereis(process);
+    if (!(target instanceof Pid)) raiseExit("noproc");
+  } else if (Array.isArray(process) && process.length === 2 && process[0] === "global") {
+    target = yield* whereisBy("global", process[1] as Term);
+    if (!(target instanceof Pid)) raiseExit("noproc");
+  } else if (Array.isArray(process) && process.length === 3 && process[0] === "via") {
+    target = yield* whereisBy(process[1] as Term, process[2] as Term);
+    if (!(target instanceof Pid)) raiseExit("noproc");
+  } else if (
+    Array.isArray(process) && process.length === 2 && typeof process[0] === "string" &&
+    typeof process[1] === "string"
+  ) {
+    if (process[1] === currentProcess()?.node.name) {
+      target = whereis(process[0]);
+      if (!(target instanceof Pid)) raiseExit("noproc");
+    }
+  } else raiseExit("noproc");
+  return yield* doCall(target, label, request, timeout === "infinity" ? Infinity : timeout);
+}
+
+function* doCall(target: Term, label: Term, request: Term, ms: number): Gen<Term> {
+  const p = currentProcess();
+  if (p === undefined || p === null) raiseError("badarg");
+  const mref = monitor(target as Pid);
+  send(target as Pid, [label, [p.pid, mref], request]);
+  const test = (m: Term): Term | typeof NOMATCH | typeof DOWN_NOCONNECTION => {
+    if (!Array.isArray(m)) return NOMATCH;
+    if (m.length === 2) {
+      const tag = m[0];
+      if (tag === mref || (tag instanceof Ref && exactEq(tag, mref))) return [m[1] as Term];
+      if (tag instanceof Cons && tag.hd === "alias" && exactEq(tag.tl, mref)) {
+        return [m[1] as Term];
+      }
+      return NOMATCH;
+    }
+    if (m.length === 5 && m[0] === "DOWN" && exactEq(m[1] as Term, mref)) {
+      return m[4] === "noconnection" ? DOWN_NOCONNECTION : ["$down", m[4] as Term];
+    }
+    return NOMATCH;
+  };
+  const got = yield* receiveWith(test, ms, () => "$timeout" as const);
+  if (got === "$timeout") {
+    demonitor(mref, { flush: true });
+    // A reply that came as the time ran out is still taken.
+    const late = yield* receiveWith(test, 0, () => "$timeout" as const);
+    if (Array.isArray(late) && late.length === 1) return late[0] as Term;
+    raiseExit("timeout");
+  }
+  if (got === DOWN_NOCONNECTION) raiseExit(["nodedown", nodeOf(target)]);
+  const g = got as Term[];
+  if (g.length === 2 && g[0] === "$down") raiseExit(g[1] as Term);
+  demonitor(mref, { flush: true });
+  return g[0] as Term;
+}
+
+// `gen:reply/2`: `{Tag, Reply}` to the caller; never fails.
+function reply(from: Term, value: Term): Term {
+  if (Array.isArray(from) && from.length === 2 && from[0] instanceof Pid) {
+    try {
+      send(from[0], [from[1] as Term, value]);
+    } catch { /* a caller that is gone hears nothing */ }
+  }
+  return "ok";
+}
+
+/** `gen_native` by `name/arity`. */
+export const GEN_NATIVE: ModuleFunctions = moduleTable("gen_native", {
+  "call/4": call,
+  "reply/2": reply,
+});
