@@ -17,7 +17,15 @@
 
 import { resolve } from "../../runtime/call.ts";
 import type { ModuleFunctions } from "../../runtime/code.ts";
-import { askScheduler, setQueryHandler, thisNode } from "../../runtime/api.ts";
+import {
+  askScheduler,
+  monitor,
+  send,
+  setQueryHandler,
+  spawn,
+  thisNode,
+} from "../../runtime/api.ts";
+import { receiveWith } from "../../runtime/receive.ts";
 import { raiseError } from "../../runtime/errors.ts";
 import type { Node } from "../../runtime/node.ts";
 import { refKey } from "../../runtime/node.ts";
@@ -203,8 +211,7 @@ function deleteTable(tab: Table): void {
     byName.delete(tab.name);
     thisNode().shared?.unregister(SHARED_PREFIX + tab.name);
   }
-  const p = thisNode().lookup(tab.owner);
-  if (p !== undefined) owned.get(p)?.delete(tab);
+  dropOwner(tab);
   tab.store.clear();
 }
 
@@ -212,14 +219,17 @@ function deleteTable(tab: Table): void {
 function ownerExited(p: Process): void {
   const tabs = owned.get(p);
   owned.delete(p);
-  if (tabs === undefined) return;
-  const node = p.node;
-  for (const tab of tabs) {
+  if (tabs !== undefined) ownerGone(p.pid, tabs);
+}
+
+function ownerGone(pid: Pid, tabs: Iterable<Table>): void {
+  const node = thisNode();
+  for (const tab of [...tabs]) {
+    if (!tab.alive) continue;
     const heir = tab.heir;
-    const hp = heir instanceof Pid ? node.lookup(heir) : undefined;
-    if (heir instanceof Pid && hp !== undefined && !sameP(heir, p.pid)) {
-      setOwner(tab, hp);
-      node.sendPid(heir, ["ETS-TRANSFER", tab.handle, p.pid, tab.heirData], null);
+    if (heir instanceof Pid && !sameP(heir, pid) && heirAlive(heir)) {
+      giveTo(tab, heir);
+      node.sendPid(heir, ["ETS-TRANSFER", tab.handle, pid, tab.heirData], null);
     } else {
       tab.alive = false;
       tab.store.clear();
@@ -232,9 +242,32 @@ function ownerExited(p: Process): void {
   }
 }
 
+// Whether the heir can take a table: alive here, or a process of another scheduler of the
+// node (whose end the keeper hears of).
+function heirAlive(heir: Pid): boolean {
+  const node = thisNode();
+  if (node.isHere(heir)) return node.lookup(heir) !== undefined;
+  return node.isLocal(heir);
+}
+
+// Makes `pid` the owner: a process here, or one on another scheduler of the node.
+function giveTo(tab: Table, pid: Pid): void {
+  const node = thisNode();
+  const p = node.isHere(pid) ? node.lookup(pid) : undefined;
+  if (p !== undefined) return setOwner(tab, p);
+  dropOwner(tab);
+  tab.owner = pid;
+  const key = pidKey(pid);
+  let set = remoteOwned.get(key);
+  if (set === undefined) {
+    remoteOwned.set(key, set = new Set());
+    send(keeper(), ["watch", pid]);
+  }
+  set.add(tab);
+}
+
 function setOwner(tab: Table, p: Process): void {
-  const old = thisNode().lookup(tab.owner);
-  if (old !== undefined) owned.get(old)?.delete(tab);
+  dropOwner(tab);
   tab.owner = p.pid;
   let set = owned.get(p);
   if (set === undefined) {
@@ -242,6 +275,42 @@ function setOwner(tab: Table, p: Process): void {
     p.onExit = ownerExited;
   }
   set.add(tab);
+}
+
+// Forgets the table's present owner.
+function dropOwner(tab: Table): void {
+  const node = thisNode();
+  const old = node.isHere(tab.owner) ? node.lookup(tab.owner) : undefined;
+  if (old !== undefined) owned.get(old)?.delete(tab);
+  remoteOwned.get(pidKey(tab.owner))?.delete(tab);
+}
+
+function pidKey(pid: Pid): string {
+  return `${pid.node}/${pid.id}/${pid.serial}/${pid.creation}`;
+}
+
+// Tables here owned by processes of other schedulers, by owner.
+const remoteOwned = new Map<string, Set<Table>>();
+let keeperPid: Pid | undefined;
+
+// A process of this scheduler that watches the owners on other schedulers of tables here,
+// and gives their tables to the heir, or deletes them, when they end.
+function keeper(): Pid {
+  if (keeperPid !== undefined && thisNode().lookup(keeperPid) !== undefined) return keeperPid;
+  keeperPid = spawn(function* (): Gen<Term> {
+    for (;;) {
+      const m = yield* receiveWith((x) => x);
+      if (!Array.isArray(m)) continue;
+      if (m[0] === "watch" && m[1] instanceof Pid) monitor(m[1]);
+      else if (m[0] === "DOWN" && m[3] instanceof Pid) {
+        const key = pidKey(m[3]);
+        const tabs = remoteOwned.get(key);
+        remoteOwned.delete(key);
+        if (tabs !== undefined) ownerGone(m[3], tabs);
+      }
+    }
+  });
+  return keeperPid;
 }
 
 const KINDS = new Set(["set", "ordered_set", "bag", "duplicate_bag"]);
@@ -731,9 +800,8 @@ function giveAway(t: Term, to: Term, data: Term): Term {
     const me = caller();
     if (!(to instanceof Pid) || me === null || !sameP(me, tab.owner) || sameP(to, me)) badarg();
     const node = thisNode();
-    const p = node.lookup(to);
-    if (p === undefined) badarg();
-    setOwner(tab, p);
+    if (!node.isLocal(to) || (node.isHere(to) && node.lookup(to) === undefined)) badarg();
+    giveTo(tab, to);
     node.sendPid(to, ["ETS-TRANSFER", tab.handle, me, data], null);
     return true;
   });
