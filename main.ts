@@ -14,6 +14,7 @@ import {
   readAll,
   registerBuiltins,
   setCodePath,
+  warmOtpModules,
 } from "./lfe/mod.ts";
 import {
   createNode,
@@ -322,6 +323,7 @@ async function main(args: string[]): Promise<number | undefined> {
   const codePath = [".", ...(flags.pa ?? [])];
   setCodePath(codePath);
   installCodePathLoader();
+  warmOtpModules();
   if (count > 1) {
     try {
       // The workers start in the background: the prompt does not wait for them, and is drawn

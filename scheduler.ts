@@ -11,6 +11,7 @@ import {
   loadFileQuietly,
   registerBuiltins,
   setCodePath,
+  warmOtpModules,
 } from "./lfe/mod.ts";
 import { serveScheduler, setFileLoader } from "./runtime/mod.ts";
 import { registerShellModules } from "./shell/mod.ts";
@@ -20,6 +21,7 @@ serveScheduler((data) => {
   registerShellModules();
   setCodePath((data as { codePath: string[] }).codePath);
   installCodePathLoader();
+  warmOtpModules();
   // A module compiled or reloaded on another scheduler ((c ...), (l ...)) is loaded here too.
   setFileLoader((path) => {
     try {

@@ -14,6 +14,7 @@ import {
   defineModule,
   deleteModule,
   type ModuleFunctions,
+  moduleRef,
   printTerm,
   resolve,
   setModuleLoader,
@@ -229,6 +230,27 @@ function fromOtp(name: string): ModuleFunctions | undefined {
     if (other !== m) defineModule(other.name, other.functions);
   }
   return m.functions;
+}
+
+/**
+ * Compiles the most used of the carried OTP modules ahead of their first call, one at a time
+ * in idle moments of the event loop, so that the first `gen_server:start` or `sys` call of a
+ * program does not wait for the compiler (on each scheduler, which compiles its own).
+ */
+export function warmOtpModules(delayMs = 20): void {
+  const names = ["gen", "proc_lib", "gen_server", "sys", "supervisor"];
+  const next = () => {
+    const name = names.shift();
+    if (name === undefined) return;
+    if (!moduleRef(name).loaded) {
+      try {
+        const fns = fromOtp(name);
+        if (fns !== undefined && !moduleRef(name).loaded) defineModule(name, fns);
+      } catch { /* compiled when first called instead, where its error shows */ }
+    }
+    setTimeout(next, delayMs);
+  };
+  setTimeout(next, delayMs);
 }
 
 /** Whether `name` is one of the OTP modules the node carries in LFE. */

@@ -80,7 +80,9 @@ function send(to: Term, msg: Term): Term {
 }
 
 function undef(m: string, f: string, args: unknown[]): never {
-  const e = new ErlangError("error", "undef", list([m, f, list(...(args as Term[])), null]));
+  // The missing function is the trace's first frame, then the callers, as on BEAM.
+  const e = new ErlangError("error", "undef");
+  e.bifFrame = [m, f, list(...(args as Term[])), null];
   e.message = `undefined function ${m}:${f}/${args.length}`;
   throw e;
 }

@@ -13,12 +13,12 @@ import { demonitor, monitor, send, whereis } from "../../runtime/api.ts";
 import { resolve } from "../../runtime/call.ts";
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { findFunction } from "../../runtime/code.ts";
-import { raiseError, raiseExit } from "../../runtime/errors.ts";
+import { ErlangError, raiseError, raiseExit } from "../../runtime/errors.ts";
 import type { Yielded } from "../../runtime/process.ts";
 import { NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
 import { exactEq } from "../../runtime/term_order.ts";
-import { arrayToList, Cons, Pid, Ref, type Term } from "../../runtime/terms.ts";
+import { arrayToList, charlist, Cons, Pid, Ref, type Term } from "../../runtime/terms.ts";
 import { moduleTable } from "./_util.ts";
 
 type Gen<T> = Generator<Yielded, T, unknown>;
@@ -43,7 +43,18 @@ function* call(process: Term, label: Term, request: Term, timeout: Term): Gen<Te
     timeout !== "infinity" &&
     !(typeof timeout === "number" && Number.isInteger(timeout) && timeout >= 0)
   ) {
-    raiseError(["badarg", arrayToList([timeout])]);
+    // As OTP's gen:call/4, whose clauses take only these.
+    const e = new ErlangError("error", "function_clause");
+    e.bifFrame = [
+      "gen",
+      "call",
+      arrayToList([process, label, request, timeout]),
+      arrayToList([
+        ["file", charlist("gen.erl")],
+        ["line", 215],
+      ]),
+    ];
+    throw e;
   }
   let target: Term = process;
   if (process instanceof Pid) target = process;

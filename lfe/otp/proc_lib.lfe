@@ -66,9 +66,9 @@
 
 ;; The initial call a report shows: the callback module's init/1 of a behaviour.
 (defun trans-init
-  (('gen 'init_it (list 'gen_server _ _ 'supervisor (tuple _ mod) _))
+  (('gen 'init_it (list 'gen_server _ _ 'supervisor (tuple _ mod _) _))
    (tuple 'supervisor mod 1))
-  (('gen 'init_it (list 'gen_server _ _ _ 'supervisor (tuple _ mod) _))
+  (('gen 'init_it (list 'gen_server _ _ _ 'supervisor (tuple _ mod _) _))
    (tuple 'supervisor mod 1))
   (('gen 'init_it (list 'gen_server _ _ 'supervisor_bridge (list mod _ _) _))
    (tuple 'supervisor_bridge mod 1))

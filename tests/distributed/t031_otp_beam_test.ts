@@ -189,3 +189,66 @@ Deno.test({
     }
   },
 });
+
+Deno.test("t031 a gen_server registered globally on one node of ours is called from another", async () => {
+  const c = await Cluster.create();
+  try {
+    const dir = await c.newHome();
+    await Deno.writeTextFile(
+      `${dir}/gkv.lfe`,
+      `(defmodule gkv (behaviour gen_server)
+  (export (start 0) (init 1) (handle_call 3) (handle_cast 2)))
+(defun start () (gen_server:start #(global gkv) 'gkv () ()))
+(defun init (_) #(ok 0))
+(defun handle_call
+  (('add _ n) (tuple 'reply (+ n 1) (+ n 1)))
+  (('where _ n) (tuple 'reply (node) n)))
+(defun handle_cast (_ n) (tuple 'noreply n))
+`,
+    );
+    const home = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-sname",
+      "ghome",
+      "-noshell",
+      "-pa",
+      dir,
+      "-eval",
+      `(progn (io:format "~p~n" (list (element 1 (gkv:start)))))`,
+    ]);
+    await home.waitFor(/^ok$/, 30_000);
+    const other = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-sname",
+      "gother",
+      "-noshell",
+      "-eval",
+      `(progn
+         (io:format "~p~n" (list (net_adm:ping '${nodeName("ghome")})))
+         (io:format "~p~n" (list (gen_server:call #(global gkv) 'add)))
+         (io:format "~p~n" (list (gen_server:call #(global gkv) 'add)))
+         (io:format "~p~n" (list (== (gen_server:call #(global gkv) 'where) '${nodeName("ghome")})))
+         (io:format "~p~n" (list (lists:member 'gkv (global:registered_names))))
+         (io:format "~p~n" (list (global:register_name 'gkv (self))))
+         (io:format "~p~n" (list (catch (gen_server:call #(global nobody) 'add)))))`,
+      "-eval",
+      "(init:stop)",
+    ]);
+    await other.done;
+    assert.deepEqual(other.out.filter((l) => l !== ""), [
+      "pong",
+      "1",
+      "2",
+      "true",
+      "true",
+      "no",
+      "{'EXIT',{noproc,{gen_server,call,[{global,nobody},add]}}}",
+    ]);
+  } finally {
+    await c.stop();
+  }
+});
