@@ -270,6 +270,9 @@ function fromCodePath(name: string): ModuleFunctions | undefined {
     if (other !== m || other.onLoad !== undefined) defineModule(other.name, other.functions);
     runOnLoad(other);
   }
+  // The file's other modules cannot be found by their names on the node's other schedulers:
+  // they load the file too.
+  if (ms.length > 1) announceLoad(absolute(file));
   return loaded.has(m.name) ? m.functions : undefined;
 }
 
