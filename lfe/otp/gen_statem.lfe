@@ -113,8 +113,8 @@
      (error why))))
 
 (defun start-machine (s state data actions)
-  (let* (((tuple _ next-events ts) (do-actions s (listify actions) 'false () ()))
-         (s1 (mset s 'state state 'data data 'queue (lists:reverse next-events)))
+  (let* (((tuple _ next-events ts s0) (do-actions s (listify actions) 'false () ()))
+         (s1 (mset s0 'state state 'data data 'queue (lists:reverse next-events)))
          (s2 (set-timeouts s1 ts)))
     (if (mref s 'enter) (enter-state s2 state) (loop s2))))
 
@@ -220,9 +220,9 @@
 
 ;; A transition: actions done, then (if the state changed or is repeated, with state_enter)
 ;; the enter call, then the queue reordered and the loop.
-(defun transition (s event next nd actions enter-call repeat)
-  (let* ((state (mref s 'state))
-         ((tuple postpone next-events ts) (do-actions s actions 'false () ())))
+(defun transition (s0 event next nd actions enter-call repeat)
+  (let* ((state (mref s0 'state))
+         ((tuple postpone next-events ts s) (do-actions s0 actions 'false () ())))
     (if (andalso enter-call (orelse postpone (/= next-events ())))
       (terminate s 'error (tuple 'bad_action_from_state_function
                                  (if postpone 'postpone (hd next-events)))
@@ -262,7 +262,7 @@
 ;; Runs the actions: replies now; answers whether to postpone, the next events (newest
 ;; first) and the timeouts to set (oldest first).
 (defun do-actions
-  ((_ () postpone nexts ts) (tuple postpone nexts (lists:reverse ts)))
+  ((s () postpone nexts ts) (tuple postpone nexts (lists:reverse ts) s))
   ((s (cons a rest) postpone nexts ts)
    (case a
      ('postpone (do-actions s rest 'true nexts ts))
@@ -272,7 +272,15 @@
      ((tuple 'reply from r) (reply from r) (do-actions s rest postpone nexts ts))
      ('hibernate (do-actions s rest postpone nexts ts))
      ((tuple 'hibernate _) (do-actions s rest postpone nexts ts))
-     ((tuple 'change_callback_module _) (do-actions s rest postpone nexts ts))
+     ((tuple 'change_callback_module mod)
+      (do-actions (with-module s mod) rest postpone nexts ts))
+     ((tuple 'push_callback_module mod)
+      (do-actions (with-module (mset s 'stack (cons (mref s 'mod) (maps:get 'stack s ()))) mod)
+                  rest postpone nexts ts))
+     ('pop_callback_module
+      (case (maps:get 'stack s ())
+        ((cons mod stack) (do-actions (with-module (mset s 'stack stack) mod) rest postpone nexts ts))
+        (() (exit (tuple 'bad_action_from_state_function a)))))
      (t (when (orelse (is_integer t) (== t 'infinity)))
         (do-actions s rest postpone nexts (cons (tuple 'timeout t t) ts)))
      ((tuple 'timeout t msg) (do-actions s rest postpone nexts (cons (tuple 'timeout t msg) ts)))
@@ -290,6 +298,12 @@
      ((tuple (= (tuple 'timeout _) name) 'cancel)
       (do-actions s rest postpone nexts (cons (tuple name 'infinity 'cancel) ts)))
      (bad (exit (tuple 'bad_action_from_state_function bad))))))
+
+;; The callback module changed by an action: its callback mode is asked again.
+(defun with-module (s mod)
+  (case (callback-mode mod)
+    ((tuple 'ok mode enter) (mset s 'mod mod 'mode mode 'enter enter))
+    ((tuple 'error why) (exit why))))
 
 (defun set-timeouts
   ((s ()) s)
