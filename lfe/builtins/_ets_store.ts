@@ -41,8 +41,17 @@ export interface Store {
 }
 
 /** A store of a `set`, `bag` or `duplicate_bag` table. */
+// Keys that are small non-negative integers are also found by index, without hashing.
+const DENSE = 1 << 20;
+
+function small(k: Term): k is number {
+  return typeof k === "number" && k >= 0 && k < DENSE && (k | 0) === k;
+}
+
 export class HashStore implements Store {
   #m = new Map<HashKey, Term[]>();
+  // The objects under each small integer key, the same arrays as the map's.
+  #dense: (Term[] | undefined)[] = [];
   #size = 0;
   #keys: HashKey[] | null = null;
   #at: Map<HashKey, number> | null = null;
@@ -52,16 +61,20 @@ export class HashStore implements Store {
     return this.#size;
   }
   lookup(key: Term): Term[] {
+    if (small(key)) return this.#dense[key] ?? [];
     return this.#m.get(termKey(key)) ?? [];
   }
   has(key: Term): boolean {
+    if (small(key)) return this.#dense[key] !== undefined;
     return this.#m.has(termKey(key));
   }
   insert(key: Term, obj: Term): void {
     const k = termKey(key);
-    const there = this.#m.get(k);
+    const there = small(key) ? this.#dense[key] : this.#m.get(k);
     if (there === undefined) {
-      this.#m.set(k, [obj]);
+      const os = [obj];
+      this.#m.set(k, os);
+      if (small(key)) this.#dense[key] = os;
       this.#size++;
       this.#keys = null;
       return;
@@ -79,6 +92,7 @@ export class HashStore implements Store {
     if (there === undefined) return;
     this.#size -= there.length;
     this.#m.delete(k);
+    if (small(key)) this.#dense[key] = undefined;
     this.#keys = null;
   }
   deleteObject(key: Term, obj: Term): void {
@@ -89,8 +103,12 @@ export class HashStore implements Store {
     this.#size -= there.length - kept.length;
     if (kept.length === 0) {
       this.#m.delete(k);
+      if (small(key)) this.#dense[key] = undefined;
       this.#keys = null;
-    } else this.#m.set(k, kept);
+    } else {
+      this.#m.set(k, kept);
+      if (small(key)) this.#dense[key] = kept;
+    }
   }
   objects(): Term[] {
     const out: Term[] = [];
@@ -131,6 +149,7 @@ export class HashStore implements Store {
   }
   clear(): void {
     this.#m.clear();
+    this.#dense = [];
     this.#size = 0;
     this.#keys = null;
   }
