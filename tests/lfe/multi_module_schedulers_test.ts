@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 
-const MAIN = new URL("../../main.ts", import.meta.url).pathname;
+import { runOnTwoSchedulers } from "./_two_schedulers.ts";
 
 const PROGRAM = `(defmodule pair (export (main 0)))
 (defun start-on-second (n)
@@ -31,32 +31,6 @@ const PROGRAM = `(defmodule pair (export (main 0)))
 `;
 
 Deno.test("a file's second module runs on every scheduler", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    await Deno.writeTextFile(`${dir}/pair.lfe`, PROGRAM);
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "-A",
-        MAIN,
-        "+S",
-        "2",
-        "+Sp",
-        "spread",
-        "-noshell",
-        "-eval",
-        "(pair:main)",
-        "-eval",
-        "(init:stop)",
-      ],
-      cwd: dir,
-      env: { HOME: dir },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const text = new TextDecoder().decode(out.stdout).trim();
-    assert.equal(text, "42", new TextDecoder().decode(out.stderr));
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  const out = await runOnTwoSchedulers("pair.lfe", PROGRAM);
+  assert.equal(out.stdout.trim(), "42", out.stderr);
 });

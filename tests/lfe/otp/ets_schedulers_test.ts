@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 
-const MAIN = new URL("../../../main.ts", import.meta.url).pathname;
+import { runOnTwoSchedulers } from "../_two_schedulers.ts";
 
 const PROGRAM = `(defmodule etsx (export (main 0) (worker 2) (probe 1) (taker 1)))
 ;; A process on the second scheduler that takes a table given away, then ends.
@@ -61,36 +61,11 @@ const PROGRAM = `(defmodule etsx (export (main 0) (worker 2) (probe 1) (taker 1)
 `;
 
 Deno.test("a process on another scheduler reaches the node's ets tables", async () => {
-  const dir = await Deno.makeTempDir();
-  try {
-    await Deno.writeTextFile(`${dir}/etsx.lfe`, PROGRAM);
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "-A",
-        MAIN,
-        "+S",
-        "2",
-        "+Sp",
-        "spread",
-        "-noshell",
-        "-eval",
-        "(etsx:main)",
-        "-eval",
-        "(init:stop)",
-      ],
-      cwd: dir,
-      env: { HOME: dir },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const lines = new TextDecoder().decode(out.stdout).trim().split("\n");
-    assert.equal(lines[0], "[1,2]", lines.join("\n"));
-    // Each worker saw the same table; the counts differ by who came first.
-    assert.match(lines[1] as string, /^\[\[\[\{a,1\}\],true,[1-4],\[\{p,ok\}\],\{'EXIT',\{badarg,/);
-    assert.equal(lines[2], "[{n,4}]");
-    assert.deepEqual(lines.slice(3), ["took gift", "owner true", "after undefined"]);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  const out = await runOnTwoSchedulers("etsx.lfe", PROGRAM);
+  const lines = out.stdout.trim().split("\n");
+  assert.equal(lines[0], "[1,2]", lines.join("\n"));
+  // Each worker saw the same table; the counts differ by who came first.
+  assert.match(lines[1] as string, /^\[\[\[\{a,1\}\],true,[1-4],\[\{p,ok\}\],\{'EXIT',\{badarg,/);
+  assert.equal(lines[2], "[{n,4}]");
+  assert.deepEqual(lines.slice(3), ["took gift", "owner true", "after undefined"]);
 });
