@@ -18,6 +18,9 @@ import { raiseError } from "../../runtime/errors.ts";
 import { putCharsAsync, reportTime } from "../../runtime/io.ts";
 import { NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { exactEq } from "../../runtime/term_order.ts";
+import { askScheduler, setQueryHandler } from "../../runtime/api.ts";
+import { exportedFun } from "../../runtime/code.ts";
+import { type Fun, funInfo } from "../../runtime/terms.ts";
 import { register, send, spawn, whereis } from "../../runtime/api.ts";
 import { putCharsTo } from "./io.ts";
 import type { Yielded } from "../../runtime/process.ts";
@@ -236,6 +239,7 @@ function* runFilters(
 // Logs an event: the primary level and filters, then each handler (the default one last, as
 // it writes from a process of its own on BEAM).
 function* emit(level: string, msg: Term, meta0: Term): Gen<Term> {
+  if (!synced) yield* syncFromFirst();
   const p = currentProcess();
   const meta1 = meta0 instanceof TermMap ? meta0 : new TermMap();
   const mfa = mapGet(meta1, "mfa");
@@ -450,6 +454,107 @@ function updateFormatter(id: Term, changes: Term): Term {
   return "ok";
 }
 
+// The logger's configuration is the node's: a change made on one scheduler is sent to the
+// others, as a snapshot, before the call returns.
+function snapshot(): Term {
+  return [
+    primaryLevel,
+    filtersTerm(primaryFilters.map(portableFilter) as Filter[], primaryFilterIds),
+    filterDefault,
+    primaryMeta,
+    arrayToList([...moduleLevels].map(([m, l]) => [m, l])),
+    arrayToList(handlers.map((h) => {
+      const fs = (properArray(h.config.get("filters") ?? null) ?? []).map((f) => {
+        const [id, filter] = f as [Term, Term];
+        return [id, portableFilter(filter as Filter)];
+      });
+      return [h.id, h.module, h.config.put("filters", arrayToList(fs))];
+    })),
+  ];
+}
+
+// A filter's fun as it can cross to another isolate: an exported fun by its name.
+function portableFilter(f: Filter): Term {
+  const [fun, extra] = f;
+  if (typeof fun === "function") {
+    const info = funInfo(fun as Fun);
+    if (info.exported === true) return [["$fun", info.module, info.name, info.arity], extra];
+  }
+  return [fun, extra];
+}
+
+function localFilter(f: Term): Filter {
+  const [fun, extra] = f as [Term, Term];
+  if (Array.isArray(fun) && fun[0] === "$fun") {
+    const [, m, n, a] = fun as [Term, string, string, number];
+    return [exportedFun(m, n, a), extra];
+  }
+  return [fun, extra];
+}
+
+function restore(t: Term): Term {
+  const [level, pfs, dflt, meta, mls, hs] = t as Term[];
+  primaryLevel = String(level);
+  const fs = properArray(pfs ?? null) ?? [];
+  primaryFilterIds.length = 0;
+  primaryFilterIds.push(...fs.map((f) => String((f as Term[])[0])));
+  primaryFilters = fs.map((f) => localFilter((f as Term[])[1] as Term));
+  filterDefault = dflt as Term;
+  primaryMeta = meta as Term;
+  moduleLevels.clear();
+  for (const ml of properArray(mls ?? null) ?? []) {
+    moduleLevels.set(String((ml as Term[])[0]), String((ml as Term[])[1]));
+  }
+  handlers.length = 0;
+  for (const h of properArray(hs ?? null) ?? []) {
+    const [id, module, config] = h as [string, string, TermMap];
+    const filters = (properArray(config.get("filters") ?? null) ?? []).map((f) => {
+      const [fid, filter] = f as [Term, Term];
+      return [fid, localFilter(filter)];
+    });
+    handlers.push({ id, module, config: config.put("filters", arrayToList(filters)) });
+  }
+  return "ok";
+}
+
+setQueryHandler("logger_config", (_node, arg) => {
+  synced = true;
+  return restore(arg);
+});
+setQueryHandler("logger_config_get", () => snapshot());
+
+// Whether this isolate has the node's configuration: a worker scheduler that started after a
+// change asks the first scheduler for it before its first event.
+let synced = false;
+
+function* syncFromFirst(): Gen<void> {
+  const p = currentProcess();
+  if (synced || p === undefined || p === null || p.node.siblings === null) return;
+  synced = true;
+  if (p.node.index === 0) return;
+  const snap = yield* askScheduler(0, "logger_config_get", null, 2000);
+  if (snap !== undefined) restore(snap);
+}
+
+function* broadcast(): Gen<void> {
+  const p = currentProcess();
+  if (p === undefined || p === null || p.node.siblings === null) return;
+  const snap = snapshot();
+  for (let i = 0; i < p.node.schedulerCount; i++) {
+    if (i !== p.node.index) yield* askScheduler(i, "logger_config", snap, 2000);
+  }
+}
+
+// A function that changes the configuration, and sends the change to the other schedulers.
+function changes(f: (...a: Term[]) => unknown): (...a: Term[]) => Gen<Term> {
+  return function* (...args: Term[]) {
+    let r = f(...args);
+    if (unresolved(r)) r = yield* resolve(r);
+    yield* broadcast();
+    return r as Term;
+  };
+}
+
 /** `logger` by `name/arity`. */
 export const LOGGER: ModuleFunctions = moduleTable("logger", {
   "log/2": log2,
@@ -481,32 +586,32 @@ export const LOGGER: ModuleFunctions = moduleTable("logger", {
   },
   "compare_levels/2": compareLevels,
   "get_primary_config/0": primaryConfig,
-  "set_primary_config/1": setPrimaryMap,
-  "set_primary_config/2": setPrimary,
-  "update_primary_config/1": setPrimaryMap,
-  "add_primary_filter/2": (id: Term, f: Term) => {
+  "set_primary_config/1": changes(setPrimaryMap),
+  "set_primary_config/2": changes(setPrimary),
+  "update_primary_config/1": changes(setPrimaryMap),
+  "add_primary_filter/2": changes((id: Term, f: Term) => {
     if (!isFilter(f)) return ["error", ["invalid_filter", [id, f]]];
     if (primaryFilterIds.includes(String(id))) return ["error", ["already_exist", id]];
     primaryFilterIds.push(String(id));
     primaryFilters.push([f[0] as Term, f[1] as Term]);
     return "ok";
-  },
-  "remove_primary_filter/1": (id: Term) => {
+  }),
+  "remove_primary_filter/1": changes((id: Term) => {
     const i = primaryFilterIds.indexOf(String(id));
     if (i < 0) return ["error", ["not_found", id]];
     primaryFilterIds.splice(i, 1);
     primaryFilters.splice(i, 1);
     return "ok";
-  },
-  "add_handler_filter/3": (hid: Term, id: Term, f: Term) => {
+  }),
+  "add_handler_filter/3": changes((hid: Term, id: Term, f: Term) => {
     const h = handlerOf(hid);
     if (h === undefined) return ["error", ["not_found", hid]];
     if (!isFilter(f)) return ["error", ["invalid_filter", [id, f]]];
     const fs = properArray(h.config.get("filters") ?? null) ?? [];
     h.config = h.config.put("filters", arrayToList([...fs, [id, f]]));
     return "ok";
-  },
-  "remove_handler_filter/2": (hid: Term, id: Term) => {
+  }),
+  "remove_handler_filter/2": changes((hid: Term, id: Term) => {
     const h = handlerOf(hid);
     if (h === undefined) return ["error", ["not_found", hid]];
     const fs = properArray(h.config.get("filters") ?? null) ?? [];
@@ -514,22 +619,22 @@ export const LOGGER: ModuleFunctions = moduleTable("logger", {
     if (kept.length === fs.length) return ["error", ["not_found", id]];
     h.config = h.config.put("filters", arrayToList(kept));
     return "ok";
-  },
-  "set_module_level/2": (mods: Term, level: Term) => {
+  }),
+  "set_module_level/2": changes((mods: Term, level: Term) => {
     const l = checkLevel(level);
     const ms = typeof mods === "string" ? [mods] : properArray(mods) ?? [];
     for (const m of ms) moduleLevels.set(String(m), l);
     return "ok";
-  },
-  "unset_module_level/0": () => {
+  }),
+  "unset_module_level/0": changes(() => {
     moduleLevels.clear();
     return "ok";
-  },
-  "unset_module_level/1": (mods: Term) => {
+  }),
+  "unset_module_level/1": changes((mods: Term) => {
     const ms = typeof mods === "string" ? [mods] : properArray(mods) ?? [];
     for (const m of ms) moduleLevels.delete(String(m));
     return "ok";
-  },
+  }),
   "get_module_level/0": () => arrayToList([...moduleLevels].map(([m, l]) => [m, l])),
   "get_module_level/1": (mods: Term) => {
     const ms = typeof mods === "string" ? [mods] : properArray(mods) ?? [];
@@ -540,34 +645,35 @@ export const LOGGER: ModuleFunctions = moduleTable("logger", {
       ]),
     );
   },
-  "add_handler/3": addHandler,
-  "remove_handler/1": removeHandler,
+  "add_handler/3": changes(addHandler),
+  "remove_handler/1": changes(removeHandler),
   "get_handler_ids/0": () => arrayToList(handlers.map((h) => h.id)),
   "get_handler_config/0": () => arrayToList(handlers.map((h) => h.config)),
   "get_handler_config/1": (id: Term) => {
     const h = handlerOf(id);
     return h === undefined ? ["error", ["not_found", id]] : ["ok", h.config];
   },
-  "set_handler_config/2": (id: Term, c: Term) => {
+  "set_handler_config/2": changes((id: Term, c: Term) => {
     const h = handlerOf(id);
     if (h === undefined) return ["error", ["not_found", id]];
     if (!(c instanceof TermMap)) return ["error", ["invalid_config", c]];
     h.config = c.put("id", h.id).put("module", h.module);
     return "ok";
-  },
-  "set_handler_config/3": setHandlerConfig,
-  "update_handler_config/2": (id: Term, c: Term) => {
+  }),
+  "set_handler_config/3": changes(setHandlerConfig),
+  "update_handler_config/2": changes((id: Term, c: Term) => {
     if (!(c instanceof TermMap)) return ["error", ["invalid_config", c]];
     for (const [k, v] of c.entries()) {
       const r = setHandlerConfig(id, k, v);
       if (r !== "ok") return r;
     }
     return "ok";
-  },
-  "update_handler_config/3": setHandlerConfig,
-  "update_formatter_config/2": updateFormatter,
-  "update_formatter_config/3": (id: Term, k: Term, v: Term) =>
-    updateFormatter(id, new TermMap([[k, v]])),
+  }),
+  "update_handler_config/3": changes(setHandlerConfig),
+  "update_formatter_config/2": changes(updateFormatter),
+  "update_formatter_config/3": changes((id: Term, k: Term, v: Term) =>
+    updateFormatter(id, new TermMap([[k, v]]))
+  ),
   "get_config/0": () =>
     new TermMap([
       ["primary", primaryConfig()],

@@ -75,7 +75,9 @@ export async function runProgram(name: string, timeoutMs = 20_000): Promise<Prog
         "(init:stop)",
       ],
       cwd: PROGRAMS_DIR,
-      env: { HOME: home },
+      // One scheduler: a fun made by a program (a logger filter, say) runs only on the
+      // scheduler that made it, so a process placed on another would not see it.
+      env: { HOME: home, NODE_ERL_FLAGS: "+S 1" },
       stdin: "null",
       stdout: "piped",
       stderr: "piped",
