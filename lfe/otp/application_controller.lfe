@@ -231,8 +231,12 @@
                    'error_logger (map 'tag 'info_report 'type 'std_info))))
 
 (defun node-stops (app reason)
-  (io:format 'user "Kernel pid terminated (application_controller) (~p)~n"
-             (list (tuple 'application_terminated app reason)))
+  ;; What was logged goes out first; then the node ends as BEAM's does when its
+  ;; application controller ends.
+  (logger_std_h:filesync 'default)
+  (let ((why (tuple 'application_terminated app reason)))
+    (io:format 'user "{\"Kernel pid terminated\",application_controller,\"~w\"}~n" (list why))
+    (io:format 'user "Kernel pid terminated (application_controller) (~w)~n" (list why)))
   (erlang:halt 1))
 
 (defun stop-master (m)
