@@ -13,7 +13,7 @@ import { demonitor, monitor, send, whereis } from "../../runtime/api.ts";
 import { resolve } from "../../runtime/call.ts";
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { findFunction } from "../../runtime/code.ts";
-import { ErlangError, raiseError, raiseExit } from "../../runtime/errors.ts";
+import { ErlangError, erlangStack, raiseError, raiseExit } from "../../runtime/errors.ts";
 import type { Yielded } from "../../runtime/process.ts";
 import { NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
@@ -24,6 +24,7 @@ import { moduleTable } from "./_util.ts";
 type Gen<T> = Generator<Yielded, T, unknown>;
 
 const DOWN_NOCONNECTION = Symbol("noconnection");
+const STACK_ASKED = Symbol("stack asked");
 
 function* whereisBy(module: Term, name: Term): Gen<Term> {
   const f = typeof module === "string" ? findFunction(module, "whereis_name", 1) : undefined;
@@ -84,7 +85,10 @@ function* doCall(target: Term, label: Term, request: Term, ms: number): Gen<Term
   if (p === undefined || p === null) raiseError("badarg");
   const mref = monitor(target as Pid);
   send(target as Pid, [label, [p.pid, mref], request]);
-  const test = (m: Term): Term | typeof NOMATCH | typeof DOWN_NOCONNECTION => {
+  let asked: [Term, Pid] | null = null;
+  const test = (
+    m: Term,
+  ): Term | typeof NOMATCH | typeof DOWN_NOCONNECTION | typeof STACK_ASKED => {
     if (!Array.isArray(m)) return NOMATCH;
     if (m.length === 2) {
       const tag = m[0];
@@ -97,21 +101,64 @@ function* doCall(target: Term, label: Term, request: Term, ms: number): Gen<Term
     if (m.length === 5 && m[0] === "DOWN" && exactEq(m[1] as Term, mref)) {
       return m[4] === "noconnection" ? DOWN_NOCONNECTION : ["$down", m[4] as Term];
     }
+    if (m.length === 3 && m[0] === STACK_REQUEST && m[2] instanceof Pid) {
+      asked = [m[1] as Term, m[2]];
+      return STACK_ASKED;
+    }
     return NOMATCH;
   };
-  const got = yield* receiveWith(test, ms, () => "$timeout" as const);
-  if (got === "$timeout") {
+  const deadline = ms === Infinity ? Infinity : performance.now() + ms;
+  for (;;) {
+    const wait = deadline === Infinity ? Infinity : Math.max(0, deadline - performance.now());
+    const got = yield* receiveWith(test, wait, () => "$timeout" as const);
+    if (got === STACK_ASKED) {
+      // The callee that crashed asks where its caller waits, for its report: this process
+      // runs again now, so its own frames are those of the running stack.
+      const [ref, from] = asked as unknown as [Term, Pid];
+      send(from, [ref, new Cons(GEN_DO_CALL, erlangStack(new Error()))]);
+      continue;
+    }
+    if (got === "$timeout") {
+      demonitor(mref, { flush: true });
+      // A reply that came as the time ran out is still taken.
+      const late = yield* receiveWith(test, 0, () => "$timeout" as const);
+      if (Array.isArray(late) && late.length === 1) return late[0] as Term;
+      raiseExit("timeout");
+    }
+    if (got === DOWN_NOCONNECTION) raiseExit(["nodedown", nodeOf(target)]);
+    const g = got as Term[];
+    if (g.length === 2 && g[0] === "$down") raiseExit(g[1] as Term);
     demonitor(mref, { flush: true });
-    // A reply that came as the time ran out is still taken.
-    const late = yield* receiveWith(test, 0, () => "$timeout" as const);
-    if (Array.isArray(late) && late.length === 1) return late[0] as Term;
-    raiseExit("timeout");
+    return g[0] as Term;
   }
-  if (got === DOWN_NOCONNECTION) raiseExit(["nodedown", nodeOf(target)]);
-  const g = got as Term[];
-  if (g.length === 2 && g[0] === "$down") raiseExit(g[1] as Term);
-  demonitor(mref, { flush: true });
-  return g[0] as Term;
+}
+
+// What a caller waiting in a call is asked, and the frame BEAM shows for that wait.
+const STACK_REQUEST = "$gen_client_stack";
+const GEN_DO_CALL: Term = [
+  "gen",
+  "do_call",
+  4,
+  arrayToList([
+    ["file", charlist("gen.erl")],
+    ["line", 256],
+  ]),
+];
+
+// The stack of a process waiting in a call of `call/4`, for a report; `[]` if it does not
+// answer soon (it waits elsewhere, or is gone).
+function* clientStack(pid: Term): Gen<Term> {
+  const p = currentProcess();
+  if (!(pid instanceof Pid) || p === undefined || p === null) return null;
+  const ref = p.node.makeRef();
+  send(pid, [STACK_REQUEST, ref, p.pid]);
+  const got = yield* receiveWith(
+    (m) =>
+      Array.isArray(m) && m.length === 2 && exactEq(m[0] as Term, ref) ? m[1] as Term : NOMATCH,
+    200,
+    () => null,
+  );
+  return got;
 }
 
 // `gen:reply/2`: `{Tag, Reply}` to the caller; never fails.
@@ -128,4 +175,5 @@ function reply(from: Term, value: Term): Term {
 export const GEN_NATIVE: ModuleFunctions = moduleTable("gen_native", {
   "call/4": call,
   "reply/2": reply,
+  "client_stack/1": clientStack,
 });

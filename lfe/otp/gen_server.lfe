@@ -316,7 +316,7 @@
 (defun client-info
   (((tuple pid _)) (when (is_pid pid))
    (cond ((/= (node pid) (node)) (tuple pid 'remote))
-         ((is_process_alive pid) (tuple pid (tuple pid ())))
+         ((is_process_alive pid) (tuple pid (tuple pid (gen_native:client_stack pid))))
          ('true (tuple pid 'dead))))
   ((_) 'undefined))
 

@@ -376,7 +376,7 @@
 (defun client-info
   (((cons (tuple (tuple 'call (tuple pid _)) _) _)) (when (is_pid pid))
    (cond ((/= (node pid) (node)) (tuple pid 'remote))
-         ((is_process_alive pid) (tuple pid (tuple pid ())))
+         ((is_process_alive pid) (tuple pid (tuple pid (gen_native:client_stack pid))))
          ('true (tuple pid 'dead))))
   ((_) 'undefined))
 
