@@ -9,7 +9,14 @@
 import { stopTimer } from "./receive.ts";
 import { isGenerator, resolve, TailCall } from "./call.ts";
 import { exitReasonOf } from "./errors.ts";
-import { type Body, InitialFn, type MonitorEntry, Process, State } from "./process.ts";
+import {
+  type Body,
+  InitialFn,
+  type MonitorEntry,
+  MonitorTable,
+  Process,
+  State,
+} from "./process.ts";
 import type { Router } from "./router.ts";
 import { Scheduler } from "./scheduler.ts";
 import { GONE, type SharedState, STARTING } from "./shared.ts";
@@ -437,7 +444,7 @@ export class Node {
     const key = refKey(ref);
     if (to instanceof Pid) {
       if (!this.isHere(to)) {
-        (p.monitors ??= new Map()).set(key, { key, ref, other: to, node: to.node });
+        (p.monitors ??= new MonitorTable()).set(key, { key, ref, other: to, node: to.node });
         this.#via(to)?.monitor(p.pid, to, to.node, ref);
         return ref;
       }
@@ -451,7 +458,7 @@ export class Node {
     if (node !== this.name || (there !== undefined && !this.isHere(there))) {
       // On another scheduler the pid is known, so that losing that scheduler reaches this too.
       const other = there ?? null;
-      (p.monitors ??= new Map()).set(key, { key, ref, other, node, name: [name, node] });
+      (p.monitors ??= new MonitorTable()).set(key, { key, ref, other, node, name: [name, node] });
       (node === this.name ? this.siblings : this.router)?.monitor(p.pid, name, node, ref);
       return ref;
     }
@@ -465,8 +472,8 @@ export class Node {
     const mine: MonitorEntry = { key, ref, other: q.pid, node: this.name };
     const theirs: MonitorEntry = { key, ref, other: p.pid, node: this.name };
     if (name !== undefined) mine.name = theirs.name = name;
-    (p.monitors ??= new Map()).set(key, mine);
-    (q.monitoredBy ??= new Map()).set(key, theirs);
+    (p.monitors ??= new MonitorTable()).set(key, mine);
+    (q.monitoredBy ??= new MonitorTable()).set(key, theirs);
   }
 
   /** Removes a monitor `p` holds; `false` if it held none under `ref`. */

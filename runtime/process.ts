@@ -51,10 +51,64 @@ export interface MonitorEntry {
 }
 
 /** What few processes need: kept apart so that a million waiting processes stay small. */
+/**
+ * The monitors of one process, by key: a few in two short arrays (a process mostly holds one
+ * or two, made and dropped on every `gen_server:call`), many in a Map.
+ */
+export class MonitorTable {
+  #keys: string[] = [];
+  #vals: MonitorEntry[] = [];
+  #map: Map<string, MonitorEntry> | null = null;
+
+  get size(): number {
+    return this.#map !== null ? this.#map.size : this.#keys.length;
+  }
+  set(key: string, e: MonitorEntry): this {
+    if (this.#map !== null) {
+      this.#map.set(key, e);
+      return this;
+    }
+    const i = this.#keys.indexOf(key);
+    if (i >= 0) this.#vals[i] = e;
+    else if (this.#keys.length < 16) {
+      this.#keys.push(key);
+      this.#vals.push(e);
+    } else {
+      this.#map = new Map(this.#keys.map((k, j) => [k, this.#vals[j] as MonitorEntry]));
+      this.#map.set(key, e);
+      this.#keys = [];
+      this.#vals = [];
+    }
+    return this;
+  }
+  get(key: string): MonitorEntry | undefined {
+    if (this.#map !== null) return this.#map.get(key);
+    const i = this.#keys.indexOf(key);
+    return i < 0 ? undefined : this.#vals[i];
+  }
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  delete(key: string): boolean {
+    if (this.#map !== null) return this.#map.delete(key);
+    const i = this.#keys.indexOf(key);
+    if (i < 0) return false;
+    const last = this.#keys.length - 1;
+    this.#keys[i] = this.#keys[last] as string;
+    this.#vals[i] = this.#vals[last] as MonitorEntry;
+    this.#keys.pop();
+    this.#vals.pop();
+    return true;
+  }
+  values(): IterableIterator<MonitorEntry> {
+    return this.#map !== null ? this.#map.values() : [...this.#vals].values();
+  }
+}
+
 interface Extra {
   links: Pid[] | null;
-  monitors: Map<string, MonitorEntry> | null;
-  monitoredBy: Map<string, MonitorEntry> | null;
+  monitors: MonitorTable | null;
+  monitoredBy: MonitorTable | null;
   name: string | undefined;
   dict: Map<unknown, [Term, Term]> | null;
   onExit: ((p: Process) => void) | null;
@@ -173,17 +227,17 @@ export class Process {
     if (v !== null || this.#extra !== null) this.#x().links = v;
   }
   /** Monitors this process holds on others. */
-  get monitors(): Map<string, MonitorEntry> | null {
+  get monitors(): MonitorTable | null {
     return this.#extra?.monitors ?? null;
   }
-  set monitors(v: Map<string, MonitorEntry> | null) {
+  set monitors(v: MonitorTable | null) {
     if (v !== null || this.#extra !== null) this.#x().monitors = v;
   }
   /** Monitors others hold on this process. */
-  get monitoredBy(): Map<string, MonitorEntry> | null {
+  get monitoredBy(): MonitorTable | null {
     return this.#extra?.monitoredBy ?? null;
   }
-  set monitoredBy(v: Map<string, MonitorEntry> | null) {
+  set monitoredBy(v: MonitorTable | null) {
     if (v !== null || this.#extra !== null) this.#x().monitoredBy = v;
   }
   /** The registered name. */

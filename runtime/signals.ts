@@ -24,7 +24,7 @@
 
 import { findFunction } from "./code.ts";
 import { type Node, refKey, samePid } from "./node.ts";
-import type { MonitorEntry, Process } from "./process.ts";
+import { type MonitorEntry, MonitorTable, type Process } from "./process.ts";
 import type { SpawnRequest } from "./router.ts";
 import { listToArray, Pid, Ref, type Term } from "./terms.ts";
 
@@ -92,7 +92,7 @@ const HANDLERS: Record<string, Handler> = {
     const key = refKey(ref);
     const e: MonitorEntry = { key, ref, other: from, node: s.peer };
     if (!(target instanceof Pid)) e.name = object;
-    (q.monitoredBy ??= new Map()).set(key, e);
+    (q.monitoredBy ??= new MonitorTable()).set(key, e);
   },
   demonitor(s, [, , target, ref]) {
     if (!(ref instanceof Ref)) return;
@@ -139,7 +139,7 @@ const HANDLERS: Record<string, Handler> = {
       if (link === true) (p.links ??= []).push(from);
       if (monitor === true) {
         const key = refKey(ref);
-        (p.monitoredBy ??= new Map()).set(key, { key, ref, other: from, node: s.peer });
+        (p.monitoredBy ??= new MonitorTable()).set(key, { key, ref, other: from, node: s.peer });
       }
     }
     s.reply(["spawn_reply", from, ref, "ok", pid]);
@@ -159,7 +159,7 @@ const HANDLERS: Record<string, Handler> = {
       }
       if (req.link) (q.links ??= []).push(result);
       if (req.monitor) {
-        (q.monitors ??= new Map()).set(key, { key, ref, other: result, node: s.peer });
+        (q.monitors ??= new MonitorTable()).set(key, { key, ref, other: result, node: s.peer });
       }
     }
     if (q !== undefined) {
