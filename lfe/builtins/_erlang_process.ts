@@ -21,9 +21,9 @@ import {
 import { resolve } from "../../runtime/call.ts";
 import { findFunction } from "../../runtime/code.ts";
 import { spawnOn } from "../../runtime/dist_api.ts";
-import { ErlangError, raiseError } from "../../runtime/errors.ts";
+import { ErlangError, raiseError, raiseExit } from "../../runtime/errors.ts";
 import { type Node, refKey } from "../../runtime/node.ts";
-import type { Process, Yielded } from "../../runtime/process.ts";
+import { HOLE, type Process, WAIT, type Yielded } from "../../runtime/process.ts";
 import { mustCurrent } from "../../runtime/receive.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
 import {
@@ -72,6 +72,30 @@ export function* apply3(m: Term, f: Term, args: Term): Gen<Term> {
   if (fn === undefined) throw undefError(atomName(m), atomName(f), a);
   const r = fn(...a);
   return unresolved(r) ? yield* resolve(r) : r as Term;
+}
+
+/**
+ * `hibernate/3`: the process forgets its stack and waits until a message is in its mailbox
+ * (left there), then runs `m:f(args...)`; when that returns, the process ends normally, as
+ * nothing called it.
+ */
+export function* hibernate(m: Term, f: Term, args: Term): Gen<Term> {
+  if (!isAtom(m) || !isAtom(f)) return badarg();
+  mustArray(args);
+  const p = mustCurrent("hibernate");
+  while (!hasMessage(p)) {
+    p.waitLen = p.qt;
+    yield WAIT;
+  }
+  yield* apply3(m, f, args);
+  return raiseExit("normal");
+}
+
+function hasMessage(p: Process): boolean {
+  const q = p.q;
+  if (q === null) return false;
+  for (let i = p.qh; i < p.qt; i++) if (q[i] !== HOLE) return true;
+  return false;
 }
 
 interface How {

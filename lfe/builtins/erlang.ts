@@ -267,6 +267,7 @@ const TABLE: ModuleFunctions = {
   "read_timer/2": (ref: Term, o: Term) => tm.timerCall(ref, o, false),
   "apply/2": p.apply2,
   "apply/3": p.apply3,
+  "hibernate/3": p.hibernate,
   "process_flag/2": p.processFlag,
   "process_info/1": s.processInfo1,
   "process_info/2": s.processInfo2,

@@ -207,7 +207,7 @@
       ((tuple 'dictionary d) d)
       (_ 'false))))
 
-(defun hibernate (m f a) (apply m f a))
+(defun hibernate (m f a) (erlang:hibernate m f a))
 
 ;; Stops the process as a supervisor would: a monitor, an exit signal, and a wait.
 (defun stop (process) (stop process 'normal 'infinity))

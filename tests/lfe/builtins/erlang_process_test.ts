@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { ERLANG } from "../../../lfe/builtins/erlang.ts";
 import { $, _, after, exactEq, on, receive, run } from "../../../runtime/mod.ts";
 import { defineModule } from "../../../runtime/code.ts";
+import { resolve } from "../../../runtime/call.ts";
 import { ErlangError } from "../../../runtime/errors.ts";
 import { list, listToArray, nameFun, Pid, Ref, type Term } from "../../../runtime/terms.ts";
 import { fn, inProcess, is, raises, raisesIn, t } from "./_check.ts";
@@ -285,4 +286,25 @@ Deno.test("halt/1 ends the OS process with the status", async () => {
   const code = `import { ERLANG } from "./lfe/builtins/erlang.ts"; ERLANG["halt/1"]!(3);`;
   const r = await runDeno(["eval", code]);
   assert.equal(r.code, 3);
+});
+
+Deno.test("hibernate/3 waits for a message (leaving it), runs the function, then the process ends", async () => {
+  const v = await inProcess(function* () {
+    const me = e("self/0")() as Pid;
+    defineModule("hibernate_test", {
+      "woke/1": function* (parent: Pid) {
+        const m = yield* receive(on($("m"), ({ m }) => m));
+        e("!/2")(parent, ["woke", m]);
+        return "done";
+      },
+    });
+    const pid = e("spawn/3")("erlang", "hibernate", list("hibernate_test", "woke", list(me)));
+    const early = yield* receive(on(_, () => "early"), after(50, () => "waiting"));
+    const alive = yield* resolve(e("is_process_alive/1")(pid));
+    e("!/2")(pid as Pid, "hello");
+    const woke = yield* receive(on(["woke", $("m")], ({ m }) => m), after(1000, () => "none"));
+    yield* receive(after(20, () => null));
+    return [early, alive, woke, yield* resolve(e("is_process_alive/1")(pid))];
+  });
+  is(v, "#(waiting true hello false)");
 });
