@@ -88,7 +88,8 @@ export const VERSION = "0.1.0";
 
 const USAGE = `usage: node [-sname NAME | -name NAME[@HOST]] [-setcookie COOKIE]
             [-kernel net_ticktime SECONDS] [-hidden] [-connect_all false]
-            [-pa DIR...] [-eval EXPR] [-s MOD [FUN [ARG...]]] [-noshell] [-detached]
+            [-pa DIR...] [-config FILE] [-eval EXPR] [-s MOD [FUN [ARG...]]]
+            [-noshell] [-detached]
             [-remsh NODE]
             [+S N] [+Sp spread|load] [-version] [-help]
        node epmd [-port PORT] [-daemon] [-names] [-kill]`;
@@ -104,6 +105,8 @@ export interface Flags {
   pa?: string[];
   /** `-eval EXPR`: LFE evaluated once the node has started. */
   eval?: string[];
+  /** `-config FILE`: applications' environment, `[{App, [{Key, Value}]}]` in FILE(.config). */
+  config?: string[];
   /** `-noshell`: no shell; standard input is left alone. */
   noshell?: boolean;
   /** `-s MOD [FUN [ARG...]]`: calls run once the node has started (FUN defaults to start). */
@@ -193,6 +196,9 @@ export function parseFlags(args: string[]): Flags {
         (f.pa ??= []).push(...dirs);
         break;
       }
+      case "-config":
+        (f.config ??= []).push(value(++i, a));
+        break;
       case "-eval":
       case "-e":
         (f.eval ??= []).push(value(++i, a));
@@ -346,7 +352,11 @@ async function main(args: string[]): Promise<number | undefined> {
       return 1;
     }
   }
-  const evals = [...flags.eval ?? []];
+  // The configuration is read before anything runs, as erl reads it at boot.
+  const evals = [
+    ...(flags.config ?? []).map((c) => `(application_controller:config ${JSON.stringify(c)})`),
+    ...flags.eval ?? [],
+  ];
   for (const [mod, fun = "start", ...rest] of flags.s ?? []) {
     evals.push(`(: ${mod} ${fun}${rest.length > 0 ? ` '(${rest.join(" ")})` : ""})`);
   }

@@ -5,7 +5,7 @@
 ;; keeper that called the callback module's start/2 and holds the top supervisor.
 (defmodule application_controller
   (behaviour gen_server)
-  (export (ensure 0) (init 1) (handle_call 3) (handle_cast 2) (handle_info 2) (terminate 2)
+  (export (ensure 0) (config 1) (init 1) (handle_call 3) (handle_cast 2) (handle_info 2) (terminate 2)
           (code_change 3) (master 5) (keeper 5)))
 
 (defun ensure ()
@@ -35,6 +35,27 @@
   (case (ets:lookup 'ac_tab (tuple 'loaded app))
     ((list (tuple _ spec)) (tuple 'ok spec))
     (() 'error)))
+
+;; `-config FILE`: the applications' environment from FILE (`.config` added if it has no
+;; extension), `[{App, [{Key, Value}]}]` as erl reads it; it wins over the `.app` files'.
+(defun config (file)
+  (ensure)
+  (let ((path (if (== (filename:extension file) "") (++ file ".config") file)))
+    (case (file:consult path)
+      ((tuple 'ok (list terms)) (when (is_list terms))
+       (lists:foreach
+        (match-lambda
+          (((tuple app env)) (when (is_atom app) (is_list env))
+           (lists:foreach (match-lambda
+                            (((tuple k v)) (gen_server:call 'application_controller
+                                                            (tuple 'set_env app k v)))
+                            ((_) 'ok))
+                          env))
+          ((_) 'ok))
+        terms)
+       'ok)
+      ((tuple 'ok _) (error (tuple 'bad_config_file path)))
+      ((tuple 'error why) (error (tuple 'config_file path why))))))
 
 ;; Reads `NAME.app` from the code path.
 (defun read-app-file (name)
