@@ -164,11 +164,7 @@ export function compileLfeFile(path: string): CompiledModule {
 export function compileLfeFileModules(path: string): CompiledModule[] {
   const text = readSource(path);
   try {
-    const forms = readAllWithLines(text, { evaluate: evaluateAtRead });
-    return compileFileForms(forms.map((f) => f.form), {
-      lines: forms.map((f) => f.line),
-      file: path,
-    });
+    return compileText(text, path);
   } catch (e) {
     if (e instanceof LfeSyntaxError) throw new LfeFileError(path, e.lfeLine, e.lfe);
     if (e instanceof LfeCompileError) throw new LfeFileError(path, e.line ?? "none", e.message);
@@ -177,6 +173,12 @@ export function compileLfeFileModules(path: string): CompiledModule[] {
     }
     throw e;
   }
+}
+
+// Every module of the LFE text of `file`.
+function compileText(text: string, file: string): CompiledModule[] {
+  const forms = readAllWithLines(text, { evaluate: evaluateAtRead });
+  return compileFileForms(forms.map((f) => f.form), { lines: forms.map((f) => f.line), file });
 }
 
 // `#.(expr)` in a file: the expression's value, computed as the file is read.
@@ -218,11 +220,7 @@ function fromOtp(name: string): ModuleFunctions | undefined {
     framesAliased = true;
   }
   const file = `${name}.lfe`;
-  const forms = readAllWithLines(OTP_SOURCES[name] as string, { evaluate: evaluateAtRead });
-  const ms = compileFileForms(forms.map((f) => f.form), {
-    lines: forms.map((f) => f.line),
-    file,
-  });
+  const ms = compileText(OTP_SOURCES[name] as string, file);
   const m = ms.find((x) => x.name === name);
   if (m === undefined) return undefined;
   for (const other of ms) {

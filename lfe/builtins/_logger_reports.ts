@@ -147,7 +147,7 @@ function genServerReport(r: Map<string, Term>): string {
   let s = `** Generic server ${name} terminating \n`;
   s += `** Last message in was ${pp(r.get("last_message") ?? "undefined", 25)}\n`;
   s += `** When Server state == ${pp(r.get("state") ?? "undefined", 25)}\n`;
-  s += `** Reason for termination ==\n** ${pp(reasonOf(r.get("reason") ?? null), 4)}\n`;
+  s += `** Reason for termination ==\n** ${pp(r.get("reason") ?? null, 4)}\n`;
   const log = r.get("log");
   const events = Array.isArray(log) ? properArray(log[1] as Term) ?? [] : properArray(log ?? null);
   if (events !== undefined && events.length > 0) {
@@ -155,10 +155,6 @@ function genServerReport(r: Map<string, Term>): string {
   }
   s += clientInfo(r.get("client_info") ?? "undefined");
   return s;
-}
-
-function reasonOf(reason: Term): Term {
-  return reason;
 }
 
 function clientInfo(ci: Term): string {

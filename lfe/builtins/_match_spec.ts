@@ -19,6 +19,7 @@ import { Cons, type Term, TermMap } from "../../runtime/terms.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
 import { resolvePlain } from "../../runtime/call.ts";
 import { writeErlang as writeErl } from "./_erl_write.ts";
+import { properArray } from "./_util.ts";
 
 /** What a clause gives for an object that no clause matches. */
 export const NO_MATCH: unique symbol = Symbol("no match");
@@ -195,9 +196,9 @@ function expr(e: Term, bound: Set<number>): Expr {
     if (h === "const") {
       if (rest.length !== 1) {
         throw new BadSpec(
-          `Special form 'const' called with ${
-            rest.length === 0 ? "more" : "more"
-          } than one argument in ${writeErl(e, -1, "unicode")}.`,
+          `Special form 'const' called with more than one argument in ${
+            writeErl(e, -1, "unicode")
+          }.`,
         );
       }
       const c = rest[0] as Term;
@@ -258,14 +259,11 @@ function boolOp(op: string, args: Expr[]): Expr {
 }
 
 function elems(l: Term): Term[] {
-  const out: Term[] = [];
-  let c = l;
-  while (c instanceof Cons) {
-    out.push(c.hd);
-    c = c.tl;
-  }
-  if (c !== null) throw new BadSpec("Match programs are not in a list.");
-  return out;
+  return properArray(l) ?? badSpec("Match programs are not in a list.");
+}
+
+function badSpec(why: string): never {
+  throw new BadSpec(why);
 }
 
 interface Clause {

@@ -19,12 +19,7 @@ import {
   setCodePath,
 } from "../loader.ts";
 import { moduleTable } from "./_util.ts";
-
-function text(t: Term): string | undefined {
-  if (t instanceof Uint8Array) return new TextDecoder().decode(t);
-  if (typeof t === "string") return t;
-  return charlistToString(t);
-}
+import { fileName } from "./file.ts";
 
 function isDir(d: string): boolean {
   try {
@@ -35,7 +30,7 @@ function isDir(d: string): boolean {
 }
 
 function addPath(d: Term, front: boolean): Term {
-  const dir = text(d);
+  const dir = fileName(d);
   if (dir === undefined || !isDir(dir)) return ["error", "bad_directory"];
   const path = getCodePath().filter((p) => p !== dir);
   // The working directory stays first, as the code path's first entry is ".".
@@ -46,7 +41,7 @@ function addPath(d: Term, front: boolean): Term {
 }
 
 function whereIsFile(f: Term): Term {
-  const name = text(f);
+  const name = fileName(f);
   if (name === undefined) return "non_existing";
   for (const dir of getCodePath()) {
     const p = dir === "." ? name : `${dir.replace(/\/+$/, "")}/${name}`;
@@ -100,7 +95,7 @@ export const CODE: ModuleFunctions = moduleTable("code", {
     return "ok";
   },
   "del_path/1": (d: Term) => {
-    const dir = text(d);
+    const dir = fileName(d);
     const path = getCodePath();
     if (dir === undefined || !path.includes(dir)) return false;
     setCodePath(path.filter((p) => p !== dir));

@@ -28,11 +28,11 @@ import {
 import { receiveWith } from "../../runtime/receive.ts";
 import { raiseError } from "../../runtime/errors.ts";
 import type { Node } from "../../runtime/node.ts";
-import { refKey } from "../../runtime/node.ts";
+import { refKey, samePid } from "../../runtime/node.ts";
 import type { Process, Yielded } from "../../runtime/process.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
 import { compare, exactEq } from "../../runtime/term_order.ts";
-import { arrayToList, charlist, Cons, Pid, Ref, type Term } from "../../runtime/terms.ts";
+import { arrayToList, charlist, Cons, Pid, Ref, type Term, termKey } from "../../runtime/terms.ts";
 import { HashStore, type Store, TreeStore } from "./_ets_store.ts";
 import {
   checkMatchSpec,
@@ -158,13 +158,9 @@ function where(t: Term): Where {
 function allowed(tab: Table, write: boolean): Table {
   if (tab.protection === "public") return tab;
   const me = caller();
-  if (me === null || sameP(me, tab.owner)) return tab;
+  if (me === null || samePid(me, tab.owner)) return tab;
   if (tab.protection === "private" || write) badarg();
   return tab;
-}
-
-function sameP(a: Pid, b: Pid): boolean {
-  return a.id === b.id && a.serial === b.serial && a.node === b.node && a.creation === b.creation;
 }
 
 // An operation on the table `t`, run here or asked of the scheduler that keeps it.
@@ -227,18 +223,10 @@ function ownerGone(pid: Pid, tabs: Iterable<Table>): void {
   for (const tab of [...tabs]) {
     if (!tab.alive) continue;
     const heir = tab.heir;
-    if (heir instanceof Pid && !sameP(heir, pid) && heirAlive(heir)) {
+    if (heir instanceof Pid && !samePid(heir, pid) && heirAlive(heir)) {
       giveTo(tab, heir);
       node.sendPid(heir, ["ETS-TRANSFER", tab.handle, pid, tab.heirData], null);
-    } else {
-      tab.alive = false;
-      tab.store.clear();
-      byId.delete(refKey(tab.id));
-      if (tab.named && byName.get(tab.name) === tab) {
-        byName.delete(tab.name);
-        node.shared?.unregister(SHARED_PREFIX + tab.name);
-      }
-    }
+    } else deleteTable(tab);
   }
 }
 
@@ -257,7 +245,7 @@ function giveTo(tab: Table, pid: Pid): void {
   if (p !== undefined) return setOwner(tab, p);
   dropOwner(tab);
   tab.owner = pid;
-  const key = pidKey(pid);
+  const key = termKey(pid);
   let set = remoteOwned.get(key);
   if (set === undefined) {
     remoteOwned.set(key, set = new Set());
@@ -282,15 +270,11 @@ function dropOwner(tab: Table): void {
   const node = thisNode();
   const old = node.isHere(tab.owner) ? node.lookup(tab.owner) : undefined;
   if (old !== undefined) owned.get(old)?.delete(tab);
-  remoteOwned.get(pidKey(tab.owner))?.delete(tab);
-}
-
-function pidKey(pid: Pid): string {
-  return `${pid.node}/${pid.id}/${pid.serial}/${pid.creation}`;
+  remoteOwned.get(termKey(tab.owner))?.delete(tab);
 }
 
 // Tables here owned by processes of other schedulers, by owner.
-const remoteOwned = new Map<string, Set<Table>>();
+const remoteOwned = new Map<ReturnType<typeof termKey>, Set<Table>>();
 let keeperPid: Pid | undefined;
 
 // A process of this scheduler that watches the owners on other schedulers of tables here,
@@ -303,7 +287,7 @@ function keeper(): Pid {
       if (!Array.isArray(m)) continue;
       if (m[0] === "watch" && m[1] instanceof Pid) monitor(m[1]);
       else if (m[0] === "DOWN" && m[3] instanceof Pid) {
-        const key = pidKey(m[3]);
+        const key = termKey(m[3]);
         const tabs = remoteOwned.get(key);
         remoteOwned.delete(key);
         if (tabs !== undefined) ownerGone(m[3], tabs);
@@ -448,7 +432,7 @@ function delete1(t: Term): Term {
   if (w === null) badarg();
   const tab = w.here;
   const me = caller();
-  if (tab.protection !== "public" && me !== null && !sameP(me, tab.owner)) badarg();
+  if (tab.protection !== "public" && me !== null && !samePid(me, tab.owner)) badarg();
   deleteTable(tab);
   return true;
 }
@@ -798,7 +782,7 @@ function info2(t: Term, item: Term): Term {
 function giveAway(t: Term, to: Term, data: Term): Term {
   return onTable("give_away/3", [t, to, data], (tab) => {
     const me = caller();
-    if (!(to instanceof Pid) || me === null || !sameP(me, tab.owner) || sameP(to, me)) badarg();
+    if (!(to instanceof Pid) || me === null || !samePid(me, tab.owner) || samePid(to, me)) badarg();
     const node = thisNode();
     if (!node.isLocal(to) || (node.isHere(to) && node.lookup(to) === undefined)) badarg();
     giveTo(tab, to);
@@ -810,7 +794,7 @@ function giveAway(t: Term, to: Term, data: Term): Term {
 function setopts(t: Term, opts: Term): Term {
   return onTable("setopts/2", [t, opts], (tab) => {
     const me = caller();
-    if (me !== null && !sameP(me, tab.owner)) badarg();
+    if (me !== null && !samePid(me, tab.owner)) badarg();
     const os = Array.isArray(opts) ? [opts] : properArray(opts);
     if (os === undefined) badarg();
     for (const o of os) {

@@ -25,7 +25,7 @@ import { register, send, spawn, whereis } from "../../runtime/api.ts";
 import { putCharsTo } from "./io.ts";
 import type { Yielded } from "../../runtime/process.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
-import { arrayToList, Cons, Pid, type Term, TermMap } from "../../runtime/terms.ts";
+import { arrayToList, charlist, Cons, Pid, type Term, TermMap } from "../../runtime/terms.ts";
 import { formatToString } from "./format.ts";
 import {
   formatReport,
@@ -148,12 +148,8 @@ function formatSafe(format: Term, args: Term): string {
     return formatToString(format, args, "erlang");
   } catch {
     const f = typeof format === "string" ? format : textOf(format);
-    return `FORMAT ERROR: ${pp(charlistOf(f), 15)} - ${pp(args, 20)}`;
+    return `FORMAT ERROR: ${pp(charlist(f), 15)} - ${pp(args, 20)}`;
   }
-}
-
-function charlistOf(s: string): Term {
-  return arrayToList([...s].map((c) => c.codePointAt(0) as number));
 }
 
 // A report laid out on one line, as the formatter's single_line does.
@@ -680,7 +676,7 @@ export const LOGGER: ModuleFunctions = moduleTable("logger", {
       ["module_levels", arrayToList([...moduleLevels].map(([m, l]) => [m, l]))],
       ["handlers", arrayToList(handlers.map((h) => h.config))],
     ]),
-  "format_report/1": (r: Term) => ["~ts", arrayToList([charlistOf(formatReport("report", r))])],
+  "format_report/1": (r: Term) => ["~ts", arrayToList([charlist(formatReport("report", r))])],
   "set_process_metadata/1": (m: Term) => {
     primaryMeta = m;
     return "ok";
@@ -762,11 +758,11 @@ function errorLoggerKind(kind: string, level: string): ModuleFunctions {
       return yield* emit(level, [f, a], meta(msgTag));
     },
     [`${kind}_report/1`]: function* (r: Term) {
-      const text = charlistOf(errorLoggerReport(r));
+      const text = charlist(errorLoggerReport(r));
       return yield* emit(level, ["string", text], meta(`${kind}_report`, `std_${kind}`));
     },
     [`${kind}_report/2`]: function* (type: Term, r: Term) {
-      const text = charlistOf(errorLoggerReport(r));
+      const text = charlist(errorLoggerReport(r));
       return yield* emit(level, ["string", text], meta(`${kind}_report`, String(type)));
     },
   };
