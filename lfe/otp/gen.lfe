@@ -8,7 +8,8 @@
           (call 3) (call 4) (reply 2) (send_request 3)
           (wait_response 2) (receive_response 2) (check_response 2)
           (where 1) (get_parent 0) (name 1) (unregister_name 1) (debug_options 2)
-          (timeout 1) (spawn_opts 1) (hibernate_after 1) (format_status_header 2)))
+          (timeout 1) (spawn_opts 1) (hibernate_after 1) (format_status_header 2)
+          (client_info 1) (exit_reason 3)))
 
 ;; start(GenMod, LinkP, [Name,] Mod, Args, Options): LinkP is link, monitor or nolink.
 (defun start (gen-mod link-p mod args opts)
@@ -161,6 +162,19 @@
   (((tuple 'DOWN r _ object reason) mref) (when (=:= r mref))
    (tuple 'error (tuple reason object)))
   ((_ _) 'no_reply))
+
+;; The exit reason of a process that ended with an exception of `class`.
+(defun exit_reason
+  (('error reason stack) (tuple reason stack))
+  (('exit reason _) reason)
+  (('throw reason stack) (tuple (tuple 'nocatch reason) stack)))
+
+;; What a crashed server's report tells of the caller it was answering: remote, dead, or
+;; where it waits (it is asked).
+(defun client_info (pid)
+  (cond ((/= (node pid) (node)) (tuple pid 'remote))
+        ((is_process_alive pid) (tuple pid (tuple pid (gen_native:client_stack pid))))
+        ('true (tuple pid 'dead))))
 
 (defun format_status_header (tag-line name)
   (cond ((is_pid name) (lists:concat (list tag-line " " (pid_to_list name))))

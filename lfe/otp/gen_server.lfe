@@ -150,7 +150,7 @@
          (exit error)))
       ((tuple 'EXIT class reason stack)
        (gen:unregister_name name0)
-       (proc_lib:init_ack starter (tuple 'error (terminate-reason class reason stack)))
+       (proc_lib:init_ack starter (tuple 'error (gen:exit_reason class reason stack)))
        (erlang:raise class reason stack)))))
 
 (defun init-it (mod args)
@@ -158,11 +158,6 @@
     (catch
       ((tuple 'throw r _) (tuple 'ok r))
       ((tuple class r stack) (tuple 'EXIT class r stack)))))
-
-(defun terminate-reason
-  (('error reason stack) (tuple reason stack))
-  (('exit reason _) reason)
-  (('throw reason stack) (tuple (tuple 'nocatch reason) stack)))
 
 ;; What follows a callback's return: a continue, a loop with or without a timeout.
 (defun loop-after
@@ -267,7 +262,7 @@
                      (tuple 'bad_return_value bad) name from last mod state debug))))
 
 (defun terminate-with (class reason stack report-reason name from msg mod state debug)
-  (let ((treason (terminate-reason class reason stack)))
+  (let ((treason (gen:exit_reason class reason stack)))
     (case (try_terminate mod treason state)
       ((tuple 'EXIT c r s)
        (error-info (tuple r s) name from msg mod state debug)
@@ -314,10 +309,7 @@
     ('false state)))
 
 (defun client-info
-  (((tuple pid _)) (when (is_pid pid))
-   (cond ((/= (node pid) (node)) (tuple pid 'remote))
-         ((is_process_alive pid) (tuple pid (tuple pid (gen_native:client_stack pid))))
-         ('true (tuple pid 'dead))))
+  (((tuple pid _)) (when (is_pid pid)) (gen:client_info pid))
   ((_) 'undefined))
 
 (defun print-event (dev event name)

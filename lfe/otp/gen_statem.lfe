@@ -95,13 +95,8 @@
             (exit why)))))
       ((tuple 'EXIT class reason stack)
        (gen:unregister_name name0)
-       (proc_lib:init_ack starter (tuple 'error (exit-reason class reason stack)))
+       (proc_lib:init_ack starter (tuple 'error (gen:exit_reason class reason stack)))
        (erlang:raise class reason stack)))))
-
-(defun exit-reason
-  (('error reason stack) (tuple reason stack))
-  (('exit reason _) reason)
-  (('throw reason stack) (tuple (tuple 'nocatch reason) stack)))
 
 (defun init-ok (starter s state data actions)
   (case (callback-mode (mref s 'mod))
@@ -374,10 +369,7 @@
          (_ (erlang:raise class reason stack)))))))
 
 (defun client-info
-  (((cons (tuple (tuple 'call (tuple pid _)) _) _)) (when (is_pid pid))
-   (cond ((/= (node pid) (node)) (tuple pid 'remote))
-         ((is_process_alive pid) (tuple pid (tuple pid (gen_native:client_stack pid))))
-         ('true (tuple pid 'dead))))
+  (((cons (tuple (tuple 'call (tuple pid _)) _) _)) (when (is_pid pid)) (gen:client_info pid))
   ((_) 'undefined))
 
 (defun error-info (s class reason stack queue)
