@@ -270,14 +270,19 @@ const callForm: Special = (g, [m, f, ...args], sc, tail) => {
     const vals = args.map((a) => g.value(a, sc));
     const bif = g.unit.bif(mq, `${fq}/${args.length}`);
     if (bif !== undefined) return g.invoke(`${bif.js}(${vals.join(", ")})`, bif.gen, tail);
+    return g.invoke(g.extCall(mq, fq, vals), true, tail);
+  }
+  const mv = g.value(m as Term, sc), fv = g.value(f as Term, sc);
+  const vals = args.map((a) => g.value(a, sc));
+  if (typeof fq === "string") {
+    // A module computed, a function named: `(call mod 'handle_call req from state)`.
+    const key = JSON.stringify(`${fq}/${args.length}`);
     return g.invoke(
-      `rt.callExt(${g.unit.moduleRef(mq)}, ${JSON.stringify(fq)}, [${vals.join(", ")}])`,
+      `rt.dynFn(${mv}, ${key}, ${JSON.stringify(fq)}, ${args.length})(${vals.join(", ")})`,
       true,
       tail,
     );
   }
-  const mv = g.value(m as Term, sc), fv = g.value(f as Term, sc);
-  const vals = args.map((a) => g.value(a, sc));
   return g.invoke(`rt.callDynamic(${mv}, ${fv}, [${vals.join(", ")}])`, true, tail);
 };
 

@@ -228,21 +228,12 @@ export class FnGen {
       const [m, f] = imp;
       const bif = this.unit.bif(m, `${f}/${args.length}`);
       if (bif !== undefined) return this.invoke(`${bif.js}(${vals.join(", ")})`, bif.gen, tail);
-      return this.invoke(
-        `rt.callExt(${this.unit.moduleRef(m)}, ${JSON.stringify(f)}, [${vals.join(", ")}])`,
-        true,
-        tail,
-      );
+      return this.invoke(this.extCall(m, f, vals), true, tail);
     }
     const bif = this.unit.bif("erlang", key);
     if (bif !== undefined) return this.invoke(`${bif.js}(${vals.join(", ")})`, bif.gen, tail);
     // A call of `name` in module `m`, found when it runs.
-    const callIn = (m: string) =>
-      this.invoke(
-        `rt.callExt(${this.unit.moduleRef(m)}, ${JSON.stringify(name)}, [${vals.join(", ")}])`,
-        true,
-        tail,
-      );
+    const callIn = (m: string) => this.invoke(this.extCall(m, name, vals), true, tail);
     if (key === "module_info/0" || key === "module_info/1" || key === "__info__/1") {
       return callIn(this.unit.name);
     }
@@ -256,6 +247,18 @@ export class FnGen {
       );
     }
     return callIn(this.unit.name);
+  }
+
+  /**
+   * A call of `m:f` with the values `vals`: the function read from the module's record by its
+   * `name/arity`, or (not loaded yet, or missing) found by `rt.extFn`.
+   */
+  extCall(m: string, f: string, vals: string[]): string {
+    const ref = this.unit.moduleRef(m);
+    const key = JSON.stringify(`${f}/${vals.length}`);
+    return `(${ref}.fns[${key}] ?? rt.extFn(${ref}, ${JSON.stringify(f)}, ${vals.length}))(${
+      vals.join(", ")
+    })`;
   }
 
   /**
@@ -279,8 +282,10 @@ export class FnGen {
     }
     const t = this.tmp();
     this.emit(`${t} = ${expr};`);
+    // Generators are run here directly and tail calls made, until a term comes back: no
+    // generator stands between this one and the callee.
     this.emit(
-      `if (${t} instanceof rt.TailCall || (typeof ${t} === "object" && ${t} !== null && typeof ${t}.next === "function")) ${t} = yield* rt.resolve(${t});`,
+      `while (typeof ${t} === "object" && ${t} !== null) { if (${t} instanceof rt.TailCall) ${t} = ${t}.f(...${t}.args); else if (typeof ${t}.next === "function") ${t} = yield* ${t}; else break; }`,
     );
     return t;
   }

@@ -99,6 +99,20 @@ function callExt(rec: ModuleRecord, f: string, args: unknown[]): unknown {
   return fn(...args);
 }
 
+/**
+ * The function `m:f/arity` that a compiled call did not find in the module's record: the module
+ * loaded first if it is not yet, or a function raising `undef` with the arguments it is given.
+ */
+function extFn(rec: ModuleRecord, f: string, arity: number): Fun {
+  const key = `${f}/${arity}`;
+  let fn = rec.fns[key] ?? rec.fns[f];
+  if (fn === undefined) {
+    findAndLoad(rec.name);
+    fn = rec.fns[key] ?? rec.fns[f];
+  }
+  return fn ?? ((...args: unknown[]) => undef(rec.name, f, args));
+}
+
 let loadModule: (name: string) => void = () => {};
 /** Sets how a module not loaded yet is looked for (the code path). */
 export function setLoadHook(hook: (name: string) => void): void {
@@ -112,6 +126,12 @@ function findAndLoad(name: string): void {
 function callDynamic(m: Term, f: Term, args: unknown[]): unknown {
   if (typeof m !== "string" || typeof f !== "string") raiseError("badarg");
   return callExt(moduleRef(m), f, args);
+}
+
+/** The function `m:f/arity` of `(call m 'f ...)`, with `m` computed and `key` `f/arity`. */
+function dynFn(m: Term, key: string, f: string, arity: number): Fun {
+  if (typeof m !== "string") raiseError("badarg");
+  return moduleRef(m).fns[key] ?? extFn(moduleRef(m), f, arity);
 }
 
 /** `(funcall f args...)`. */
@@ -260,6 +280,8 @@ export const rt = {
   proc,
   send,
   callExt,
+  extFn,
+  dynFn,
   callDynamic,
   funcall,
   applyList,

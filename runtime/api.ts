@@ -125,6 +125,19 @@ export function send(to: Dest, msg: Term): Term {
   return badarg(`Cannot send to ${String(to)}: not a pid, a name or #(name node)`);
 }
 
+/**
+ * Sends `msg`, a term built by the runtime or by compiled code (so not checked again), to the
+ * process `to`.
+ */
+export function sendTerm(to: Pid, msg: Term): void {
+  const q = to.proc as Process | undefined;
+  if (q !== undefined) q.post(msg);
+  else {
+    const p = currentProcess();
+    (p?.node ?? thisNode()).sendPid(to, msg, p);
+  }
+}
+
 function describePid(pid: Pid): string {
   return `<${pid.node}.${pid.id}.${pid.serial}>`;
 }

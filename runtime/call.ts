@@ -79,10 +79,13 @@ export function call(f: unknown, args: unknown[]): CallResult {
 
 /** Resolves a call result to its term, driving generators and making tail calls. */
 export function* resolve(r: unknown): Generator<Yielded, Term, unknown> {
+  // No term has a `next` method: what has one is a generator.
   for (;;) {
+    if (typeof r !== "object" || r === null) return r as Term;
     if (r instanceof TailCall) r = r.f(...r.args);
-    else if (isGenerator(r)) r = yield* r;
-    else return r as Term;
+    else if (typeof (r as { next?: unknown }).next === "function") {
+      r = yield* r as Generator<Yielded, unknown, unknown>;
+    } else return r as Term;
   }
 }
 

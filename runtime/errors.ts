@@ -61,7 +61,7 @@ export interface Caught {
 }
 
 // Compiled functions by their JavaScript names: the Erlang stack entry each stands for.
-const FRAMES = new Map<string, Term>();
+const FRAMES = new Map<string, Term | FrameGroup>();
 
 // Enough JavaScript frames that the eight Erlang ones a trace keeps are among them.
 if (Error.stackTraceLimit < 40) Error.stackTraceLimit = 40;
@@ -81,16 +81,29 @@ export function registerFrame(
 ): void {
   const alias = FRAME_ALIASES.get(`${module}:${fn}/${arity}`);
   if (alias === null) return;
-  if (alias !== undefined) [fn, arity, file, line] = alias;
-  const info: Term[] = [];
-  if (file !== undefined) info.push(["file", charlist(file)]);
-  if (line !== undefined) info.push(["line", line]);
-  FRAMES.set(jsName, [module, fn, arity, list(...info)]);
+  const entry = (fn: string, arity: number, file?: string, line?: number): Term => {
+    const info: Term[] = [];
+    if (file !== undefined) info.push(["file", charlist(file)]);
+    if (line !== undefined) info.push(["line", line]);
+    return [module, fn, arity, list(...info)];
+  };
+  if (alias === undefined) FRAMES.set(jsName, entry(fn, arity, file, line));
+  else if (alias.length === 1) FRAMES.set(jsName, entry(...(alias[0] as FrameAlias)));
+  else FRAMES.set(jsName, new FrameGroup(alias.map((a) => entry(...a))));
   if (source !== undefined) SOURCES.set(jsName, source);
 }
 
+/** A function's frame as another's: function, arity, file and line. */
+export type FrameAlias = readonly [string, number, string, number];
+
+// A function that stands for several of OTP's, one calling the next (innermost first): a loop
+// that does at once what OTP's `handle_msg` and `try_handle_call` do.
+class FrameGroup {
+  constructor(readonly frames: Term[]) {}
+}
+
 // Functions whose frames show as other functions' (`null`: not at all).
-const FRAME_ALIASES = new Map<string, [string, number, string, number] | null>();
+const FRAME_ALIASES = new Map<string, readonly FrameAlias[] | null>();
 
 /**
  * Makes the frames of `module:fn/arity` (a key of `aliases`) show in stack traces as the
@@ -99,9 +112,14 @@ const FRAME_ALIASES = new Map<string, [string, number, string, number] | null>()
  * `gen_server.erl`). Takes effect for functions compiled after.
  */
 export function aliasFrames(
-  aliases: Readonly<Record<string, readonly [string, number, string, number] | null>>,
+  aliases: Readonly<Record<string, FrameAlias | readonly FrameAlias[] | null>>,
 ): void {
-  for (const [k, v] of Object.entries(aliases)) FRAME_ALIASES.set(k, v === null ? null : [...v]);
+  for (const [k, v] of Object.entries(aliases)) {
+    FRAME_ALIASES.set(
+      k,
+      v === null ? null : Array.isArray(v[0]) ? v as FrameAlias[] : [v as FrameAlias],
+    );
+  }
 }
 
 // The generated source of each compiled function's module, by the function's JavaScript name.
@@ -137,6 +155,11 @@ export function erlangStack(e: Error): Term {
     }
     // A function's own recursion shows once, as BEAM's traces show it.
     if (f === undefined || frames[frames.length - 1] === f) continue;
+    if (f instanceof FrameGroup) {
+      for (const g of f.frames) if (frames.length < 8) frames.push(g);
+      if (frames.length >= 8) break;
+      continue;
+    }
     // The function that raised function_clause is there already, with its arguments.
     if (frames.length === 1 && e instanceof ErlangError && e.bifFrame === frames[0]) {
       const [m, fn] = f as Term[];

@@ -15,6 +15,7 @@ import {
   type MonitorEntry,
   MonitorTable,
   Process,
+  refKey,
   State,
 } from "./process.ts";
 import type { Router } from "./router.ts";
@@ -441,16 +442,15 @@ export class Node {
   /** `p` starts monitoring `to` (a pid, or a registered name on a node). */
   monitor(p: Process, to: Pid | [string, string]): Ref {
     const ref = this.makeRef();
-    const key = refKey(ref);
     if (to instanceof Pid) {
       if (!this.isHere(to)) {
-        (p.monitors ??= new MonitorTable()).set(key, { key, ref, other: to, node: to.node });
+        (p.monitors ??= new MonitorTable()).set({ ref, other: to, node: to.node });
         this.#via(to)?.monitor(p.pid, to, to.node, ref);
         return ref;
       }
       const q = this.lookup(to);
       if (q === undefined) this.#deliverSignal(p, ["DOWN", ref, "process", to, "noproc"]);
-      else this.#addMonitor(p, q, key, ref);
+      else this.#addMonitor(p, q, ref);
       return ref;
     }
     const [name, node] = to;
@@ -458,30 +458,29 @@ export class Node {
     if (node !== this.name || (there !== undefined && !this.isHere(there))) {
       // On another scheduler the pid is known, so that losing that scheduler reaches this too.
       const other = there ?? null;
-      (p.monitors ??= new MonitorTable()).set(key, { key, ref, other, node, name: [name, node] });
+      (p.monitors ??= new MonitorTable()).set({ ref, other, node, name: [name, node] });
       (node === this.name ? this.siblings : this.router)?.monitor(p.pid, name, node, ref);
       return ref;
     }
     const q = this.#names.get(name);
     if (q === undefined) this.#deliverSignal(p, ["DOWN", ref, "process", [name, node], "noproc"]);
-    else this.#addMonitor(p, q, key, ref, [name, node]);
+    else this.#addMonitor(p, q, ref, [name, node]);
     return ref;
   }
 
-  #addMonitor(p: Process, q: Process, key: string, ref: Ref, name?: Term): void {
-    const mine: MonitorEntry = { key, ref, other: q.pid, node: this.name };
-    const theirs: MonitorEntry = { key, ref, other: p.pid, node: this.name };
+  #addMonitor(p: Process, q: Process, ref: Ref, name?: Term): void {
+    const mine: MonitorEntry = { ref, other: q.pid, node: this.name };
+    const theirs: MonitorEntry = { ref, other: p.pid, node: this.name };
     if (name !== undefined) mine.name = theirs.name = name;
-    (p.monitors ??= new MonitorTable()).set(key, mine);
-    (q.monitoredBy ??= new MonitorTable()).set(key, theirs);
+    (p.monitors ??= new MonitorTable()).set(mine);
+    (q.monitoredBy ??= new MonitorTable()).set(theirs);
   }
 
   /** Removes a monitor `p` holds; `false` if it held none under `ref`. */
   demonitor(p: Process, ref: Ref): boolean {
-    const key = refKey(ref);
-    const e = p.monitors?.get(key);
+    const e = p.monitors?.get(ref);
     if (e === undefined) return false;
-    p.monitors!.delete(key);
+    p.monitors!.delete(ref);
     this.#dropMonitor(p, e);
     return true;
   }
@@ -489,14 +488,14 @@ export class Node {
   // Tells the target's end that the monitor `e`, held by `p`, is gone.
   #dropMonitor(p: Process, e: MonitorEntry): void {
     if (e.other !== null && this.isHere(e.other)) {
-      this.lookup(e.other)?.monitoredBy?.delete(e.key);
+      this.lookup(e.other)?.monitoredBy?.delete(e.ref);
     } else {
       const to = e.other ?? (e.name as [string, string])[0];
       (e.node === this.name ? this.siblings : this.router)?.demonitor(
         p.pid,
         to,
         e.node,
-        e.ref as Ref,
+        e.ref,
       );
     }
   }
@@ -523,7 +522,7 @@ export class Node {
 
   /** Delivers a `DOWN` message for a monitor that `q` holds. */
   downSignal(q: Process, ref: Ref, object: Term, reason: Term): void {
-    if (q.monitors?.delete(refKey(ref))) {
+    if (q.monitors?.delete(ref)) {
       this.#deliverSignal(q, ["DOWN", ref, "process", object, reason]);
     }
   }
@@ -579,10 +578,10 @@ export class Node {
       const watcher = e.other as Pid;
       const object = e.name ?? p.pid;
       if (!this.isHere(watcher)) {
-        this.#via(watcher)?.down(p.pid, watcher, e.ref as Ref, object, reason);
+        this.#via(watcher)?.down(p.pid, watcher, e.ref, object, reason);
       } else {
         const q = this.lookup(watcher);
-        if (q !== undefined) this.downSignal(q, e.ref as Ref, object, reason);
+        if (q !== undefined) this.downSignal(q, e.ref, object, reason);
       }
     }
     p.monitoredBy = null;
@@ -591,18 +590,7 @@ export class Node {
   }
 }
 
-/** The key under which a monitor is kept. */
-export function refKey(ref: Ref): string {
-  let k = ref.key;
-  if (k === undefined) {
-    const ids = ref.ids;
-    k = ids.length === 3
-      ? `${ids[0]}.${ids[1]}.${ids[2]}@${ref.node}`
-      : `${ids.join(".")}@${ref.node}`;
-    ref.key = k;
-  }
-  return k;
-}
+export { refKey };
 
 function hasPid(pids: Pid[] | null, pid: Pid): boolean {
   if (pids === null) return false;

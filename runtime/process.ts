@@ -7,7 +7,7 @@
  */
 
 import type { Node } from "./node.ts";
-import { type Fun, funInfo, type Pid, type Term } from "./terms.ts";
+import { type Fun, funInfo, type Pid, type Ref, type Term } from "./terms.ts";
 
 /** What a process body yields to its scheduler: nothing to go on later, or `WAIT`. */
 export const WAIT: unique symbol = Symbol("wait");
@@ -37,10 +37,8 @@ export const HOLE: unique symbol = Symbol("hole");
 
 /** A monitor between two processes, seen from either end. */
 export interface MonitorEntry {
-  /** The monitor's reference, as a key. */
-  key: string;
-  /** The reference itself. */
-  ref: Term;
+  /** The monitor's reference. */
+  ref: Ref;
   /** The other end: the target for the watcher, the watcher for the target; `null` while a
    * remote name is not yet resolved. */
   other: Pid | null;
@@ -50,54 +48,78 @@ export interface MonitorEntry {
   name?: Term;
 }
 
-/** What few processes need: kept apart so that a million waiting processes stay small. */
+// Whether two references are one: the same object, or made alike (one that came back from
+// another scheduler or node is a copy).
+function sameRef(a: Ref, b: Ref): boolean {
+  if (a === b) return true;
+  if (a.node !== b.node) return false;
+  const x = a.ids, y = b.ids;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** The key a reference is kept under in a table of many. */
+export function refKey(ref: Ref): string {
+  let k = ref.key;
+  if (k === undefined) {
+    const ids = ref.ids;
+    k = ids.length === 3
+      ? `${ids[0]}.${ids[1]}.${ids[2]}@${ref.node}`
+      : `${ids.join(".")}@${ref.node}`;
+    ref.key = k;
+  }
+  return k;
+}
+
 /**
- * The monitors of one process, by key: a few in two short arrays (a process mostly holds one
- * or two, made and dropped on every `gen_server:call`), many in a Map.
+ * The monitors of one process, by reference: a few in a short array (a process mostly holds
+ * one or two, made and dropped on every `gen_server:call`), many in a Map.
  */
 export class MonitorTable {
-  #keys: string[] = [];
   #vals: MonitorEntry[] = [];
   #map: Map<string, MonitorEntry> | null = null;
 
   get size(): number {
-    return this.#map !== null ? this.#map.size : this.#keys.length;
+    return this.#map !== null ? this.#map.size : this.#vals.length;
   }
-  set(key: string, e: MonitorEntry): this {
+  #find(ref: Ref): number {
+    const v = this.#vals;
+    for (let i = 0; i < v.length; i++) if ((v[i] as MonitorEntry).ref === ref) return i;
+    for (let i = 0; i < v.length; i++) if (sameRef((v[i] as MonitorEntry).ref, ref)) return i;
+    return -1;
+  }
+  /** Adds the monitor `e` under its reference. */
+  set(e: MonitorEntry): this {
     if (this.#map !== null) {
-      this.#map.set(key, e);
+      this.#map.set(refKey(e.ref), e);
       return this;
     }
-    const i = this.#keys.indexOf(key);
+    const i = this.#find(e.ref);
     if (i >= 0) this.#vals[i] = e;
-    else if (this.#keys.length < 16) {
-      this.#keys.push(key);
-      this.#vals.push(e);
-    } else {
-      this.#map = new Map(this.#keys.map((k, j) => [k, this.#vals[j] as MonitorEntry]));
-      this.#map.set(key, e);
-      this.#keys = [];
+    else if (this.#vals.length < 16) this.#vals.push(e);
+    else {
+      this.#map = new Map(this.#vals.map((x) => [refKey(x.ref), x]));
+      this.#map.set(refKey(e.ref), e);
       this.#vals = [];
     }
     return this;
   }
-  get(key: string): MonitorEntry | undefined {
-    if (this.#map !== null) return this.#map.get(key);
-    const i = this.#keys.indexOf(key);
+  get(ref: Ref): MonitorEntry | undefined {
+    if (this.#map !== null) return this.#map.get(refKey(ref));
+    const i = this.#find(ref);
     return i < 0 ? undefined : this.#vals[i];
   }
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
+  has(ref: Ref): boolean {
+    return this.get(ref) !== undefined;
   }
-  delete(key: string): boolean {
-    if (this.#map !== null) return this.#map.delete(key);
-    const i = this.#keys.indexOf(key);
+  delete(ref: Ref): boolean {
+    if (this.#map !== null) return this.#map.delete(refKey(ref));
+    const i = this.#find(ref);
     if (i < 0) return false;
-    const last = this.#keys.length - 1;
-    this.#keys[i] = this.#keys[last] as string;
-    this.#vals[i] = this.#vals[last] as MonitorEntry;
-    this.#keys.pop();
-    this.#vals.pop();
+    const v = this.#vals;
+    v[i] = v[v.length - 1] as MonitorEntry;
+    v.pop();
     return true;
   }
   values(): IterableIterator<MonitorEntry> {
@@ -105,6 +127,7 @@ export class MonitorTable {
   }
 }
 
+/** What few processes need: kept apart so that a million waiting processes stay small. */
 interface Extra {
   links: Pid[] | null;
   monitors: MonitorTable | null;

@@ -336,9 +336,9 @@ function fresh<R>(p: Process): Receive<R> {
 
 /** Starts the timer of a receive with `after ms`: when it fires, `p` wakes timed out. */
 export function startTimer(p: Process, ms: number): void {
-  const t = new ReceiveTimer(p, performance.now() + ms);
+  const t = new ReceiveTimer(p, ms);
   p.timer = t;
-  TIMERS.add(t);
+  TIMERS.start(t);
 }
 
 /** Stops the timer of a receive that got its message. */
@@ -351,10 +351,11 @@ export function stopTimer(p: Process): void {
   p.timedOut = false;
 }
 
-/** The timeout of one waiting receive. */
+/** The timeout of one waiting receive: `ms` from when it started, due at `due` once known. */
 export class ReceiveTimer {
   cancelled = false;
-  constructor(readonly p: Process, readonly due: number) {}
+  due = NaN;
+  constructor(readonly p: Process, readonly ms: number) {}
 }
 
 /**
@@ -368,8 +369,35 @@ class TimerQueue {
   #cancelled = 0;
   #armed: ReturnType<typeof setTimeout> | undefined = undefined;
   #armedFor = Infinity;
+  // Timers started in this run of the scheduler, given their due time together once it ends
+  // (one clock reading for all; the time counts from then, so none fires early). Most are
+  // cancelled before that, their receive answered within the run, and cost nothing more.
+  #starting: ReceiveTimer[] = [];
 
-  add(t: ReceiveTimer): void {
+  #settling = false;
+
+  start(t: ReceiveTimer): void {
+    this.#starting.push(t);
+    if (!this.#settling) {
+      this.#settling = true;
+      queueMicrotask(this.#settle);
+    }
+  }
+
+  #settle = (): void => {
+    this.#settling = false;
+    const now = performance.now();
+    const ts = this.#starting;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i] as ReceiveTimer;
+      if (t.cancelled) continue;
+      t.due = now + t.ms;
+      this.#add(t);
+    }
+    ts.length = 0;
+  };
+
+  #add(t: ReceiveTimer): void {
     const h = this.#heap;
     h.push(t);
     let i = h.length - 1;
@@ -386,6 +414,12 @@ class TimerQueue {
   cancel(t: ReceiveTimer): void {
     if (t.cancelled) return;
     t.cancelled = true;
+    if (Number.isNaN(t.due)) {
+      // Not in the heap yet: the last one started (a call answered at once) leaves at once.
+      const ts = this.#starting;
+      if (ts[ts.length - 1] === t) ts.pop();
+      return;
+    }
     if (++this.#cancelled > 64 && this.#cancelled * 2 > this.#heap.length) this.#compact();
   }
 

@@ -89,10 +89,9 @@ const HANDLERS: Record<string, Handler> = {
       s.reply(["down", target instanceof Pid ? target : null, from, ref, object, "noproc"]);
       return;
     }
-    const key = refKey(ref);
-    const e: MonitorEntry = { key, ref, other: from, node: s.peer };
+    const e: MonitorEntry = { ref, other: from, node: s.peer };
     if (!(target instanceof Pid)) e.name = object;
-    (q.monitoredBy ??= new MonitorTable()).set(key, e);
+    (q.monitoredBy ??= new MonitorTable()).set(e);
   },
   demonitor(s, [, , target, ref]) {
     if (!(ref instanceof Ref)) return;
@@ -101,7 +100,7 @@ const HANDLERS: Record<string, Handler> = {
       : typeof target === "string"
       ? s.node.whereis(target)
       : undefined;
-    q?.monitoredBy?.delete(refKey(ref));
+    q?.monitoredBy?.delete(ref);
   },
   down(s, [, , to, ref, object, reason]) {
     if (!(to instanceof Pid) || !(ref instanceof Ref)) return;
@@ -138,8 +137,7 @@ const HANDLERS: Record<string, Handler> = {
     } else {
       if (link === true) (p.links ??= []).push(from);
       if (monitor === true) {
-        const key = refKey(ref);
-        (p.monitoredBy ??= new MonitorTable()).set(key, { key, ref, other: from, node: s.peer });
+        (p.monitoredBy ??= new MonitorTable()).set({ ref, other: from, node: s.peer });
       }
     }
     s.reply(["spawn_reply", from, ref, "ok", pid]);
@@ -159,7 +157,7 @@ const HANDLERS: Record<string, Handler> = {
       }
       if (req.link) (q.links ??= []).push(result);
       if (req.monitor) {
-        (q.monitors ??= new MonitorTable()).set(key, { key, ref, other: result, node: s.peer });
+        (q.monitors ??= new MonitorTable()).set({ ref, other: result, node: s.peer });
       }
     }
     if (q !== undefined) {
@@ -250,11 +248,11 @@ export function lostContact(node: Node, lost: (pid: Pid | null, node: string) =>
     }
     for (const e of [...(p.monitors?.values() ?? [])]) {
       if (lost(e.other, e.node)) {
-        node.downSignal(p, e.ref as Ref, e.name ?? e.other, "noconnection");
+        node.downSignal(p, e.ref, e.name ?? e.other, "noconnection");
       }
     }
     for (const e of [...(p.monitoredBy?.values() ?? [])]) {
-      if (lost(e.other, e.node)) p.monitoredBy?.delete(e.key);
+      if (lost(e.other, e.node)) p.monitoredBy?.delete(e.ref);
     }
   }
 }

@@ -18,11 +18,11 @@ import {
   trapExit,
   whereis,
 } from "../../runtime/api.ts";
-import { resolve } from "../../runtime/call.ts";
+import { type CallResult, markMayWait, resolve } from "../../runtime/call.ts";
 import { findFunction } from "../../runtime/code.ts";
 import { spawnOn } from "../../runtime/dist_api.ts";
 import { ErlangError, raiseError, raiseExit } from "../../runtime/errors.ts";
-import { type Node, refKey } from "../../runtime/node.ts";
+import type { Node } from "../../runtime/node.ts";
 import { HOLE, type Process, WAIT, type Yielded } from "../../runtime/process.ts";
 import { mustCurrent } from "../../runtime/receive.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
@@ -37,7 +37,7 @@ import {
   Ref,
   type Term,
 } from "../../runtime/terms.ts";
-import { applyFun, mustArray, unresolved } from "./_util.ts";
+import { applyFun, mustArray } from "./_util.ts";
 
 type Gen<T> = Generator<Yielded, T, unknown>;
 
@@ -56,23 +56,26 @@ export function undefError(m: string, f: string, args: Term[]): ErlangError {
   return e;
 }
 
-/** `apply/2`: `badarg` for no list of arguments, then `{badfun, F}` for no fun. */
-export function* apply2(f: Term, args: Term): Gen<Term> {
+/**
+ * `apply/2`: `badarg` for no list of arguments, then `{badfun, F}` for no fun. What the fun
+ * gives is left to the caller to run (a call from a tail position, as on BEAM).
+ */
+export function apply2(f: Term, args: Term): CallResult {
   const a = mustArray(args);
   if (typeof f !== "function") raiseError(["badfun", f]);
-  const r = applyFun(f, a);
-  return unresolved(r) ? yield* resolve(r) : r as Term;
+  return applyFun(f, a) as CallResult;
 }
+markMayWait(apply2);
 
 /** `apply/3`: finds `m:f/n` (loading `m` if need be); `undef` if there is none. */
-export function* apply3(m: Term, f: Term, args: Term): Gen<Term> {
+export function apply3(m: Term, f: Term, args: Term): CallResult {
   if (!isAtom(m) || !isAtom(f)) return badarg();
   const a = mustArray(args);
   const fn = findFunction(atomName(m), atomName(f), a.length);
   if (fn === undefined) throw undefError(atomName(m), atomName(f), a);
-  const r = fn(...a);
-  return unresolved(r) ? yield* resolve(r) : r as Term;
+  return fn(...a) as CallResult;
 }
+markMayWait(apply3);
 
 /**
  * `hibernate/3`: the process forgets its stack and waits until a message is in its mailbox
@@ -87,7 +90,7 @@ export function* hibernate(m: Term, f: Term, args: Term): Gen<Term> {
     p.waitLen = p.qt;
     yield WAIT;
   }
-  yield* apply3(m, f, args);
+  yield* resolve(apply3(m, f, args));
   return raiseExit("normal");
 }
 
@@ -238,7 +241,7 @@ export function demonitor2(ref: Term, options: Term): boolean {
     else badarg();
   }
   if (!(ref instanceof Ref)) return badarg();
-  const held = mustCurrent("demonitor").monitors?.has(refKey(ref)) ?? false;
+  const held = mustCurrent("demonitor").monitors?.has(ref) ?? false;
   demonitor(ref, { flush });
   return info ? held : true;
 }

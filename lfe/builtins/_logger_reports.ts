@@ -93,8 +93,14 @@ function exceptionLines(info: Term): string {
     skip: (m) => m === "proc_lib" || m === "erl_eval",
   });
   const lines = text.replace(/\n+$/, "").split("\n");
-  return lines.map((l, i) => i === 0 ? "    " + l.replace(/^\*\* /, "") : "      " + l.trim())
-    .join("\n");
+  // A BIF's arguments ("called as") stay three columns in from the line above them.
+  return lines.map((l, i) =>
+    i === 0
+      ? "    " + l.replace(/^\*\* /, "")
+      : /^\s+called as /.test(l)
+      ? "         " + l.trim()
+      : "      " + l.trim()
+  ).join("\n");
 }
 
 function crashReport(report: Term): string {

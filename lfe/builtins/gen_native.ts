@@ -9,22 +9,19 @@
  * @module
  */
 
-import { demonitor, monitor, send, whereis } from "../../runtime/api.ts";
-import { resolve } from "../../runtime/call.ts";
+import { demonitor, monitor, send, sendTerm, whereis } from "../../runtime/api.ts";
+import { markMayWait, resolve } from "../../runtime/call.ts";
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { findFunction } from "../../runtime/code.ts";
 import { ErlangError, erlangStack, raiseError, raiseExit } from "../../runtime/errors.ts";
-import type { Yielded } from "../../runtime/process.ts";
-import { NOMATCH, receiveWith } from "../../runtime/receive.ts";
+import { HOLE, WAIT, type Yielded } from "../../runtime/process.ts";
+import { NOMATCH, receiveWith, startTimer, stopTimer } from "../../runtime/receive.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
 import { exactEq } from "../../runtime/term_order.ts";
 import { arrayToList, charlist, Cons, Pid, Ref, type Term } from "../../runtime/terms.ts";
 import { moduleTable } from "./_util.ts";
 
 type Gen<T> = Generator<Yielded, T, unknown>;
-
-const DOWN_NOCONNECTION = Symbol("noconnection");
-const STACK_ASKED = Symbol("stack asked");
 
 function* whereisBy(module: Term, name: Term): Gen<Term> {
   const f = typeof module === "string" ? findFunction(module, "whereis_name", 1) : undefined;
@@ -38,13 +35,81 @@ function nodeOf(process: Term): Term {
   return currentProcess()?.node.name ?? "nonode@nohost";
 }
 
-// `gen:call/4`: the callee's reply, or an exit as OTP's gen gives it.
-function* call(process: Term, label: Term, request: Term, timeout: Term): Gen<Term> {
+// The lines of OTP 25's call functions, for their frames: where the call waits, and where it
+// exits.
+const CALL_LINES: Record<string, readonly [number, number]> = {
+  "gen_server:call/2": [366, 370],
+  "gen_server:call/3": [381, 385],
+};
+
+/**
+ * How a behaviour's own call function wraps the exit of a call: `{M, F, Args}`, so that the
+ * exit is `{Reason, {gen_server, call, Args}}` and the trace shows `gen_server:call/2` at
+ * gen_server.erl's line 370. `null`: the exit as it is (`gen:call/4`).
+ */
+type Wrap = Term[] | null;
+
+// The frame of the function that `wrap` names: where it exits, or (`waiting`) where it waits.
+function wrapFrame(wrap: Term[], waiting = false): Term {
+  const [m, f, args] = wrap as [Term, Term, Term];
+  let n = 0;
+  for (let c = args; c instanceof Cons; c = c.tl) n++;
+  const lines = CALL_LINES[`${String(m)}:${String(f)}/${n}`];
+  const info = [["file", charlist(`${String(m)}.erl`)]] as Term[];
+  if (lines !== undefined) info.push(["line", lines[waiting ? 0 : 1]]);
+  return [m, f, n, arrayToList(info)];
+}
+
+// The frames of the running stack under the behaviour's call function `wrap` names.
+function stackUnder(wrap: Term[]): Term {
+  let s = erlangStack(new Error());
+  while (
+    s instanceof Cons && Array.isArray(s.hd) && s.hd[0] === wrap[0] && s.hd[1] === wrap[1]
+  ) s = s.tl;
+  return s;
+}
+
+// Ends the call with exit `reason`, wrapped as the behaviour's call function wraps it.
+function callExit(reason: Term, wrap: Wrap): never {
+  if (wrap === null) raiseExit(reason);
+  const e = new ErlangError("exit", [reason, wrap]);
+  e.bifFrame = wrapFrame(wrap);
+  throw e;
+}
+
+// `gen:call/4`: the callee's reply, or an exit as OTP's gen gives it. A plain function that
+// gives the waiting part to its caller to run, so a call costs one generator.
+function call(process: Term, label: Term, request: Term, timeout: Term): Gen<Term> {
+  return callWrapped(process, label, request, timeout, null);
+}
+markMayWait(call);
+
+// `gen_native:call/5`: a behaviour's call function (`gen_server:call/2,3`), whose exits are
+// `{Reason, {M, F, Args}}` as `wrap` says, in one step.
+function wrappedCall(
+  process: Term,
+  label: Term,
+  request: Term,
+  timeout: Term,
+  wrap: Term,
+): Gen<Term> {
+  const w = Array.isArray(wrap) && wrap.length === 3 ? wrap as Term[] : null;
+  return callWrapped(process, label, request, timeout, w);
+}
+markMayWait(wrappedCall);
+
+function callWrapped(
+  process: Term,
+  label: Term,
+  request: Term,
+  timeout: Term,
+  wrap: Wrap,
+): Gen<Term> {
   if (
     timeout !== "infinity" &&
     !(typeof timeout === "number" && Number.isInteger(timeout) && timeout >= 0)
   ) {
-    // As OTP's gen:call/4, whose clauses take only these.
+    // As OTP's gen:call/4, whose clauses take only these; the behaviour's function called it.
     const e = new ErlangError("error", "function_clause");
     e.bifFrame = [
       "gen",
@@ -55,81 +120,120 @@ function* call(process: Term, label: Term, request: Term, timeout: Term): Gen<Te
         ["line", 215],
       ]),
     ];
-    throw e;
+    if (wrap === null) throw e;
+    // OTP's gen_server:call catches it, and exits with it and its stack.
+    const stack = new Cons(e.bifFrame, new Cons(wrapFrame(wrap, true), stackUnder(wrap)));
+    callExit(["function_clause", stack], wrap);
   }
+  const ms = timeout === "infinity" ? Infinity : timeout;
   let target: Term = process;
   if (process instanceof Pid) target = process;
   else if (typeof process === "string") {
     target = whereis(process);
-    if (!(target instanceof Pid)) raiseExit("noproc");
+    if (!(target instanceof Pid)) callExit("noproc", wrap);
   } else if (Array.isArray(process) && process.length === 2 && process[0] === "global") {
-    target = yield* whereisBy("global", process[1] as Term);
-    if (!(target instanceof Pid)) raiseExit("noproc");
+    return callFound("global", process[1] as Term, label, request, ms, wrap);
   } else if (Array.isArray(process) && process.length === 3 && process[0] === "via") {
-    target = yield* whereisBy(process[1] as Term, process[2] as Term);
-    if (!(target instanceof Pid)) raiseExit("noproc");
+    return callFound(process[1] as Term, process[2] as Term, label, request, ms, wrap);
   } else if (
     Array.isArray(process) && process.length === 2 && typeof process[0] === "string" &&
     typeof process[1] === "string"
   ) {
     if (process[1] === currentProcess()?.node.name) {
       target = whereis(process[0]);
-      if (!(target instanceof Pid)) raiseExit("noproc");
+      if (!(target instanceof Pid)) callExit("noproc", wrap);
     }
-  } else raiseExit("noproc");
-  return yield* doCall(target, label, request, timeout === "infinity" ? Infinity : timeout);
+  } else callExit("noproc", wrap);
+  return doCall(target, label, request, ms, wrap);
 }
 
-function* doCall(target: Term, label: Term, request: Term, ms: number): Gen<Term> {
+// A call to the process a name module (`global`, or a `via` module) finds by name.
+function* callFound(
+  module: Term,
+  name: Term,
+  label: Term,
+  request: Term,
+  ms: number,
+  wrap: Wrap,
+): Gen<Term> {
+  const target = yield* whereisBy(module, name);
+  if (!(target instanceof Pid)) callExit("noproc", wrap);
+  return yield* doCall(target, label, request, ms, wrap);
+}
+
+// What a message is to a waiting call: its reply, the callee's `DOWN`, or a crashed callee
+// asking for the caller's stack.
+const OTHER = 0, REPLY = 1, DOWN = 2, ASKED = 3;
+function kindOf(m: Term, mref: Ref): number {
+  if (!Array.isArray(m)) return OTHER;
+  if (m.length === 2) {
+    const tag = m[0];
+    if (tag === mref || (tag instanceof Ref && exactEq(tag, mref))) return REPLY;
+    if (tag instanceof Cons && tag.hd === "alias" && exactEq(tag.tl, mref)) return REPLY;
+    return OTHER;
+  }
+  if (m.length === 5 && m[0] === "DOWN" && exactEq(m[1] as Term, mref)) return DOWN;
+  if (m.length === 3 && m[0] === STACK_REQUEST && m[2] instanceof Pid) return ASKED;
+  return OTHER;
+}
+
+function* doCall(
+  target: Term,
+  label: Term,
+  request: Term,
+  ms: number,
+  wrap: Wrap,
+): Gen<Term> {
   const p = currentProcess();
   if (p === undefined || p === null) raiseError("badarg");
-  const mref = monitor(target as Pid);
-  send(target as Pid, [label, [p.pid, mref], request]);
-  let asked: [Term, Pid] | null = null;
-  const test = (
-    m: Term,
-  ): Term | typeof NOMATCH | typeof DOWN_NOCONNECTION | typeof STACK_ASKED => {
-    if (!Array.isArray(m)) return NOMATCH;
-    if (m.length === 2) {
-      const tag = m[0];
-      if (tag === mref || (tag instanceof Ref && exactEq(tag, mref))) return [m[1] as Term];
-      if (tag instanceof Cons && tag.hd === "alias" && exactEq(tag.tl, mref)) {
-        return [m[1] as Term];
-      }
-      return NOMATCH;
-    }
-    if (m.length === 5 && m[0] === "DOWN" && exactEq(m[1] as Term, mref)) {
-      return m[4] === "noconnection" ? DOWN_NOCONNECTION : ["$down", m[4] as Term];
-    }
-    if (m.length === 3 && m[0] === STACK_REQUEST && m[2] instanceof Pid) {
-      asked = [m[1] as Term, m[2]];
-      return STACK_ASKED;
-    }
-    return NOMATCH;
-  };
-  const deadline = ms === Infinity ? Infinity : performance.now() + ms;
+  // What answers this call comes after the monitor is made: the messages before are not
+  // looked at (a server with a long mailbox calls another at the cost of a short one).
+  let i = p.q === null ? 0 : p.qt;
+  const mref = monitor(target as Pid) as Ref;
+  const msg: Term = [label, [p.pid, mref], request];
+  if (target instanceof Pid) sendTerm(target, msg);
+  else send(target as [string, string], msg);
+  let timing = false;
   for (;;) {
-    const wait = deadline === Infinity ? Infinity : Math.max(0, deadline - performance.now());
-    const got = yield* receiveWith(test, wait, () => "$timeout" as const);
-    if (got === STACK_ASKED) {
-      // The callee that crashed asks where its caller waits, for its report: this process
-      // runs again now, so its own frames are those of the running stack.
-      const [ref, from] = asked as unknown as [Term, Pid];
-      send(from, [ref, new Cons(GEN_DO_CALL, erlangStack(new Error()))]);
-      continue;
+    const q = p.q;
+    if (q !== null) {
+      for (; i < p.qt; i++) {
+        const m = q[i] as Term | typeof HOLE;
+        if (m === HOLE) continue;
+        const kind = kindOf(m, mref);
+        if (kind === OTHER) continue;
+        p.take(i);
+        if (kind === ASKED) {
+          // The callee that crashed asks where its caller waits, for its report: this process
+          // runs again now, so its own frames are those of the running stack.
+          const a = m as Term[];
+          const below = wrap === null
+            ? erlangStack(new Error())
+            : new Cons(wrapFrame(wrap, true), stackUnder(wrap));
+          send(a[2] as Pid, [a[1] as Term, new Cons(GEN_DO_CALL, below)]);
+          i = p.qh - 1;
+          continue;
+        }
+        if (timing) stopTimer(p);
+        if (kind === DOWN) {
+          const reason = (m as Term[])[4] as Term;
+          callExit(reason === "noconnection" ? ["nodedown", nodeOf(target)] : reason, wrap);
+        }
+        demonitor(mref, { flush: true });
+        return (m as Term[])[1] as Term;
+      }
     }
-    if (got === "$timeout") {
+    if ((timing && p.timedOut) || ms === 0) {
+      p.timedOut = false;
       demonitor(mref, { flush: true });
-      // A reply that came as the time ran out is still taken.
-      const late = yield* receiveWith(test, 0, () => "$timeout" as const);
-      if (Array.isArray(late) && late.length === 1) return late[0] as Term;
-      raiseExit("timeout");
+      callExit("timeout", wrap);
     }
-    if (got === DOWN_NOCONNECTION) raiseExit(["nodedown", nodeOf(target)]);
-    const g = got as Term[];
-    if (g.length === 2 && g[0] === "$down") raiseExit(g[1] as Term);
-    demonitor(mref, { flush: true });
-    return g[0] as Term;
+    if (!timing && ms !== Infinity) {
+      startTimer(p, ms);
+      timing = true;
+    }
+    p.waitLen = p.qt;
+    yield WAIT;
   }
 }
 
@@ -165,7 +269,7 @@ function* clientStack(pid: Term): Gen<Term> {
 function reply(from: Term, value: Term): Term {
   if (Array.isArray(from) && from.length === 2 && from[0] instanceof Pid) {
     try {
-      send(from[0], [from[1] as Term, value]);
+      sendTerm(from[0], [from[1] as Term, value]);
     } catch { /* a caller that is gone hears nothing */ }
   }
   return "ok";
@@ -174,6 +278,7 @@ function reply(from: Term, value: Term): Term {
 /** `gen_native` by `name/arity`. */
 export const GEN_NATIVE: ModuleFunctions = moduleTable("gen_native", {
   "call/4": call,
+  "call/5": wrappedCall,
   "reply/2": reply,
   "client_stack/1": clientStack,
 });

@@ -114,10 +114,10 @@ export const TIMER: ModuleFunctions = moduleTable("timer", {
     return yield* timed(() => callNow(f));
   },
   "tc/2": function* (f: Term, args: Term) {
-    return yield* timed(() => apply2(f, args));
+    return yield* timed(() => resolve(apply2(f, args)));
   },
   "tc/3": function* (m: Term, f: Term, args: Term) {
-    return yield* timed(() => apply3(m, f, args));
+    return yield* timed(() => resolve(apply3(m, f, args)));
   },
   "seconds/1": (n: Term) => mul(n, 1000),
   "minutes/1": (n: Term) => mul(n, 60000),

@@ -7,12 +7,19 @@
  * @module
  */
 
-type Alias = readonly [string, number, string, number] | null;
+type Frame = readonly [string, number, string, number];
+type Alias = Frame | readonly Frame[] | null;
+type Entry = readonly [string, number, number];
 
-function otp(module: string, entries: Record<string, readonly [string, number, number] | null>) {
+function otp(module: string, entries: Record<string, Entry | readonly Entry[] | null>) {
   const out: Record<string, Alias> = {};
+  const frame = (v: Entry): Frame => [v[0], v[1], `${module}.erl`, v[2]];
   for (const [k, v] of Object.entries(entries)) {
-    out[`${module}:${k}`] = v === null ? null : [v[0], v[1], `${module}.erl`, v[2]];
+    out[`${module}:${k}`] = v === null
+      ? null
+      : Array.isArray(v[0])
+      ? (v as readonly Entry[]).map(frame)
+      : frame(v as Entry);
   }
   return out;
 }
@@ -28,6 +35,9 @@ export const OTP_FRAMES: Readonly<Record<string, Alias>> = {
     "try_dispatch/4": ["try_dispatch", 4, 1123],
     "try_handle_continue/3": ["try_dispatch", 4, 1123],
     "handle_msg/6": ["handle_msg", 6, 1178],
+    "handle-call-result/8": ["handle_msg", 6, 1178],
+    // The server's loop answers a call itself: a trace from its callback shows both.
+    "loop/6": [["try_handle_call", 4, 1149], ["handle_msg", 6, 1178]],
     "loop-after/6": ["loop", 7, 865],
     "terminate-with/10": ["terminate", 10, 1230],
     "try_terminate/3": ["try_terminate", 3, 1239],

@@ -36,14 +36,12 @@
   ((pid) pid))
 
 (defun call (server request)
-  (try (gen_native:call server '$gen_call request 5000)
-    (catch ((tuple 'exit reason _)
-            (exit (tuple reason (tuple 'gen_server 'call (list server request))))))))
+  (gen_native:call server '$gen_call request 5000
+                   (tuple 'gen_server 'call (list server request))))
 
 (defun call (server request timeout)
-  (try (gen_native:call server '$gen_call request timeout)
-    (catch ((tuple 'exit reason _)
-            (exit (tuple reason (tuple 'gen_server 'call (list server request timeout))))))))
+  (gen_native:call server '$gen_call request timeout
+                   (tuple 'gen_server 'call (list server request timeout))))
 
 (defun send_request (server request) (gen:send_request server '$gen_call request))
 (defun send_request (server request label req-id-col)
@@ -170,6 +168,18 @@
 (defun loop (parent name state mod time debug)
   (let ((wait (case time ('hibernate 'infinity) (t t))))
     (receive
+      ;; A call with no debugging is answered here, and the loop goes on without a new frame:
+      ;; what handle_msg and try_handle_call do, and a trace from the callback shows both.
+      ((tuple '$gen_call from req) (when (=:= debug ()))
+       (let ((result (try (tuple 'ok (call mod 'handle_call req from state))
+                       (catch
+                         ((tuple 'throw r _) (tuple 'ok r))
+                         ((tuple class r stack) (tuple 'EXIT class r stack))))))
+         (case result
+           ((tuple 'ok (tuple 'reply reply nstate))
+            (gen_native:reply from reply)
+            (loop parent name nstate mod 'infinity ()))
+           (_ (handle-call-result result from req parent name state mod ())))))
       (msg (decode-msg msg parent name state mod time debug))
       (after wait (decode-msg 'timeout parent name state mod time debug)))))
 
@@ -188,23 +198,30 @@
 
 (defun handle_msg
   (((tuple '$gen_call from req) parent name state mod debug)
-   (let ((result (try_handle_call mod req from state)))
-     (case result
-       ((tuple 'ok (tuple 'reply reply nstate))
-        (let ((d (reply-debug debug from reply name nstate)))
-          (loop parent name nstate mod 'infinity d)))
-       ((tuple 'ok (tuple 'reply reply nstate time))
-        (let ((d (reply-debug debug from reply name nstate)))
-          (loop-after parent name nstate mod time d)))
-       ((tuple 'ok (tuple 'stop reason reply nstate))
-        (try (terminate-with 'exit reason () reason name from req mod nstate debug)
-          (after (gen:reply from reply))))
-       (other (handle-result parent name req mod debug other from state)))))
+   (handle-call-result (try_handle_call mod req from state) from req parent name state mod debug))
   (((tuple '$gen_cast msg) parent name state mod debug)
    (handle-result parent name (tuple '$gen_cast msg) mod debug
                   (try_dispatch mod 'handle_cast msg state) 'undefined state))
   ((msg parent name state mod debug)
    (handle-result parent name msg mod debug (try-info mod msg state) 'undefined state)))
+
+(defun handle-call-result (result from req parent name state mod debug)
+  (case result
+    ((tuple 'ok (tuple 'reply reply nstate))
+     (gen_native:reply from reply)
+     (if (=:= debug ())
+       (loop parent name nstate mod 'infinity ())
+       (loop parent name nstate mod 'infinity (reply-debug debug from reply name nstate))))
+    ((tuple 'ok (tuple 'reply reply nstate time))
+     (gen_native:reply from reply)
+     (if (=:= debug ())
+       (loop-after parent name nstate mod time ())
+       (loop-after parent name nstate mod time (reply-debug debug from reply name nstate))))
+    ((tuple 'ok (tuple 'stop reason reply nstate))
+     (try (terminate-with 'exit reason (otp-stack 'handle_msg 6 1193) reason name from req mod nstate
+                          debug)
+       (after (gen:reply from reply))))
+    (other (handle-result parent name req mod debug other from state))))
 
 (defun noreply-debug (debug name state)
   (if (== debug ())
@@ -212,10 +229,7 @@
     (sys:handle_debug debug (fun print-event 3) name (tuple 'noreply state))))
 
 (defun reply-debug (debug from reply name state)
-  (gen_native:reply from reply)
-  (if (== debug ())
-    ()
-    (sys:handle_debug debug (fun print-event 3) name (tuple 'out reply (element 1 from) state))))
+  (sys:handle_debug debug (fun print-event 3) name (tuple 'out reply (element 1 from) state)))
 
 (defun try_handle_call (mod req from state)
   (try (tuple 'ok (call mod 'handle_call req from state))
@@ -253,13 +267,20 @@
     ((tuple 'ok (tuple 'noreply nstate time))
      (loop-after parent name nstate mod time (noreply-debug debug name nstate)))
     ((tuple 'ok (tuple 'stop reason nstate))
-     (terminate-with 'exit reason () reason name from last mod nstate debug))
+     (terminate-with 'exit reason (otp-stack 'handle_common_reply 8 1241) reason name from last mod
+                     nstate debug))
     ((tuple 'EXIT class reason stack)
      (terminate-with class reason stack (tuple reason stack)
                      name from last mod state debug))
     ((tuple 'ok bad)
-     (terminate-with 'exit (tuple 'bad_return_value bad) ()
+     (terminate-with 'exit (tuple 'bad_return_value bad) (otp-stack 'handle_common_reply 8 1245)
                      (tuple 'bad_return_value bad) name from last mod state debug))))
+
+;; The stack OTP's gen_server ends with when a callback's return stops the server: where in
+;; gen_server.erl it decides so.
+(defun otp-stack (f arity line)
+  (list (tuple 'gen_server f arity (list (tuple 'file "gen_server.erl") (tuple 'line line)))
+        (tuple 'proc_lib 'init_p_do_apply 3 (list (tuple 'file "proc_lib.erl") (tuple 'line 240)))))
 
 (defun terminate-with (class reason stack report-reason name from msg mod state debug)
   (let ((treason (gen:exit_reason class reason stack)))

@@ -63,7 +63,7 @@ export async function inProcess(body: Body): Promise<Term> {
   const out: { value?: Term; error?: unknown } = {};
   await run(function* () {
     try {
-      out.value = (yield* body()) as Term;
+      out.value = yield* resolve(body());
     } catch (e) {
       out.error = e;
     }

@@ -28,7 +28,7 @@ defineModule("erlang_test_mod", {
 Deno.test("apply/2 runs a fun that waits; apply/3 finds module functions", async () => {
   const v = await inProcess(function* () {
     e("!/2")(e("self/0")(), ["go", 1]);
-    return yield* e("apply/2")(waitThenDouble, list(20));
+    return yield* resolve(e("apply/2")(waitThenDouble, list(20)));
   });
   is(v, 41);
   is(await inProcess(() => e("apply/3")("erlang_test_mod", "add", list(1, 2))), 3);
