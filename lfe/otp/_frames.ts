@@ -67,6 +67,9 @@ export const OTP_FRAMES: Readonly<Record<string, Alias>> = {
     "handle-msg/5": ["handle_msg", 6, 529],
     "call-handler/4": ["server_call_update", 2, 857],
   }),
+  ...otp("application_master", {
+    "init/4": ["init", 4, 142],
+  }),
   ...otp("sys", {
     "send-system-msg/3": ["send_system_msg", 2, 338],
   }),

@@ -1,12 +1,11 @@
 ;; The application controller: a gen_server registered as `application_controller`, started
 ;; the first time an application is asked for. Loaded applications' specifications and
 ;; environments are in the named table `ac_tab`, which anyone may read. Each running
-;; application has a master, the group leader of its processes (it passes their io on), and a
-;; keeper that called the callback module's start/2 and holds the top supervisor.
+;; application has a master (application_master), the group leader of its processes.
 (defmodule application_controller
   (behaviour gen_server)
   (export (ensure 0) (config 1) (init 1) (handle_call 3) (handle_cast 2) (handle_info 2) (terminate 2)
-          (code_change 3) (master 5) (keeper 5)))
+          (code_change 3)))
 
 (defun ensure ()
   (case (whereis 'application_controller)
@@ -18,6 +17,7 @@
     (_ 'ok)))
 
 (defun init (_)
+  (process_flag 'trap_exit 'true)
   (ets:new 'ac_tab '(named_table public set))
   (ets:insert 'ac_tab (tuple (tuple 'loaded 'kernel) (builtin-spec 'kernel "8.5.3")))
   (ets:insert 'ac_tab (tuple (tuple 'loaded 'stdlib) (builtin-spec 'stdlib "4.2")))
@@ -90,6 +90,34 @@
          'env (funcall get 'env ()) 'mod (funcall get 'mod ())
          'start_phases (funcall get 'start_phases 'undefined))))
 
+(defun load-spec (n spec state)
+  (ets:insert 'ac_tab (tuple (tuple 'loaded n) spec))
+  (lists:foreach (match-lambda
+                   (((tuple k v))
+                    (case (ets:lookup 'ac_tab (tuple 'env n k))
+                      (() (ets:insert 'ac_tab (tuple (tuple 'env n k) v)))
+                      (_ 'ok))))
+                 (mref spec 'env))
+  (mset state 'loaded-order (cons n (mref state 'loaded-order))))
+
+(defun unload-spec (app state)
+  (ets:delete 'ac_tab (tuple 'loaded app))
+  (ets:match_delete 'ac_tab (tuple (tuple 'env app '_) '_))
+  (mset state 'loaded-order (lists:delete app (mref state 'loaded-order))))
+
+(defun load-included
+  ((() state) (tuple 'ok state))
+  (((cons app rest) state)
+   (case (spec-of app)
+     ((tuple 'ok _) (load-included rest state))
+     ('error
+      (case (read-app-file app)
+        ((tuple 'ok (tuple 'application n props))
+         (let ((spec (make-spec n props)))
+           (load-included (++ rest (mref spec 'included_applications))
+                          (load-spec n spec state))))
+        ((tuple 'error why) (tuple 'error why state)))))))
+
 (defun handle_call
   (((tuple 'load app) _ state)
    (let ((name (case app ((tuple 'application n _) n) (n n))))
@@ -100,16 +128,12 @@
                 ((tuple 'application _ _) (tuple 'ok app))
                 (_ (if (is_atom app) (read-app-file app) (tuple 'error (tuple 'badarg app)))))
           ((tuple 'ok (tuple 'application n props))
-           (let ((spec (make-spec n props)))
-             (ets:insert 'ac_tab (tuple (tuple 'loaded n) spec))
-             (lists:foreach (match-lambda
-                              (((tuple k v))
-                               (case (ets:lookup 'ac_tab (tuple 'env n k))
-                                 (() (ets:insert 'ac_tab (tuple (tuple 'env n k) v)))
-                                 (_ 'ok))))
-                            (mref spec 'env))
-             (tuple 'reply 'ok
-                    (mset state 'loaded-order (cons n (mref state 'loaded-order))))))
+           (let* ((spec (make-spec n props))
+                  (s1 (load-spec n spec state)))
+             ;; The applications it includes are loaded with it.
+             (case (load-included (mref spec 'included_applications) s1)
+               ((tuple 'ok s2) (tuple 'reply 'ok s2))
+               ((tuple 'error why s2) (tuple 'reply (tuple 'error why) s2)))))
           (err (tuple 'reply err state)))))))
   (((tuple 'unload app) _ state)
    (cond ((lists:keymember app 1 (mref state 'running))
@@ -117,10 +141,12 @@
          ((== (spec-of app) 'error)
           (tuple 'reply (tuple 'error (tuple 'not_loaded app)) state))
          ('true
-          (ets:delete 'ac_tab (tuple 'loaded app))
-          (ets:match_delete 'ac_tab (tuple (tuple 'env app '_) '_))
-          (tuple 'reply 'ok
-                 (mset state 'loaded-order (lists:delete app (mref state 'loaded-order)))))))
+          (let (((tuple 'ok spec) (spec-of app)))
+            (tuple 'reply 'ok
+                   (lists:foldl (lambda (a st)
+                                  (if (lists:keymember a 1 (mref st 'running)) st (unload-spec a st)))
+                                (unload-spec app state)
+                                (mref spec 'included_applications)))))))
   (((tuple 'start app type) from state)
    (cond ((lists:keymember app 1 (mref state 'running))
           (tuple 'reply (tuple 'error (tuple 'already_started app)) state))
@@ -139,15 +165,12 @@
                    (info-started app)
                    (tuple 'reply 'ok (mset state 'running
                                            (cons (tuple app type) (mref state 'running)))))
-                  ((tuple mod args)
-                   (let ((m (spawn 'application_controller 'master
-                                   (list (self) app mod args (group_leader)))))
-                     (erlang:monitor 'process m)
-                     (ets:insert 'ac_tab (tuple (tuple 'master app) m))
-                     (tuple 'noreply
-                            (mset state 'starting
-                                  (maps:put app (tuple from type m)
-                                            (mref state 'starting))))))))))))))
+                  ((tuple _ _)
+                   (spawn_link 'application_master 'starter
+                               (list (self) app spec type (group_leader) from))
+                   (tuple 'noreply
+                          (mset state 'starting
+                                (maps:put app (tuple from type) (mref state 'starting)))))))))))))
   (((tuple 'stop app) _ state)
    (case (lists:keyfind app 1 (mref state 'running))
      ('false (tuple 'reply (tuple 'error (tuple 'not_started app)) state))
@@ -200,17 +223,17 @@
 (defun handle_info
   (((tuple 'started app result) state)
    (case (maps:find app (mref state 'starting))
-     ((tuple 'ok (tuple from type m))
+     ((tuple 'ok (tuple from type))
       (let ((s1 (mset state 'starting (maps:remove app (mref state 'starting)))))
         (case result
-          ('ok
+          ((tuple 'ok m)
+           (erlang:monitor 'process m)
            (ets:insert 'ac_tab (tuple (tuple 'master app) m))
            (info-started app)
            (gen_server:reply from 'ok)
            (tuple 'noreply (mset s1 'running (cons (tuple app type) (mref state 'running))
                                  'masters (maps:put app m (mref state 'masters)))))
           (err
-           (ets:delete 'ac_tab (tuple 'master app))
            (gen_server:reply from err)
            (info-exited app (element 2 err) type)
            (tuple 'noreply s1)))))
@@ -264,72 +287,3 @@
   (let ((ref (erlang:monitor 'process m)))
     (! m 'stop)
     (receive ((tuple 'DOWN r _ _ _) (when (=:= r ref)) 'ok))))
-
-;; The master: the group leader of the application's processes, passing their io on.
-(defun master (ctl app mod args gl)
-  (process_flag 'trap_exit 'true)
-  (let ((k (spawn_link 'application_controller 'keeper (list (self) app mod args (self)))))
-    (master-loop ctl app gl k 'starting)))
-
-(defun master-loop (ctl app gl k state)
-  (receive
-    ((= (tuple 'io_request _ _ _) req)
-     (! gl req)
-     (master-loop ctl app gl k state))
-    ((tuple 'started k2 result) (when (== k2 k))
-     (! ctl (tuple 'started app result))
-     (case result
-       ('ok (master-loop ctl app gl k 'running))
-       (_ (exit 'normal))))
-    ((tuple 'get_child from)
-     (! k (tuple 'get_child (self) from))
-     (master-loop ctl app gl k state))
-    ('stop
-     (! k 'stop)
-     (master-loop ctl app gl k 'stopping))
-    ((tuple 'EXIT k2 reason) (when (== k2 k))
-     (exit (if (== state 'stopping) 'normal reason)))
-    (_ (master-loop ctl app gl k state))))
-
-;; The keeper: calls the callback module's start/2 and holds the top supervisor.
-(defun keeper (m app mod args _)
-  (group_leader m (self))
-  (process_flag 'trap_exit 'true)
-  (case (try (call mod 'start 'normal args)
-          (catch ((tuple 'throw r _) r)
-                 ((tuple 'exit r _) (tuple 'EXIT r))
-                 ((tuple 'error r stack) (tuple 'EXIT (tuple r stack)))))
-    ((tuple 'ok pid) (when (is_pid pid))
-     (! m (tuple 'started (self) 'ok))
-     (keeper-loop m mod pid ()))
-    ((tuple 'ok pid st) (when (is_pid pid))
-     (! m (tuple 'started (self) 'ok))
-     (keeper-loop m mod pid st))
-    ((tuple 'error why)
-     (! m (tuple 'started (self)
-                 (tuple 'error (tuple why (tuple mod 'start (list 'normal args)))))))
-    (other
-     (! m (tuple 'started (self)
-                 (tuple 'error (tuple 'bad_return
-                                      (tuple (tuple mod 'start (list 'normal args)) other))))))))
-
-(defun keeper-loop (m mod pid st)
-  (receive
-    ('stop
-     (let ((st2 (if (erlang:function_exported mod 'prep_stop 1)
-                  (call mod 'prep_stop st)
-                  st)))
-       (exit pid 'shutdown)
-       (receive ((tuple 'EXIT p _) (when (== p pid)) 'ok))
-       (call mod 'stop st2)
-       (exit 'normal)))
-    ((tuple 'get_child m2 from)
-     (! from (tuple 'child m2 pid))
-     (keeper-loop m mod pid st))
-    ((tuple 'EXIT p reason) (when (== p pid))
-     (if (erlang:function_exported mod 'stop 1) (catch (call mod 'stop st)))
-     (exit reason))
-    ((tuple 'EXIT p reason) (when (== p m))
-     (exit pid 'kill)
-     (exit reason))
-    (_ (keeper-loop m mod pid st))))
