@@ -252,3 +252,74 @@ Deno.test("t031 a gen_server registered globally on one node of ours is called f
     await c.stop();
   }
 });
+
+Deno.test("t031 a global lock taken on two nodes of ours holds off a requester on the other until it is given back", async () => {
+  const c = await Cluster.create();
+  try {
+    const dir = await c.newHome();
+    await Deno.writeTextFile(
+      `${dir}/holder.lfe`,
+      `(defmodule holder (export (start 1) (hold 2)))
+(defun start (other)
+  (net_adm:ping other)
+  (let ((me (self)))
+    (register 'holder (spawn 'holder 'hold (list me other)))
+    (receive ((tuple 'locked r) r))))
+(defun hold (parent other)
+  (! parent (tuple 'locked (global:set_lock #(res holder) (list (node) other))))
+  (receive
+    ((tuple 'release from)
+     (global:del_lock #(res holder) (list (node) other))
+     (! from 'released)
+     (receive (_ 'ok)))))
+`,
+    );
+    const other = c.spawn(["run", "-A", "main.ts", "-sname", "lother", "-noshell"]);
+    await c.waitForNode(nodeName("lother"));
+    const home = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-sname",
+      "lhome",
+      "-noshell",
+      "-pa",
+      dir,
+      "-eval",
+      `(io:format "~p~n" (list (holder:start '${nodeName("lother")})))`,
+    ]);
+    await home.waitFor(/^true$/, 30_000);
+    const asker = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-sname",
+      "lasker",
+      "-noshell",
+      "-eval",
+      `(let ((nodes (list '${nodeName("lhome")} '${nodeName("lother")})))
+         (io:format "~p~n" (list (net_adm:ping '${nodeName("lhome")})))
+         (io:format "~p~n" (list (global:set_lock #(res asker) nodes 0)))
+         (io:format "~p~n" (list (global:trans #(res asker) (lambda () 'ran) nodes 1)))
+         (! #(holder ${nodeName("lhome")}) (tuple 'release (self)))
+         (receive ('released 'ok))
+         (io:format "~p~n" (list (global:set_lock #(res asker) nodes 0)))
+         (io:format "~p~n" (list (global:del_lock #(res asker) nodes)))
+         (io:format "~p~n" (list (global:trans #(res asker) (lambda () 'ran) nodes 0))))`,
+      "-eval",
+      "(init:stop)",
+    ]);
+    await asker.done;
+    assert.deepEqual(asker.out.filter((l) => l !== ""), [
+      "pong",
+      "false",
+      "aborted",
+      "true",
+      "true",
+      "ran",
+    ]);
+    assert.equal(other.out.filter((l) => l !== "").length, 0);
+  } finally {
+    await c.stop();
+  }
+});
