@@ -229,7 +229,7 @@
     (sys:handle_debug debug (fun print-event 3) name (tuple 'noreply state))))
 
 (defun reply-debug (debug from reply name state)
-  (sys:handle_debug debug (fun print-event 3) name (tuple 'out reply (element 1 from) state)))
+  (sys:handle_debug debug (fun print-event 3) name (tuple 'out reply from state)))
 
 (defun try_handle_call (mod req from state)
   (try (tuple 'ok (call mod 'handle_call req from state))
@@ -341,7 +341,7 @@
      (io:format dev "*DBG* ~tp got cast ~tp~n" (list name cast)))
     ((tuple 'in msg)
      (io:format dev "*DBG* ~tp got ~tp~n" (list name msg)))
-    ((tuple 'out msg to state)
+    ((tuple 'out msg (tuple to _) state)
      (io:format dev "*DBG* ~tp sent ~tp to ~tw, new state ~tp~n" (list name msg to state)))
     ((tuple 'noreply state)
      (io:format dev "*DBG* ~tp new state ~tp~n" (list name state)))

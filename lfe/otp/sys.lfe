@@ -1,11 +1,12 @@
 ;; System messages, as OTP's behaviours answer them: `#(system From Request)` asks a process
 ;; for its state or status, suspends or resumes it, replaces its state, stops it, or turns on
-;; tracing (`*DBG*` lines) and an event log.
+;; tracing (`*DBG*` lines), an event log, statistics, or a debug function of the caller's.
 (defmodule sys
   (export (get_state 1) (get_state 2) (replace_state 2) (replace_state 3)
           (get_status 1) (get_status 2) (suspend 1) (suspend 2) (resume 1) (resume 2)
           (terminate 2) (terminate 3) (trace 2) (trace 3) (log 2) (log 3)
           (statistics 2) (statistics 3) (no_debug 1) (no_debug 2)
+          (install 2) (install 3) (remove 2) (remove 3)
           (change_code 4) (change_code 5)
           (handle_system_msg 6) (handle_system_msg 7) (handle_debug 4)
           (debug_options 1) (get_debug 3) (print_log 1)))
@@ -80,6 +81,15 @@
   (send-system-msg name (tuple 'debug (tuple 'statistics flag))))
 (defun statistics (name flag timeout)
   (send-system-msg name (tuple 'debug (tuple 'statistics flag)) timeout))
+
+;; A debug function, called with its state, each event and the process's state: it gives
+;; its next state, or `done` to be removed. `{FuncId, Func, FuncState}` names it by FuncId.
+(defun install (name spec) (install name spec 5000))
+(defun install (name spec timeout)
+  (send-system-msg name (tuple 'debug (tuple 'install spec)) timeout))
+(defun remove (name func) (remove name func 5000))
+(defun remove (name func timeout)
+  (send-system-msg name (tuple 'debug (tuple 'remove func)) timeout))
 
 (defun no_debug (name) (send-system-msg name (tuple 'debug 'no_debug)))
 (defun no_debug (name timeout) (send-system-msg name (tuple 'debug 'no_debug) timeout))
@@ -188,28 +198,49 @@
                               (tuple 'messages_out out)))
              debug))
      ('false (tuple 'no_statistics debug))))
+  (((tuple 'install (tuple func fstate)) debug) (when (is_function func 3))
+   (tuple 'ok (install-fn func func fstate debug)))
+  (((tuple 'install (tuple id func fstate)) debug) (when (is_function func 3))
+   (tuple 'ok (install-fn id func fstate debug)))
+  (((tuple 'remove id) debug)
+   (tuple 'ok (lists:filter (match-lambda (((tuple 'install i _ _)) (=/= i id)) ((_) 'true))
+                            debug)))
   ((_ debug) (tuple 'unknown_debug debug)))
+
+;; A debug function is installed once under its id.
+(defun install-fn (id func fstate debug)
+  (if (lists:any (match-lambda (((tuple 'install i _ _)) (=:= i id)) ((_) 'false)) debug)
+    debug
+    (cons (tuple 'install id func fstate) debug)))
 
 ;; What a behaviour calls for each event while it is traced or logged.
 (defun handle_debug
   ((() _ _ _) ())
   ((debug form-func state event)
-   (lists:map
+   (lists:filtermap
     (match-lambda
-      (((tuple 'trace 'true))
-       (funcall form-func 'standard_io event state)
-       (tuple 'trace 'true))
-      (((tuple 'log (tuple n events)))
-       (tuple 'log (tuple n (lists:sublist (cons (tuple event state form-func) events) n))))
-      (((tuple 'statistics (tuple start in out)))
-       (case event
-         ((tuple 'in _) (tuple 'statistics (tuple start (+ in 1) out)))
-         ((tuple 'in _ _) (tuple 'statistics (tuple start (+ in 1) out)))
-         ((tuple 'out _ _) (tuple 'statistics (tuple start in (+ out 1))))
-         ((tuple 'out _ _ _) (tuple 'statistics (tuple start in (+ out 1))))
-         (_ (tuple 'statistics (tuple start in out)))))
-      ((other) other))
+      (((tuple 'install id func fstate))
+       (case (catch (funcall func fstate event state))
+         ('done 'false)
+         ((tuple 'EXIT _) 'false)
+         (next (tuple 'true (tuple 'install id func next)))))
+      ((item) (tuple 'true (debug-item item form-func state event))))
     debug)))
+
+(defun debug-item
+  (((tuple 'trace 'true) form-func state event)
+   (funcall form-func 'standard_io event state)
+   (tuple 'trace 'true))
+  (((tuple 'log (tuple n events)) form-func state event)
+   (tuple 'log (tuple n (lists:sublist (cons (tuple event state form-func) events) n))))
+  (((tuple 'statistics (tuple start in out)) _ _ event)
+   (case event
+     ((tuple 'in _) (tuple 'statistics (tuple start (+ in 1) out)))
+     ((tuple 'in _ _) (tuple 'statistics (tuple start (+ in 1) out)))
+     ((tuple 'out _ _) (tuple 'statistics (tuple start in (+ out 1))))
+     ((tuple 'out _ _ _) (tuple 'statistics (tuple start in (+ out 1))))
+     (_ (tuple 'statistics (tuple start in out)))))
+  ((other _ _ _) other))
 
 (defun print_log (debug)
   (case (lists:keyfind 'log 1 debug)
