@@ -632,6 +632,7 @@ export const BUILTIN_MODULES = new Set([
   "filename",
   "binary",
   "gb_trees",
+  "gb_sets",
   "base64",
   "calendar",
   "unicode",
