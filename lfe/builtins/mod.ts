@@ -13,6 +13,8 @@ import { registerLangModules } from "./lang_mods.ts";
 import { FRAMED_OPS } from "./_framed_ops.ts";
 import { prettyErlang } from "./_erl_pretty.ts";
 import { setReportFormatter } from "../../runtime/io.ts";
+import { defineModule, findModule, loadedModules } from "../../runtime/code.ts";
+import { withModuleInfo } from "./_module_info.ts";
 
 let registered = false;
 
@@ -25,4 +27,10 @@ export function registerBuiltins(): void {
   registerCoreBuiltins();
   registerIoBuiltins();
   registerLangModules();
+  // Every module answers module_info/0,1, as every Erlang module does.
+  for (const name of loadedModules()) {
+    const fns = findModule(name);
+    if (fns === undefined || "module_info/0" in fns || "module_info" in fns) continue;
+    defineModule(name, withModuleInfo(name, { ...fns }));
+  }
 }
