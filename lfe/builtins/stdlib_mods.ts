@@ -1,7 +1,7 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
  * `ordsets`, `orddict`, `sets`, `dict`,
- * `re`, `filename`, `binary`, `gb_trees`, `gb_sets`, `base64`, `calendar`, `unicode`, `ets`, `logger`, `code` and `file`.
+ * `re`, `filename`, `binary`, `gb_trees`, `gb_sets`, `os`, `base64`, `calendar`, `unicode`, `ets`, `logger`, `code` and `file`.
  *
  * @module
  */
@@ -21,6 +21,7 @@ import { FILENAME } from "./filename.ts";
 import { GB_SETS } from "./gb_sets.ts";
 import { GB_TREES } from "./gb_trees.ts";
 import { ORDDICT } from "./orddict.ts";
+import { OS } from "./os.ts";
 import { ORDSETS } from "./ordsets.ts";
 import { QUEUE } from "./queue.ts";
 import { RE } from "./re.ts";
@@ -39,6 +40,7 @@ export function registerStdlibModules(): void {
   defineModule("binary", BINARY);
   defineModule("gb_trees", GB_TREES);
   defineModule("gb_sets", GB_SETS);
+  defineModule("os", OS);
   defineModule("base64", BASE64);
   defineModule("calendar", CALENDAR);
   defineModule("unicode", UNICODE);
