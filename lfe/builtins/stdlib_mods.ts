@@ -1,7 +1,7 @@
 /**
  * Registers the data-structure and text modules of OTP's standard library: `queue`,
  * `ordsets`, `orddict`, `sets`, `dict`,
- * `re`, `filename`, `binary`, `gb_trees`, `gb_sets`, `os`, `base64`, `calendar`, `unicode`, `ets`, `logger`, `code` and `file`.
+ * `re`, `filename`, `binary`, `gb_trees`, `gb_sets`, `os`, `array`, `base64`, `calendar`, `unicode`, `ets`, `logger`, `code` and `file`.
  *
  * @module
  */
@@ -18,6 +18,7 @@ import { FILE } from "./file.ts";
 import { GEN_NATIVE } from "./gen_native.ts";
 import { markMayWait } from "../../runtime/call.ts";
 import { FILENAME } from "./filename.ts";
+import { ARRAY } from "./array.ts";
 import { GB_SETS } from "./gb_sets.ts";
 import { GB_TREES } from "./gb_trees.ts";
 import { ORDDICT } from "./orddict.ts";
@@ -41,6 +42,7 @@ export function registerStdlibModules(): void {
   defineModule("gb_trees", GB_TREES);
   defineModule("gb_sets", GB_SETS);
   defineModule("os", OS);
+  defineModule("array", ARRAY);
   defineModule("base64", BASE64);
   defineModule("calendar", CALENDAR);
   defineModule("unicode", UNICODE);
