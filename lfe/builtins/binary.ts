@@ -215,7 +215,38 @@ function replace(s: Term, p: Term, r: Term, opts: Term): Uint8Array {
 }
 
 /** The functions of `binary`, by `name/arity`. */
+const HEX = "0123456789ABCDEF";
+
+/** `encode_hex/1`: each byte as two upper-case hexadecimal digits. */
+function encodeHex(b: Term): Uint8Array {
+  if (!(b instanceof Uint8Array)) bad();
+  const out = new Uint8Array(b.length * 2);
+  b.forEach((x, i) => {
+    out[2 * i] = HEX.charCodeAt(x >> 4);
+    out[2 * i + 1] = HEX.charCodeAt(x & 15);
+  });
+  return out;
+}
+
+/** `decode_hex/1`: pairs of hexadecimal digits of either case; `badarg` for anything else. */
+function decodeHex(b: Term): Uint8Array {
+  if (!(b instanceof Uint8Array) || b.length % 2 !== 0) bad();
+  const digit = (c: number): number => {
+    if (c >= 48 && c <= 57) return c - 48;
+    if (c >= 65 && c <= 70) return c - 55;
+    if (c >= 97 && c <= 102) return c - 87;
+    return bad();
+  };
+  const out = new Uint8Array(b.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = digit(b[2 * i] as number) * 16 + digit(b[2 * i + 1] as number);
+  }
+  return out;
+}
+
 export const BINARY: ModuleFunctions = moduleTable("binary", {
+  "encode_hex/1": encodeHex,
+  "decode_hex/1": decodeHex,
   "part/2": partOf,
   "part/3": part,
   "at/2": at,

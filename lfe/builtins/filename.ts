@@ -18,7 +18,7 @@
 
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { raiseError } from "../../runtime/errors.ts";
-import { arrayToList, atomName, charlist, Cons, type Term } from "../../runtime/terms.ts";
+import { arrayToList, atomName, charlist, Cons, type Term, TermMap } from "../../runtime/terms.ts";
 import { functionClause as fc, moduleTable } from "./_util.ts";
 
 /** A name read from its term: its characters (a binary's bytes as Latin-1) and its kind. */
@@ -227,7 +227,103 @@ function append(dir: Term, name: Term): Term {
 }
 
 /** The functions of `filename`, by `name/arity`. */
+const BASEDIR_TYPES = new Set([
+  "user_cache",
+  "user_config",
+  "user_data",
+  "user_log",
+  "site_config",
+  "site_data",
+]);
+
+/**
+ * `basedir/2,3`: where an application keeps its files, as OTP places them on Linux (the XDG
+ * directories, `$XDG_CACHE_HOME` and the others first), macOS and Windows (`#{os => ...}`),
+ * with `#{version => V}` below the application's directory. A binary application name gives
+ * binaries.
+ */
+function basedir(type: Term, app: Term, opts: Term = new TermMap([])): Term {
+  if (!(opts instanceof TermMap)) fc();
+  const asBinary = app instanceof Uint8Array;
+  const name = asBinary
+    ? new TextDecoder().decode(app)
+    : app === null || app instanceof Cons
+    ? charlistString(app)
+    : fc();
+  if (typeof type !== "string" || !BASEDIR_TYPES.has(type)) raiseError(["case_clause", type]);
+  const v = opts.get("version");
+  const version = v === undefined
+    ? ""
+    : "/" + (v instanceof Uint8Array ? new TextDecoder().decode(v) : charlistString(v));
+  const osName = opts.get("os") ??
+    (Deno.build.os === "darwin" ? "darwin" : Deno.build.os === "windows" ? "windows" : "linux");
+  const env = (k: string) => {
+    const x = Deno.env.get(k);
+    return x === undefined || x === "" ? undefined : x;
+  };
+  const home = env("HOME") ?? "/";
+  const out = (p: string): Term => asBinary ? new TextEncoder().encode(p) : charlist(p);
+  const dirs = (ps: string[]): Term => arrayToList(ps.map(out));
+  const at = (base: string) => `${base}/${name}${version}`;
+  if (osName === "darwin") {
+    switch (type) {
+      case "user_cache":
+        return out(at(`${home}/Library/Caches`));
+      case "user_log":
+        return out(at(`${home}/Library/Logs`));
+      case "user_config":
+      case "user_data":
+        return out(at(`${home}/Library/Application Support`));
+      default:
+        return dirs([at("/Library/Application Support")]);
+    }
+  }
+  if (osName === "windows") {
+    const local = env("LOCALAPPDATA") ?? `${home}/Local`;
+    const roaming = env("APPDATA") ?? `${home}/Roaming`;
+    switch (type) {
+      case "user_cache":
+        return out(`${at(local)}/Cache`);
+      case "user_log":
+        return out(`${at(local)}/Logs`);
+      case "user_config":
+        return out(at(roaming));
+      case "user_data":
+        return out(at(local));
+      default:
+        return null;
+    }
+  }
+  const cache = env("XDG_CACHE_HOME") ?? `${home}/.cache`;
+  switch (type) {
+    case "user_cache":
+      return out(at(cache));
+    case "user_log":
+      return out(`${at(cache)}/log`);
+    case "user_config":
+      return out(at(env("XDG_CONFIG_HOME") ?? `${home}/.config`));
+    case "user_data":
+      return out(at(env("XDG_DATA_HOME") ?? `${home}/.local/share`));
+    case "site_config":
+      return dirs((env("XDG_CONFIG_DIRS") ?? "/etc/xdg").split(":").map(at));
+    default:
+      return dirs((env("XDG_DATA_DIRS") ?? "/usr/local/share:/usr/share").split(":").map(at));
+  }
+}
+
+function charlistString(t: Term): string {
+  let s = "";
+  let c = t;
+  for (; c instanceof Cons; c = c.tl) {
+    if (typeof c.hd !== "number") fc();
+    s += String.fromCodePoint(c.hd as number);
+  }
+  return c === null ? s : fc();
+}
+
 export const FILENAME: ModuleFunctions = moduleTable("filename", {
+  "basedir/2": (type: Term, app: Term) => basedir(type, app),
+  "basedir/3": basedir,
   "join/1": joinList,
   "join/2": join,
   "basename/1": basename1,

@@ -99,15 +99,147 @@ function property2(k: Term, v: Term): Term {
 }
 
 function toMap(l: Term): TermMap {
-  const entries: [Term, Term][] = [];
   const ps = mustArray(l, "function_clause");
-  // The first entry of a key wins, so the later ones go in first.
+  // As OTP's, a fold from the end: the first entry of a key wins, and a tuple of another size
+  // takes its key out again.
+  let m = new TermMap([]);
   for (let i = ps.length - 1; i >= 0; i--) {
     const p = ps[i] as Term;
-    if (typeof p === "string" || typeof p === "boolean") entries.push([p, true]);
-    else if (Array.isArray(p) && p.length === 2) entries.push([p[0] as Term, p[1] as Term]);
+    if (Array.isArray(p) && p.length === 2) m = m.put(p[0] as Term, p[1] as Term);
+    else if (Array.isArray(p) && p.length >= 1) m = m.remove(p[0] as Term);
+    else if (typeof p === "string" || typeof p === "boolean") m = m.put(p, true);
   }
-  return new TermMap(entries);
+  return m;
+}
+
+/** The key of an entry: the atom itself or the tuple's first element; `undefined` for others. */
+function keyOf(p: Term): Term | undefined {
+  if (typeof p === "string" || typeof p === "boolean") return p;
+  return Array.isArray(p) && p.length >= 1 ? p[0] as Term : undefined;
+}
+
+/** The list `l` of a comprehension (`[f(P) || P <- l]`): `bad_generator` if it is not one. */
+function generated(l: Term): Term[] {
+  const out: Term[] = [];
+  let c = l;
+  for (; c instanceof Cons; c = c.tl) out.push(c.hd);
+  return c === null ? out : raiseError(["bad_generator", c]);
+}
+
+/** A list of `{K1, K2}` pairs, as the substitutions walk it (`function_clause` otherwise). */
+function pairs(l: Term): [Term, Term][] {
+  const out: [Term, Term][] = [];
+  let c = l;
+  for (; c instanceof Cons; c = c.tl) {
+    const x = c.hd;
+    if (!(Array.isArray(x) && x.length === 2)) fc();
+    out.push([x[0] as Term, x[1] as Term]);
+  }
+  return c === null ? out : fc();
+}
+
+function substituteAliases(as: Term, l: Term): Term {
+  return arrayToList(
+    generated(l).map((p) => {
+      for (const [k, k1] of pairs(as)) {
+        if ((typeof p === "string" || typeof p === "boolean") && p === k) {
+          return property2(k1, true);
+        }
+        if (Array.isArray(p) && p.length >= 1 && exactEq(p[0] as Term, k)) {
+          const q = p.slice();
+          q[0] = k1;
+          return property1(q);
+        }
+      }
+      return p;
+    }),
+  );
+}
+
+function substituteNegations(ns: Term, l: Term): Term {
+  return arrayToList(
+    generated(l).map((p) => {
+      for (const [k, k1] of pairs(ns)) {
+        if ((typeof p === "string" || typeof p === "boolean") && p === k) {
+          return property2(k1, false);
+        }
+        if (Array.isArray(p) && p.length >= 1 && exactEq(p[0] as Term, k)) {
+          return property2(k1, !(p.length === 2 && p[1] === true));
+        }
+      }
+      return p;
+    }),
+  );
+}
+
+function expand(es: Term, l: Term): Term {
+  if (!(l === null || l instanceof Cons)) fc();
+  // The expansions, each property in its shortest form, a key given again in a row once.
+  const uniq: [Term, Term][] = [];
+  for (const e of generated(es)) {
+    if (!(Array.isArray(e) && e.length === 2)) continue;
+    const p = property1(e[0] as Term);
+    const last = uniq[uniq.length - 1];
+    if (last === undefined || !exactEq(last[0], p)) uniq.push([p, e[1] as Term]);
+  }
+  // As OTP's: each expansion replaces the first entry of its key if that entry is the same
+  // property, and the later entries of the key go; what is inserted is a list, which later
+  // expansions pass over and the end flattens (with any list the entries held).
+  let ps: Term[] = mustArray(l, "function_clause");
+  for (const [p1, ins] of uniq) {
+    const key = keyOf(p1);
+    if (key === undefined) continue;
+    const at = ps.findIndex((p) => about(p, key));
+    if (at < 0) continue;
+    const found = property1(ps[at] as Term);
+    if (!exactEq(found, p1)) {
+      ps = [...ps.slice(0, at), found, ...ps.slice(at + 1)];
+      continue;
+    }
+    ps = [...ps.slice(0, at), ins, ...ps.slice(at + 1).filter((p) => !about(p, key))];
+  }
+  const out: Term[] = [];
+  for (const p of ps) {
+    if (p === null || p instanceof Cons) out.push(...mustArray(p));
+    else out.push(p);
+  }
+  return arrayToList(out);
+}
+
+function normalize(l: Term, stages: Term): Term {
+  let c = stages;
+  for (; c instanceof Cons; c = c.tl) {
+    const st = c.hd;
+    if (!(Array.isArray(st) && st.length === 2)) fc();
+    const [op, arg] = st as [Term, Term];
+    if (op === "aliases") l = substituteAliases(arg, l);
+    else if (op === "expand") l = expand(arg, l);
+    else if (op === "negations") l = substituteNegations(arg, l);
+    else fc();
+  }
+  if (c !== null) fc();
+  return arrayToList(mustArray(l, "function_clause").map(property1));
+}
+
+function split(l: Term, keys: Term): Term {
+  const ks = generated(keys);
+  const store = new Map<number, Term[]>();
+  const rest: Term[] = [];
+  const slot = (k: Term) => ks.findIndex((x) => exactEq(x, k));
+  let c = l;
+  for (; c instanceof Cons; c = c.tl) {
+    const p = c.hd;
+    const k = keyOf(p);
+    const i = k === undefined ? -1 : slot(k);
+    if (i < 0) rest.push(p);
+    else {
+      // A key given twice keeps one list, as a map's key does.
+      const first = slot(ks[i] as Term);
+      (store.get(first) ?? store.set(first, []).get(first)!).push(p);
+    }
+  }
+  if (c !== null) fc();
+  return [arrayToList(ks.map((k) => arrayToList(store.get(slot(k)) ?? []))), arrayToList(rest)];
 }
 
 function fromMap(m: Term): Term {
@@ -142,5 +274,11 @@ export const PROPLISTS: ModuleFunctions = moduleTable("proplists", {
       ),
     ),
   "to_map/1": toMap,
+  "to_map/2": (l: Term, stages: Term) => toMap(normalize(l, stages)),
+  "substitute_aliases/2": substituteAliases,
+  "substitute_negations/2": substituteNegations,
+  "expand/2": expand,
+  "normalize/2": normalize,
+  "split/2": split,
   "from_map/1": fromMap,
 });

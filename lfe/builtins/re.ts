@@ -203,5 +203,14 @@ export const RE: ModuleFunctions = moduleTable("re", {
   "compile/1": (re: Term) => compileRe(re),
   "compile/2": compileRe,
   "inspect/2": inspect,
+  // What OTP's own functions call inside: a run or compile in Unicode mode, a run of each match
+  // (`grun/3`, given `{Options, _, _}`), a run that may be retried.
+  "urun/3": (s: Term, re: Term, o: Term) => runRe(s, re, new Cons("unicode", o)),
+  "ucompile/2": (re: Term, o: Term) => compileRe(re, new Cons("unicode", o)),
+  "grun/3": (s: Term, re: Term, g: Term) => {
+    if (!(Array.isArray(g) && g.length === 3)) return raiseError("badarg");
+    return runRe(s, re, new Cons("global", g[0] as Term));
+  },
+  "internal_run/4": (s: Term, re: Term, o: Term, _first: Term) => runRe(s, re, o),
   "version/0": () => encoder.encode("8.44 2020-02-12"),
 });

@@ -121,6 +121,9 @@ export const UNICODE: ModuleFunctions = moduleTable("unicode", {
   "characters_to_binary/1": (d: Term) => toBinary(d, "unicode", "unicode"),
   "characters_to_binary/2": (d: Term, e: Term) => toBinary(d, e, "unicode"),
   "characters_to_binary/3": toBinary,
+  // What OTP's own functions call inside: the same answers.
+  "characters_to_list_int/2": toList,
+  "characters_to_binary_int/2": (d: Term, e: Term) => toBinary(d, e, "unicode"),
   "characters_to_nfc_list/1": normalized("NFC", false),
   "characters_to_nfd_list/1": normalized("NFD", false),
   "characters_to_nfkc_list/1": normalized("NFKC", false),
