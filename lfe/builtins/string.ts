@@ -21,6 +21,7 @@ import type { ModuleFunctions } from "../../runtime/code.ts";
 import { arrayToList, Float, type Term } from "../../runtime/terms.ts";
 import { parseInteger } from "./_erlang_convert.ts";
 import { OLD_STRING } from "./_string_old.ts";
+import { moreString } from "./_string_more.ts";
 import {
   clusters,
   clusterStarts,
@@ -207,4 +208,5 @@ export const STRING: ModuleFunctions = moduleTable("string", {
   "uppercase/1": (s: Term) => recase(s, true),
   "lowercase/1": (s: Term) => recase(s, false),
   ...OLD_STRING,
+  ...moreString(toInteger, toFloat),
 });

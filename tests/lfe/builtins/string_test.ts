@@ -1,6 +1,7 @@
 import { STRING } from "../../../lfe/builtins/string.ts";
 import { binary, charlist, list } from "../../../runtime/terms.ts";
 import { fn, is, raises, t } from "./_check.ts";
+import { checkOtpCases } from "./_otp_cases.ts";
 
 const s = (key: string) => fn(STRING, key);
 const c = charlist;
@@ -219,4 +220,8 @@ Deno.test("the old list functions: concat, len, join, str, rstr, tokens, substr,
   is(s("copies/2")(c("ab"), 0), "()");
   raises(() => s("copies/2")(b("ab"), 3), "function_clause");
   raises(() => s("copies/2")(c("ab"), -1), "function_clause");
+});
+
+Deno.test("string: walking, taking and the old list functions give what OTP 25 gave", async () => {
+  await checkOtpCases("string_more", 900);
 });
