@@ -12,7 +12,15 @@
  * @module
  */
 
-import { cancelTimer, sendAfter, sleep, thisNode } from "../../runtime/api.ts";
+import {
+  cancelTimer,
+  register,
+  send as sendTo,
+  sendAfter,
+  sleep,
+  thisNode,
+  whereis,
+} from "../../runtime/api.ts";
 import { resolve } from "../../runtime/call.ts";
 import { findFunction, type ModuleFunctions } from "../../runtime/code.ts";
 import { raiseError } from "../../runtime/errors.ts";
@@ -83,7 +91,84 @@ function applyAfter(t: Term, m: Term, f: Term, args: Term): Term {
   return ["ok", ["once", ref]];
 }
 
-/** `cancel/1`: of a timer of `send_after` or `apply_after`. */
+/** A timer that runs `fire` once after `t` milliseconds: `{ok, {once, Ref}}`. */
+function once(t: number, fire: () => void): Term {
+  const node = currentProcess()?.node ?? thisNode();
+  const ref = node.makeRef();
+  const key = refKey(ref);
+  onceTimers.set(
+    key,
+    setTimeout(() => {
+      onceTimers.delete(key);
+      fire();
+    }, t),
+  );
+  return ["ok", ["once", ref]];
+}
+
+/** `exit_after/3`: an exit signal to `pid` after `t` milliseconds, from the timer's side. */
+function exitAfter(t: Term, pid: Term, reason: Term): Term {
+  if (!validTime(t) || !(pid instanceof Pid || typeof pid === "string")) return ["error", "badarg"];
+  const node = currentProcess()?.node ?? thisNode();
+  return once(t, () => {
+    const to = pid instanceof Pid ? pid : whereis(pid);
+    if (to instanceof Pid) node.exitSignal(node.defaultGroupLeader, to, reason);
+  });
+}
+
+const intervals = new Map<string, ReturnType<typeof setInterval>>();
+
+/**
+ * A timer that runs `fire` every `t` milliseconds until it is cancelled or the process that
+ * made it (or `also`, the pid it sends to) has ended: `{ok, {interval, Ref}}`.
+ */
+function interval(t: Term, fire: () => void, also?: Term): Term {
+  if (!validTime(t)) return ["error", "badarg"];
+  const p = currentProcess();
+  const node = p?.node ?? thisNode();
+  const ref = node.makeRef();
+  const key = refKey(ref);
+  const owner = p?.pid;
+  intervals.set(
+    key,
+    setInterval(() => {
+      const gone = (pid: Term | undefined) =>
+        pid instanceof Pid && node.isHere(pid) && node.lookup(pid) === undefined;
+      if (gone(owner) || gone(also)) {
+        clearInterval(intervals.get(key));
+        intervals.delete(key);
+        return;
+      }
+      fire();
+    }, Math.max(1, t)),
+  );
+  return ["ok", ["interval", ref]];
+}
+
+function sendInterval(t: Term, dest: Term, msg: Term): Term {
+  if (!(dest instanceof Pid) && typeof dest !== "string") return ["error", "badarg"];
+  return interval(t, () => {
+    try {
+      sendTo(dest, msg);
+    } catch { /* a name no longer registered hears nothing */ }
+  }, dest);
+}
+
+function applyInterval(t: Term, m: Term, f: Term, args: Term): Term {
+  const a = properArray(args);
+  if (typeof m !== "string" || typeof f !== "string" || a === undefined) {
+    return ["error", "badarg"];
+  }
+  const node = currentProcess()?.node ?? thisNode();
+  return interval(t, () => {
+    const fn = findFunction(m, f, a.length) ?? (() => {
+      throw undefError(m, f, a);
+    });
+    node.spawn(fn, a, { initialCall: [m, f, a.length] });
+  });
+}
+
+/** `cancel/1`: of a timer of `send_after`, `apply_after`, `exit_after` or an interval. */
 function cancel(tref: Term): Term {
   if (!Array.isArray(tref) || tref.length !== 2 || !(tref[1] instanceof Ref)) {
     return ["error", "badarg"];
@@ -94,8 +179,28 @@ function cancel(tref: Term): Term {
     const key = refKey(ref);
     clearTimeout(onceTimers.get(key));
     onceTimers.delete(key);
+  } else if (tref[0] === "interval") {
+    const key = refKey(ref);
+    clearInterval(intervals.get(key));
+    intervals.delete(key);
   } else return ["error", "badarg"];
   return ["ok", "cancel"];
+}
+
+/** `start/0` and `start_link/0`: the timer service runs already, registered as OTP's is. */
+function timerServer(): Pid {
+  const node = currentProcess()?.node ?? thisNode();
+  const there = whereis("timer_server");
+  if (there instanceof Pid) return there;
+  const pid = node.spawn(
+    function* () {
+      yield* sleep(Infinity);
+    },
+    [],
+    { initialCall: ["timer", "init", 1] },
+  );
+  register("timer_server", pid);
+  return pid;
 }
 
 /** `now_diff/2`: microseconds from the `now/0` triple `t1` to `t2`. */
@@ -129,6 +234,34 @@ export const TIMER: ModuleFunctions = moduleTable("timer", {
   },
   "send_after/3": sendAfter3,
   "apply_after/4": applyAfter,
+  "send_interval/2": (t: Term, msg: Term) => {
+    const p = currentProcess();
+    return p === null ? ["error", "badarg"] : sendInterval(t, p.pid, msg);
+  },
+  "send_interval/3": sendInterval,
+  "apply_interval/4": applyInterval,
+  "exit_after/2": (t: Term, reason: Term) => {
+    const p = currentProcess();
+    return p === null ? ["error", "badarg"] : exitAfter(t, p.pid, reason);
+  },
+  "exit_after/3": exitAfter,
+  "kill_after/1": (t: Term) => {
+    const p = currentProcess();
+    return p === null ? ["error", "badarg"] : exitAfter(t, p.pid, "kill");
+  },
+  "kill_after/2": (t: Term, pid: Term) => exitAfter(t, pid, "kill"),
   "cancel/1": cancel,
+  "start/0": () => {
+    timerServer();
+    return "ok";
+  },
+  "start_link/0": () => ["error", ["already_started", timerServer()]],
+  // The callbacks of the timer service's gen_server, as OTP's module exports them.
+  "init/1": (_: Term) => ["ok", null],
+  "handle_call/3": (_r: Term, _f: Term, st: Term) => ["reply", ["error", "badarg"], st],
+  "handle_cast/2": (_m: Term, st: Term) => ["noreply", st],
+  "handle_info/2": (_m: Term, st: Term) => ["noreply", st],
+  "terminate/2": (_r: Term, _st: Term) => "ok",
+  "code_change/3": (_v: Term, st: Term, _e: Term) => ["ok", st],
   "now_diff/2": nowDiff,
 });

@@ -39,7 +39,7 @@ const MISSING_AT_MOST: Record<string, number> = {
   re: 0,
   crypto: 93,
   erlang: 92,
-  timer: 15,
+  timer: 0,
   filename: 0,
   file: 65,
   os: 0,
