@@ -13,12 +13,20 @@ import { demonitor, exit, thisNode } from "../../runtime/api.ts";
 import { resolve } from "../../runtime/call.ts";
 import { findFunction, type ModuleFunctions } from "../../runtime/code.ts";
 import { caught, ErlangError, raiseError } from "../../runtime/errors.ts";
-import { connectNode, ping, spawnMonitorOn, spawnOn } from "../../runtime/dist_api.ts";
+import {
+  awaitPromise,
+  connectNode,
+  ping,
+  spawnMonitorOn,
+  spawnOn,
+} from "../../runtime/dist_api.ts";
 import { State, type Yielded } from "../../runtime/process.ts";
 import { mustCurrent, NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { exactEq } from "../../runtime/term_order.ts";
+import { listNames } from "../../net/epmd_client.ts";
 import {
   charlist,
+  charlistToString,
   isAtom,
   list,
   listToArray,
@@ -203,6 +211,87 @@ function localhost(): string {
   }
 }
 
+/** Whether `host` names this machine, the only host whose names this node can know. */
+function isThisHost(host: string): boolean {
+  if (host === "localhost" || host.startsWith("127.") || host === localhost()) return true;
+  try {
+    const h = Deno.hostname();
+    return host === h || host === h.split(".")[0];
+  } catch {
+    return false;
+  }
+}
+
+/** A host as `net_adm` takes it: an atom or a string. */
+function hostName(h: Term): string {
+  if (typeof h === "string") return h;
+  const s = charlistToString(h);
+  return s === undefined ? raiseError("function_clause") : s;
+}
+
+/** `names/0,1`: `{ok, [{Name, Port}]}` from the port mapper, as `epmd -names`. */
+function* names(host: Term): Generator<Yielded, Term, unknown> {
+  const h = hostName(host);
+  if (!isThisHost(h)) return ["error", "nxdomain"];
+  try {
+    const r = yield* awaitPromise(listNames("127.0.0.1"));
+    return ["ok", list(...r.names.map((n) => [charlist(n.name), n.port] as Term))];
+  } catch {
+    return ["error", "address"];
+  }
+}
+
+/** `host_file/0`: the hosts of `.hosts.erlang` here or in `$HOME`, or `{error, Why}`. */
+function* hostFile(): Generator<Yielded, Term, unknown> {
+  const consult = findFunction("file", "consult", 1);
+  const dirs = [".", Deno.env.get("HOME") ?? "."];
+  let last: Term = ["error", "enoent"];
+  for (const d of dirs) {
+    if (consult === undefined) break;
+    const r = yield* resolve(consult(charlist(`${d}/.hosts.erlang`)));
+    if (Array.isArray(r) && r[0] === "ok") return r[1] as Term;
+    if (!(Array.isArray(r) && r[1] === "enoent")) last = r;
+  }
+  return last;
+}
+
+/** The nodes that answer a ping, of those given. */
+function* pingList(nodes: Term): Generator<Yielded, Term, unknown> {
+  const out: Term[] = [];
+  for (const n of listToArray(nodes)) {
+    if (isAtom(n) && (yield* ping(n)) === "pong") out.push(n);
+  }
+  return list(...out);
+}
+
+/** `world_list/1,2`: the nodes on the hosts that answer a ping (`verbose` says each). */
+function* worldList(hosts: Term, verbose: Term = "silent"): Generator<Yielded, Term, unknown> {
+  const found: Term[] = [];
+  for (const h of listToArray(hosts)) {
+    const host = hostName(h);
+    const r = yield* names(h);
+    if (!(Array.isArray(r) && r[0] === "ok")) continue;
+    for (const e of listToArray(r[1] as Term)) {
+      const node = `${charlistToString((e as Term[])[0] as Term)}@${host}`;
+      const answer = yield* ping(node);
+      if (verbose === "verbose") {
+        const io = findFunction("io", "format", 2);
+        if (io !== undefined) {
+          yield* resolve(io(charlist("Pinging ~w -> ~p~n"), list(node, answer)));
+        }
+      }
+      if (answer === "pong") found.push(node);
+    }
+  }
+  return list(...found);
+}
+
+function* world(verbose: Term = "silent"): Generator<Yielded, Term, unknown> {
+  const hosts = yield* hostFile();
+  if (Array.isArray(hosts) && hosts[0] === "error") exit(hosts);
+  return yield* worldList(hosts, verbose);
+}
+
 /** The functions of `net_adm`. */
 export const netAdmModule: ModuleFunctions = {
   "ping/1": function* (node: Term) {
@@ -210,6 +299,24 @@ export const netAdmModule: ModuleFunctions = {
     return yield* ping(node);
   },
   "localhost/0": () => charlist(localhost()),
+  "names/0": function* () {
+    return yield* names(charlist(localhost()));
+  },
+  "names/1": names,
+  "dns_hostname/1": (host: Term) => {
+    const h = hostName(host);
+    return isThisHost(h) ? ["ok", charlist(h)] : ["error", host];
+  },
+  "host_file/0": hostFile,
+  "ping_list/1": pingList,
+  "world/0": function* () {
+    return yield* world();
+  },
+  "world/1": world,
+  "world_list/1": function* (hosts: Term) {
+    return yield* worldList(hosts);
+  },
+  "world_list/2": worldList,
 };
 
 /** The functions of `net_kernel`. */

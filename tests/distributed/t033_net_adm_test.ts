@@ -1,0 +1,59 @@
+/**
+ * net_adm across nodes of ours: names/0,1 lists the names the port mapper holds with their
+ * ports, world_list/1 finds and connects the nodes of a host, ping_list/1 keeps those that
+ * answer, and a host file (`.hosts.erlang` in HOME) is what world/0 reads. Only the test's
+ * own nodes are looked at: the cluster's helper may be registered too.
+ */
+
+import assert from "node:assert/strict";
+import { Cluster, nodeName } from "./_cluster.ts";
+
+const HOST = Deno.hostname().split(".")[0] as string;
+
+Deno.test("t033 net_adm: names from the port mapper, world_list and world over a host file", async () => {
+  const c = await Cluster.create();
+  try {
+    await Deno.writeTextFile(`${c.home}/.hosts.erlang`, `'${HOST}'.\n`);
+    c.spawn(["run", "-A", "main.ts", "-sname", "nadm1", "-noshell"]);
+    await c.waitForNode(nodeName("nadm1"));
+    const asker = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-sname",
+      "nadm2",
+      "-noshell",
+      "-eval",
+      `(let* (((tuple 'ok ns) (net_adm:names))
+              (ours (lambda (l) (lists:sort (lists:filter
+                                             (lambda (n) (lists:prefix "nadm" (atom_to_list n)))
+                                             l)))))
+         (io:format "~p~n" (list (lists:filter (lambda (n) (lists:prefix "nadm" n))
+                                               (lists:sort (lists:map (lambda (e) (element 1 e))
+                                                                      ns)))))
+         (io:format "~p~n" (list (lists:all (lambda (e) (is_integer (element 2 e))) ns)))
+         (io:format "~p~n" (list (== (net_adm:names "${HOST}") (tuple 'ok ns))))
+         (io:format "~p~n" (list (net_adm:ping_list '(${nodeName("nadm1")} nobody@${HOST}))))
+         (io:format "~p~n" (list (funcall ours (net_adm:world_list '(${HOST})))))
+         (io:format "~p~n" (list (net_adm:host_file)))
+         (io:format "~p~n" (list (funcall ours (net_adm:world))))
+         (io:format "~p~n" (list (funcall ours (nodes)))))`,
+      "-eval",
+      "(init:stop)",
+    ]);
+    await asker.done;
+    const n1 = nodeName("nadm1"), n2 = nodeName("nadm2");
+    assert.deepEqual(asker.out.filter((l) => l !== ""), [
+      `["nadm1","nadm2"]`,
+      "true",
+      "true",
+      `[${n1}]`,
+      `[${n1},${n2}]`,
+      `[${HOST}]`,
+      `[${n1},${n2}]`,
+      `[${n1}]`,
+    ]);
+  } finally {
+    await c.stop();
+  }
+});
