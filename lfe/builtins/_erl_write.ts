@@ -68,7 +68,7 @@ function nameChar(c: number): boolean {
 }
 
 /** Whether an atom must be quoted, as `io_lib:quote_atom/2` decides. */
-function quoteAtom(name: string): boolean {
+export function quoteAtom(name: string): boolean {
   if (RESERVED.has(name)) return true;
   const cs = codePoints(name);
   const first = cs[0];

@@ -17,7 +17,7 @@ import { exactEq } from "../../runtime/term_order.ts";
 import { binary, charlist, Cons, Pid, type Term } from "../../runtime/terms.ts";
 import { chardataToString } from "./_chardata.ts";
 import { prettyErlangDeep } from "./_erl_pretty.ts";
-import { quoteChars, writeAtom, writeErlang } from "./_erl_write.ts";
+import { quoteAtom, quoteChars, writeAtom, writeErlang } from "./_erl_write.ts";
 import { deepTerm } from "./_deep.ts";
 import { writeErlangDeep } from "./_erl_deep.ts";
 import { formatDeep, formatToString } from "./format.ts";
@@ -168,7 +168,121 @@ export const ioModule: ModuleFunctions = {
 };
 
 /** The functions of `io_lib`: plain functions that return character lists. */
+/** The characters of a flat list, each at most `max`; `undefined` if it is not one. */
+function flatChars(t: Term, max: number): number[] | undefined {
+  const out: number[] = [];
+  let c = t;
+  for (; c instanceof Cons; c = c.tl) {
+    const h = c.hd;
+    if (typeof h !== "number" || !Number.isInteger(h) || h < 0 || h > max) return undefined;
+    if (max > 255 && h >= 0xd800 && h <= 0xdfff) return undefined;
+    out.push(h);
+  }
+  return c === null ? out : undefined;
+}
+
+/** Whether `t` is a list, as deep as it comes, of characters up to `max`. */
+function deepChars(t: Term, max: number): boolean {
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    let c = stack.pop() as Term;
+    for (; c instanceof Cons; c = c.tl) {
+      const h = c.hd;
+      if (h === null || h instanceof Cons) stack.push(h);
+      else if (typeof h !== "number" || !Number.isInteger(h) || h < 0 || h > max) return false;
+    }
+    if (c !== null) return false;
+  }
+  return true;
+}
+
+/** `chars_length/1`: the characters of a deep list (a binary counts its bytes). */
+function charsLength(t: Term): number {
+  if (!(t === null || t instanceof Cons)) return raiseError("function_clause");
+  let n = 0;
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    let c = stack.pop() as Term;
+    for (; c instanceof Cons; c = c.tl) {
+      const h = c.hd;
+      if (h === null || h instanceof Cons) stack.push(h);
+      else if (h instanceof Uint8Array) n += h.length;
+      else n++;
+    }
+  }
+  return n;
+}
+
+/** `write_char/1` and its kin: `$c`, escaped as in a string (a quote needs none here). */
+function writeChar(c: Term, enc: "latin1" | "unicode", max = 0x10ffff): Term {
+  if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c > max) {
+    return raiseError("function_clause");
+  }
+  if (c === 32) return charlist("$\\s");
+  if (c === 0) return charlist("$\\000");
+  // A quote that no character is: the character itself needs no escape of a quote.
+  return charlist("$" + quoteChars([c], "\u0000", enc).slice(1, -1));
+}
+
+function stringArg(s: Term, max: number): number[] {
+  return flatChars(s, max) ?? raiseError("function_clause");
+}
+
+function quoteOf(q: Term): string {
+  return typeof q === "number" && Number.isInteger(q) && q >= 0 && q <= 0x10ffff
+    ? String.fromCodePoint(q)
+    : raiseError("function_clause");
+}
+
+/** `indentation/2`: the column after `s` is written from column `start`, tabs to 8. */
+function indentation(s: Term, start: Term): number {
+  if (typeof start !== "number") return raiseError("function_clause");
+  let col = start;
+  const walk = (t: Term): void => {
+    let c = t;
+    for (; c instanceof Cons; c = c.tl) {
+      const h = c.hd;
+      if (h === null || h instanceof Cons) walk(h);
+      else if (h === 10) col = 0;
+      else if (h === 9) col = 8 * (Math.floor(col / 8) + 1);
+      else col++;
+    }
+  };
+  walk(s);
+  return col;
+}
+
 export const ioLibModule: ModuleFunctions = {
+  "char_list/1": (t: Term) => flatChars(t, 0x10ffff) !== undefined,
+  "latin1_char_list/1": (t: Term) => flatChars(t, 255) !== undefined,
+  "deep_char_list/1": (t: Term) => deepChars(t, 0x10ffff),
+  "deep_unicode_char_list/1": (t: Term) => deepChars(t, 0x10ffff),
+  "deep_latin1_char_list/1": (t: Term) => deepChars(t, 255),
+  "chars_length/1": charsLength,
+  "write_char/1": (c: Term) => writeChar(c, "unicode"),
+  "write_unicode_char/1": (c: Term) => writeChar(c, "unicode"),
+  "write_char_as_latin1/1": (c: Term) => writeChar(c, "latin1"),
+  "write_latin1_char/1": (c: Term) => writeChar(c, "latin1", 255),
+  "write_string/2": (s: Term, q: Term) =>
+    charlist(quoteChars(stringArg(s, 0x10ffff), quoteOf(q), "unicode")),
+  "write_unicode_string/1": (s: Term) =>
+    charlist(quoteChars(stringArg(s, 0x10ffff), '"', "unicode")),
+  "write_latin1_string/1": (s: Term) => charlist(quoteChars(stringArg(s, 255), '"', "latin1")),
+  "write_latin1_string/2": (s: Term, q: Term) =>
+    charlist(quoteChars(stringArg(s, 255), quoteOf(q), "latin1")),
+  "write_string_as_latin1/1": (s: Term) =>
+    charlist(quoteChars(stringArg(s, 0x10ffff), '"', "latin1")),
+  "write_string_as_latin1/2": (s: Term, q: Term) =>
+    charlist(quoteChars(stringArg(s, 0x10ffff), quoteOf(q), "latin1")),
+  "write_atom_as_latin1/1": (a: Term) =>
+    typeof a === "string" || typeof a === "boolean"
+      ? charlist(writeAtom(a, "latin1"))
+      : raiseError("function_clause"),
+  "quote_atom/2": (a: Term, _chars: Term) =>
+    typeof a === "string" || typeof a === "boolean"
+      ? quoteAtom(String(a))
+      : raiseError("function_clause"),
+  "indentation/2": indentation,
   "format/2": (format: Term, args: Term) => deepTerm(formatDeep(format, args, "erlang")),
   "fwrite/2": (format: Term, args: Term) => deepTerm(formatDeep(format, args, "erlang")),
   "write/1": (term: Term) => deepTerm(writeErlangDeep(term)),
