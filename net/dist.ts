@@ -91,6 +91,14 @@ export class Distribution extends SignalRouter implements ConnectionHost {
     return [...this.#conns.keys()];
   }
 
+  /** Closes the connection to `node` (`erlang:disconnect_node/1`); `false` if there was none. */
+  disconnect(node: string): boolean {
+    const c = this.#conns.get(node);
+    if (c === undefined) return false;
+    c.close("disconnect_node was called");
+    return true;
+  }
+
   /** Closes every connection. */
   closeAll(): void {
     for (const c of [...this.#conns.values()]) c.close("this node is stopping");

@@ -86,7 +86,7 @@ export function node(): Atom {
 }
 
 /** A destination: a pid, a registered name, or `[name, node]`. */
-export type Dest = Pid | Atom | readonly [Atom, Atom];
+export type Dest = Pid | Atom | readonly [Atom, Atom] | Ref;
 
 /**
  * Sends `msg` to `to` and returns `msg`. A dead pid drops it silently, as in Erlang; a name
@@ -112,6 +112,11 @@ export function send(to: Dest, msg: Term): Term {
   const node = p?.node ?? thisNode();
   const why = whyNotTerm(msg);
   if (why !== undefined) throw new TypeError(`Cannot send to ${String(to)}: ${why}`);
+  if (to instanceof Ref) {
+    // An alias: its process gets it while the alias is active; otherwise nobody does.
+    node.sendAlias(to, msg);
+    return msg;
+  }
   if (typeof to === "string") {
     if (!node.sendName(to, msg)) badarg(`Cannot send to ${to}: no process is registered by it`);
     return msg;

@@ -440,17 +440,18 @@ export class Node {
   }
 
   /** `p` starts monitoring `to` (a pid, or a registered name on a node). */
-  monitor(p: Process, to: Pid | [string, string]): Ref {
+  monitor(p: Process, to: Pid | [string, string], tag?: Term): Ref {
     const ref = this.makeRef();
+    const down = tag ?? "DOWN";
     if (to instanceof Pid) {
       if (!this.isHere(to)) {
-        (p.monitors ??= new MonitorTable()).set({ ref, other: to, node: to.node });
+        (p.monitors ??= new MonitorTable()).set({ ref, other: to, node: to.node, tag });
         this.#via(to)?.monitor(p.pid, to, to.node, ref);
         return ref;
       }
       const q = this.lookup(to);
-      if (q === undefined) this.#deliverSignal(p, ["DOWN", ref, "process", to, "noproc"]);
-      else this.#addMonitor(p, q, ref);
+      if (q === undefined) this.#deliverSignal(p, [down, ref, "process", to, "noproc"]);
+      else this.#addMonitor(p, q, ref, undefined, tag);
       return ref;
     }
     const [name, node] = to;
@@ -458,18 +459,19 @@ export class Node {
     if (node !== this.name || (there !== undefined && !this.isHere(there))) {
       // On another scheduler the pid is known, so that losing that scheduler reaches this too.
       const other = there ?? null;
-      (p.monitors ??= new MonitorTable()).set({ ref, other, node, name: [name, node] });
+      (p.monitors ??= new MonitorTable()).set({ ref, other, node, name: [name, node], tag });
       (node === this.name ? this.siblings : this.router)?.monitor(p.pid, name, node, ref);
       return ref;
     }
     const q = this.#names.get(name);
-    if (q === undefined) this.#deliverSignal(p, ["DOWN", ref, "process", [name, node], "noproc"]);
-    else this.#addMonitor(p, q, ref, [name, node]);
+    if (q === undefined) this.#deliverSignal(p, [down, ref, "process", [name, node], "noproc"]);
+    else this.#addMonitor(p, q, ref, [name, node], tag);
     return ref;
   }
 
-  #addMonitor(p: Process, q: Process, ref: Ref, name?: Term): void {
+  #addMonitor(p: Process, q: Process, ref: Ref, name?: Term, tag?: Term): void {
     const mine: MonitorEntry = { ref, other: q.pid, node: this.name };
+    if (tag !== undefined) mine.tag = tag;
     const theirs: MonitorEntry = { ref, other: p.pid, node: this.name };
     if (name !== undefined) mine.name = theirs.name = name;
     (p.monitors ??= new MonitorTable()).set(mine);
@@ -481,6 +483,7 @@ export class Node {
     const e = p.monitors?.get(ref);
     if (e === undefined) return false;
     p.monitors!.delete(ref);
+    this.#monitorAliasGone(ref);
     this.#dropMonitor(p, e);
     return true;
   }
@@ -522,9 +525,71 @@ export class Node {
 
   /** Delivers a `DOWN` message for a monitor that `q` holds. */
   downSignal(q: Process, ref: Ref, object: Term, reason: Term): void {
-    if (q.monitors?.delete(ref)) {
-      this.#deliverSignal(q, ["DOWN", ref, "process", object, reason]);
+    const e = q.monitors?.get(ref);
+    if (e === undefined) return;
+    q.monitors!.delete(ref);
+    this.#monitorAliasGone(ref);
+    this.#deliverSignal(q, [e.tag ?? "DOWN", ref, "process", object, reason]);
+  }
+
+  // ---- Process aliases (`alias/0,1`, `monitor/3`'s `{alias, Mode}`) ----
+
+  readonly #aliases = new Map<string, Alias>();
+  readonly #aliasesOf = new WeakMap<Process, string[]>();
+
+  /**
+   * Makes `ref` an alias of `p`: a message sent to it reaches `p` until it is unaliased, after
+   * one message (`reply`), or with its monitor (`demonitor`: when the monitor goes).
+   */
+  addAlias(p: Process, ref: Ref, mode: AliasMode): void {
+    const key = refKey(ref);
+    this.#aliases.set(key, { owner: p, mode });
+    const keys = this.#aliasesOf.get(p);
+    if (keys === undefined) this.#aliasesOf.set(p, [key]);
+    else keys.push(key);
+  }
+
+  /** Ends the alias `ref` of `p`; `false` if `p` had no such alias. */
+  removeAlias(p: Process, ref: Ref): boolean {
+    const key = refKey(ref);
+    const a = this.#aliases.get(key);
+    if (a === undefined || a.owner !== p) return false;
+    this.#dropAlias(key, p);
+    return true;
+  }
+
+  #dropAlias(key: string, p: Process): void {
+    this.#aliases.delete(key);
+    const keys = this.#aliasesOf.get(p);
+    if (keys !== undefined) {
+      const i = keys.indexOf(key);
+      if (i >= 0) keys.splice(i, 1);
     }
+  }
+
+  // A monitor that is gone takes its alias with it when the alias was made to go so.
+  #monitorAliasGone(ref: Ref): void {
+    const key = refKey(ref);
+    const a = this.#aliases.get(key);
+    if (a !== undefined && (a.mode === "demonitor" || a.mode === "reply_demonitor")) {
+      this.#dropAlias(key, a.owner);
+    }
+  }
+
+  /** Sends `msg` to the alias `ref`: to its process if it is active, else nowhere. */
+  sendAlias(ref: Ref, msg: Term): void {
+    const key = refKey(ref);
+    const a = this.#aliases.get(key);
+    if (a === undefined) return;
+    if (a.owner.state === State.Exited) {
+      this.#dropAlias(key, a.owner);
+      return;
+    }
+    if (a.mode === "reply" || a.mode === "reply_demonitor") {
+      this.#dropAlias(key, a.owner);
+      if (a.mode === "reply_demonitor") this.demonitor(a.owner, ref);
+    }
+    a.owner.post(msg);
   }
 
   #deliverSignal(q: Process, msg: Term): void {
@@ -559,6 +624,7 @@ export class Node {
       onExit(p);
     }
     this.#procs.delete(p.pid.id);
+    for (const key of this.#aliasesOf.get(p) ?? []) this.#aliases.delete(key);
     if (p.name !== undefined) {
       this.#names.delete(p.name);
       this.shared?.unregister(p.name, p.pid.id, p.pid.serial);
@@ -591,6 +657,14 @@ export class Node {
 }
 
 export { refKey };
+
+/** How long an alias lasts: until `unalias/1`, for one message, or with its monitor. */
+export type AliasMode = "explicit_unalias" | "reply" | "demonitor" | "reply_demonitor";
+
+interface Alias {
+  owner: Process;
+  mode: AliasMode;
+}
 
 function hasPid(pids: Pid[] | null, pid: Pid): boolean {
   if (pids === null) return false;

@@ -46,6 +46,8 @@ export interface MonitorEntry {
   node: string;
   /** The name monitored, when the monitor was made by registered name. */
   name?: Term;
+  /** What the `DOWN` message begins with in place of `DOWN` (`monitor/3`'s `{tag, Tag}`). */
+  tag?: Term | undefined;
 }
 
 // Whether two references are one: the same object, or made alike (one that came back from

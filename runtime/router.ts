@@ -35,6 +35,8 @@ export interface Router {
   deliver(node: string, t: Term[]): void;
   /** Whether the connection to `node` holds more than it should: senders should wait. */
   busy?(node: string): boolean;
+  /** Closes the connection to `node`; `false` if there was none. */
+  disconnect?(node: string): boolean;
   /** Calls `then` once the connection to `node` has drained (or closed). */
   whenDrained?(node: string, then: () => void): void;
   /** Connects to `node` if not connected; resolves whether it is connected now. */

@@ -42,6 +42,7 @@ import { FRAMED_OPS, framedTable } from "./_framed_ops.ts";
 import * as t from "./_erlang_terms.ts";
 import * as c from "./_erlang_convert.ts";
 import * as p from "./_erlang_process.ts";
+import * as al from "./_erlang_alias.ts";
 import * as s from "./_erlang_system.ts";
 import { append2, subtract2 } from "./_lists_basic.ts";
 import { moduleTable } from "./_util.ts";
@@ -224,6 +225,30 @@ const TABLE: ModuleFunctions = {
   "link/1": m.link1,
   "unlink/1": (pid: Term) => unlink(pid as Pid),
   "monitor/2": p.monitor2,
+  "monitor/3": al.monitor3,
+  "alias/0": () => al.alias(),
+  "alias/1": (o: Term) => al.alias(o),
+  "unalias/1": al.unalias,
+  "nodes/2": al.nodes2,
+  "process_flag/3": al.processFlag3,
+  "disconnect_node/1": al.disconnectNode,
+  ...al.CODE_BIFS,
+  "spawn_request/1": function* (a: Term) {
+    return yield* al.spawnRequest(a);
+  },
+  "spawn_request/2": function* (a: Term, b: Term) {
+    return yield* al.spawnRequest(a, b);
+  },
+  "spawn_request/3": function* (a: Term, b: Term, c: Term) {
+    return yield* al.spawnRequest(a, b, c);
+  },
+  "spawn_request/4": function* (a: Term, b: Term, c: Term, d: Term) {
+    return yield* al.spawnRequest(a, b, c, d);
+  },
+  "spawn_request/5": function* (a: Term, b: Term, c: Term, d: Term, e: Term) {
+    return yield* al.spawnRequest(a, b, c, d, e);
+  },
+  "spawn_request_abandon/1": al.spawnRequestAbandon,
   "demonitor/1": (ref: Term) => demonitor(ref as Ref),
   "demonitor/2": p.demonitor2,
   "monitor_node/2": p.monitorNode2,
