@@ -25,6 +25,7 @@ import {
   setDefaultNode,
   setHaltHandler,
   startSchedulers,
+  stdinReader,
   type Term,
   thisNode,
 } from "./runtime/mod.ts";
@@ -279,7 +280,7 @@ async function main(args: string[]): Promise<number | undefined> {
   // The shell's terminal takes any character; standard output without a shell is Latin-1,
   // as OTP's `user` has it under -noshell (io:setopts/1 changes it).
   const device: DeviceOptions = flags.noshell
-    ? { encoding: "latin1", writeBytes: (b) => void writeAll(b) }
+    ? { encoding: "latin1", writeBytes: (b) => void writeAll(b), read: stdinReader() }
     : { encoding: "unicode" };
   const log = (line: string) => {
     if (editor !== undefined) editor.printAbove(`${line}\n`);

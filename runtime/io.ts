@@ -35,6 +35,12 @@ export interface DeviceOptions {
    * character up to 255) goes to the output function.
    */
   writeBytes?: (bytes: Uint8Array) => void;
+  /**
+   * Where the device reads from (`io:get_line/1` and the other input requests): the next
+   * bytes, or `null` at the end. Without it the device has no input and answers
+   * `{error, enotsup}`.
+   */
+  read?: () => Promise<Uint8Array | null>;
 }
 
 /**
@@ -191,9 +197,118 @@ function ioAnswer(req: Term, dev: Device): Term {
   return ["error", "request"];
 }
 
+// Marks the message that brings the group leader what its input gave: no term holds a symbol.
+const INPUT = Symbol("input") as unknown as Term;
+
+/** An input request waiting for its characters: who asked, and how to answer. */
+interface Pending {
+  from: Pid;
+  ref: Term;
+  req: Term[];
+  /** `get_until`'s continuation. */
+  cont: Term;
+}
+
+/** The characters read and not yet taken, and whether the input has ended. */
+interface Input {
+  chars: number[];
+  ended: boolean;
+  reading: boolean;
+}
+
+function isInputRequest(req: Term): req is Term[] {
+  return Array.isArray(req) &&
+    ((req[0] === "get_line" && (req.length === 2 || req.length === 3)) ||
+      (req[0] === "get_chars" && (req.length === 3 || req.length === 4)) ||
+      (req[0] === "get_until" && (req.length === 4 || req.length === 5 || req.length === 6)));
+}
+
+/** The prompt of an input request, as text (an atom's name, or character data). */
+function promptOf(req: Term[]): string {
+  const at = req[0] === "get_line"
+    ? req.length - 1
+    : req[0] === "get_chars"
+    ? req.length - 2
+    : req.length === 4
+    ? 1
+    : req.length - 4;
+  const pr = req[at];
+  try {
+    return typeof pr === "string" ? pr : iodataToString(pr as Term);
+  } catch {
+    return "";
+  }
+}
+
+/** Characters as the device gives them: a list, or (`binary` mode) a UTF-8 binary. */
+function charsTerm(dev: Device, cs: readonly number[]): Term {
+  if (!dev.binary) return arrayToList(cs as number[]);
+  if (dev.encoding === "latin1") return Uint8Array.from(cs.map((c) => c & 255));
+  return new TextEncoder().encode(String.fromCodePoint(...cs));
+}
+
+/**
+ * Answers the input request `r` from what was read, or `undefined` while it needs more:
+ * a line, `N` characters, or what `get_until`'s collector function makes of the characters.
+ */
+function inputAnswer(r: Pending, input: Input, dev: Device): Term | undefined {
+  const req = r.req;
+  const cs = input.chars;
+  if (req[0] === "get_line") {
+    const nl = cs.indexOf(10);
+    if (nl < 0 && !input.ended) return undefined;
+    if (cs.length === 0) return "eof";
+    const line = cs.splice(0, nl < 0 ? cs.length : nl + 1);
+    return charsTerm(dev, line);
+  }
+  if (req[0] === "get_chars") {
+    const n = req[req.length - 1];
+    if (typeof n !== "number" || n < 0) return ["error", "request"];
+    if (cs.length < n && !input.ended) return undefined;
+    if (cs.length === 0 && n > 0) return "eof";
+    return charsTerm(dev, cs.splice(0, n));
+  }
+  // {get_until, [Encoding,] Prompt, Module, Function, ExtraArgs}, or {get_until, Prompt, M, F}
+  const [m, f, xa] = (req.length === 4 ? [req[2], req[3], null] : req.slice(-3)) as [
+    Term,
+    Term,
+    Term,
+  ];
+  const fn = findFunction(String(m), String(f), 2 + listToArray(xa).length);
+  if (fn === undefined) return ["error", "request"];
+  for (;;) {
+    // The collector is given the characters there are, or `eof` when none are left.
+    const line = cs.indexOf(10);
+    if (line < 0 && !input.ended) return undefined;
+    const data: Term = cs.length === 0 && input.ended
+      ? "eof"
+      : arrayToList(cs.splice(0, line < 0 ? cs.length : line + 1));
+    let out: Term;
+    try {
+      out = resolvePlain(fn(r.cont, data, ...listToArray(xa)));
+    } catch {
+      return ["error", "request"];
+    }
+    if (Array.isArray(out) && out[0] === "done") {
+      const rest = out[2] as Term;
+      if (rest !== "eof" && (rest === null || rest instanceof Cons)) {
+        cs.unshift(...(listToArray(rest) as number[]));
+      }
+      return out[1] as Term;
+    }
+    if (Array.isArray(out) && out[0] === "more") {
+      r.cont = out[1] as Term;
+      if (data === "eof") return "eof";
+      continue;
+    }
+    return ["error", "request"];
+  }
+}
+
 /**
  * The body of a group leader writing to `write`: answers io requests until told to stop.
- * `getopts` and `setopts` read and change its encoding.
+ * `getopts` and `setopts` read and change its encoding. Input requests (`get_line`,
+ * `get_chars`, `get_until`) wait in turn for what `options.read` gives, while output goes on.
  */
 export function* groupLeaderBody(
   write: Output,
@@ -206,14 +321,69 @@ export function* groupLeaderBody(
     encoding: options.encoding ?? "unicode",
     binary: false,
   };
+  const input: Input = { chars: [], ended: false, reading: false };
+  const pending: Pending[] = [];
+  const me = p.pid;
+  const readMore = () => {
+    if (input.reading || input.ended || options.read === undefined) return;
+    input.reading = true;
+    options.read().then(
+      (b) => p.node.sendPid(me, [INPUT, b ?? "eof"], null),
+      () => p.node.sendPid(me, [INPUT, "eof"], null),
+    );
+  };
+  const serve = () => {
+    while (pending.length > 0) {
+      const r = pending[0] as Pending;
+      const a = inputAnswer(r, input, dev);
+      if (a === undefined) {
+        readMore();
+        return;
+      }
+      pending.shift();
+      p.node.sendPid(r.from, ["io_reply", r.ref, a], p);
+      const next = pending[0];
+      if (next !== undefined) deviceWrite(dev, promptOf(next.req));
+    }
+  };
   for (;;) {
     const m = yield* receiveWith((m) => m);
+    if (Array.isArray(m) && m[0] === INPUT) {
+      input.reading = false;
+      const b = m[1];
+      if (b === "eof") input.ended = true;
+      else {
+        // As OTP's `user` under -noshell: each byte one character, whatever the encoding.
+        for (const x of b as Uint8Array) input.chars.push(x);
+      }
+      serve();
+      continue;
+    }
     if (Array.isArray(m) && m[0] === "io_request" && m.length === 4 && m[1] instanceof Pid) {
       // A bare `getopts` request is an atom, not a tuple.
       const req = m[3] === "getopts" ? ["getopts"] : m[3] as Term;
+      if (isInputRequest(req)) {
+        if (options.read === undefined) {
+          p.node.sendPid(m[1], ["io_reply", m[2] as Term, ["error", "enotsup"]], p);
+          continue;
+        }
+        pending.push({ from: m[1], ref: m[2] as Term, req, cont: null });
+        if (pending.length === 1) deviceWrite(dev, promptOf(req));
+        serve();
+        continue;
+      }
       p.node.sendPid(m[1], ["io_reply", m[2] as Term, ioAnswer(req, dev)], p);
     }
   }
+}
+
+/** Reads standard input, a chunk at a time, for a group leader's input requests. */
+export function stdinReader(): () => Promise<Uint8Array | null> {
+  const buf = new Uint8Array(65536);
+  return async () => {
+    const n = await Deno.stdin.read(buf);
+    return n === null ? null : buf.slice(0, n);
+  };
 }
 
 /** Writes `text` to the terminal, all of it. */

@@ -14,6 +14,8 @@ import { normInt } from "../../runtime/terms.ts";
 /** A text that is not Erlang terms: the line, and what is wrong in `erl_parse`'s words. */
 export class ErlTermsError extends Error {
   override name = "ErlTermsError";
+  /** The token a syntax error is before, when it is one. */
+  token: string | undefined = undefined;
   constructor(readonly line: number, readonly what: string) {
     super(`${line}: ${what}`);
   }
@@ -36,6 +38,21 @@ class Reader {
   i = 0;
   line = 1;
   constructor(readonly s: string) {}
+
+  /** Fails at the token here, as `erl_parse` says it: `syntax error before: Token`. */
+  before(): never {
+    const rest = this.s.slice(this.i);
+    const m =
+      /^('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[0-9][0-9a-zA-Z#._]*|[a-zA-Z_][a-zA-Z0-9_@]*|=>|:=|<<|>>|\S)/
+        .exec(rest);
+    // At the end of the text, the line is that of the last token.
+    const line = m === null
+      ? 1 + (this.s.slice(0, this.i).trimEnd().match(/\n/g)?.length ?? 0)
+      : this.line;
+    const e = new ErlTermsError(line, `syntax error before: ${m?.[0] ?? ""}`);
+    e.token = m?.[0] ?? "";
+    throw e;
+  }
 
   fail(what: string): never {
     throw new ErlTermsError(this.line, what);
@@ -62,8 +79,7 @@ class Reader {
   expect(t: string): void {
     this.skip();
     if (!this.s.startsWith(t, this.i)) {
-      const got = this.s[this.i];
-      this.fail(got === undefined ? "syntax error before: " : `syntax error before: ${got}`);
+      this.before();
     }
     this.i += t.length;
   }
@@ -110,7 +126,7 @@ class Reader {
 
   term(): Term {
     const c = this.peek();
-    if (c === undefined) this.fail("syntax error before: ");
+    if (c === undefined) this.before();
     if (c === "{") {
       this.i++;
       const items = this.items("}");
@@ -197,7 +213,7 @@ class Reader {
     if (/[A-Z_]/.test(c)) {
       this.fail(`variable '${/^[A-Za-z0-9_]*/.exec(this.s.slice(this.i))}' is unbound`);
     }
-    this.fail(`syntax error before: ${c}`);
+    this.before();
   }
 
   items(close: string): Term[] {
@@ -220,7 +236,7 @@ class Reader {
     const m =
       /^([-+]?)([0-9]+)(?:#([0-9A-Za-z]+)|(\.[0-9]+(?:[eE][-+]?[0-9]+)?)|([eE][-+]?[0-9]+))?/
         .exec(rest);
-    if (m === null || m[0] === "-" || m[0] === "+") this.fail(`syntax error before: ${rest[0]}`);
+    if (m === null || m[0] === "-" || m[0] === "+") this.before();
     this.i += m[0].length;
     const sign = m[1] === "-" ? -1n : 1n;
     if (m[3] !== undefined) {
@@ -239,7 +255,7 @@ class Reader {
       out.push(this.term());
       this.skip();
       if (this.s[this.i] !== "." || !/^\.(\s|%|$)/.test(this.s.slice(this.i, this.i + 2))) {
-        this.fail(`syntax error before: ${this.s[this.i] ?? ""}`);
+        this.before();
       }
       this.i++;
     }
@@ -254,5 +270,9 @@ export function readErlTerms(text: string): Term[] {
 
 /** The character list of a message, for `{error, {Line, erl_parse, Message}}`. */
 export function errorMessage(e: ErlTermsError): Term {
+  // erl_parse's own form: the words and the token apart.
+  if (e.token !== undefined) {
+    return arrayToList([charlist("syntax error before: "), charlist(e.token)]);
+  }
   return charlist(e.what);
 }

@@ -21,6 +21,7 @@ import { quoteAtom, quoteChars, writeAtom, writeErlang } from "./_erl_write.ts";
 import { deepTerm } from "./_deep.ts";
 import { writeErlangDeep } from "./_erl_deep.ts";
 import { formatDeep, formatToString } from "./format.ts";
+import { ErlTermsError, errorMessage, readErlTerms } from "./_erl_terms.ts";
 
 /** The pid an io device names: `standard_io` is the caller's group leader. */
 export function devicePid(device: Term): Pid {
@@ -108,6 +109,51 @@ function printableUnicodeList(t: Term): boolean {
   return c === null;
 }
 
+/** The text of what an input request gave: a list of characters or a binary. */
+function inputText(t: Term): string {
+  if (t instanceof Uint8Array) return new TextDecoder().decode(t);
+  return chardataToString(t);
+}
+
+/**
+ * `read/1,2,3`: a term in Erlang's syntax ended by a full stop, read line by line from the
+ * device: `{ok, Term}` (with the line after it, from `read/3`), `eof`, or `{error, {Line,
+ * erl_parse, Message}}`.
+ */
+function* readTerm(device: Term, prompt: Term, start?: Term): Generator<Yielded, Term, unknown> {
+  let text = "";
+  let lines = 0;
+  for (;;) {
+    const got = yield* ioRequest(device, ["get_line", "unicode", lines === 0 ? prompt : ""]);
+    if (got === "eof") {
+      if (text.trim() === "") return start === undefined ? "eof" : ["eof", start];
+      break;
+    }
+    if (Array.isArray(got) && got[0] === "error") return got;
+    text += inputText(got);
+    lines++;
+    if (/\.\s*$/.test(text) && !/^\s*$/.test(text)) break;
+  }
+  const base = typeof start === "number" ? start : 1;
+  try {
+    const terms = readErlTerms(text);
+    if (terms.length === 0) return start === undefined ? "eof" : ["eof", start];
+    const t = terms[0] as Term;
+    return start === undefined ? ["ok", t] : ["ok", t, base + lines];
+  } catch (e) {
+    if (!(e instanceof ErlTermsError)) throw e;
+    const where = base + e.line - 1;
+    const err: Term = ["error", [where, "erl_parse", errorMessage(e)]];
+    return start === undefined ? err : [...(err as Term[]), base + lines];
+  }
+}
+
+/** `columns/0,1` and `rows/0,1`: `{ok, N}` from a terminal, `{error, enotsup}` otherwise. */
+function* geometry(device: Term, what: string): Generator<Yielded, Term, unknown> {
+  const r = yield* ioRequest(device, ["get_geometry", what]);
+  return typeof r === "number" ? ["ok", r] : ["error", "enotsup"];
+}
+
 /** The functions of `io`: generators, since each one waits for its device's reply. */
 export const ioModule: ModuleFunctions = {
   "format/1": function* (format: Term) {
@@ -145,6 +191,48 @@ export const ioModule: ModuleFunctions = {
   },
   "write/2": function* (device: Term, term: Term) {
     return yield* putCharsTo(device, writeErlang(term, -1, "latin1"));
+  },
+  "get_chars/2": function* (prompt: Term, n: Term) {
+    return yield* ioRequest("standard_io", ["get_chars", "unicode", prompt, n]);
+  },
+  "get_chars/3": function* (device: Term, prompt: Term, n: Term) {
+    return yield* ioRequest(device, ["get_chars", "unicode", prompt, n]);
+  },
+  "read/1": function* (prompt: Term) {
+    return yield* readTerm("standard_io", prompt);
+  },
+  "read/2": function* (device: Term, prompt: Term) {
+    return yield* readTerm(device, prompt);
+  },
+  "read/3": function* (device: Term, prompt: Term, start: Term) {
+    return yield* readTerm(device, prompt, start);
+  },
+  "read/4": function* (device: Term, prompt: Term, start: Term, _options: Term) {
+    return yield* readTerm(device, prompt, start);
+  },
+  "columns/0": function* () {
+    return yield* geometry("standard_io", "columns");
+  },
+  "columns/1": function* (device: Term) {
+    return yield* geometry(device, "columns");
+  },
+  "rows/0": function* () {
+    return yield* geometry("standard_io", "rows");
+  },
+  "rows/1": function* (device: Term) {
+    return yield* geometry(device, "rows");
+  },
+  "request/1": function* (req: Term) {
+    return yield* ioRequest("standard_io", req);
+  },
+  "request/2": function* (device: Term, req: Term) {
+    return yield* ioRequest(device, req);
+  },
+  "requests/1": function* (reqs: Term) {
+    return yield* ioRequest("standard_io", ["requests", reqs]);
+  },
+  "requests/2": function* (device: Term, reqs: Term) {
+    return yield* ioRequest(device, ["requests", reqs]);
   },
   "get_line/1": function* (prompt: Term) {
     return yield* ioRequest("standard_io", ["get_line", "unicode", prompt]);

@@ -1,0 +1,98 @@
+/**
+ * Input under -noshell, as OTP's `user` reads standard input: io:get_line, get_chars, read
+ * (terms over lines, a syntax error in erl_parse's words), columns (no terminal), a raw
+ * io:request, each byte one character, and eof at the end. The expected output of `rd` is what
+ * `erl -noshell` with LFE 2.2 printed for the same program and input; `rd2`'s follows the rule
+ * erl showed for its bytes (one character each, also after `{encoding, unicode}`).
+ */
+
+import assert from "node:assert/strict";
+import { runDenoWithInput } from "../_run.ts";
+
+const PROGRAMS: Record<string, string> = {
+  rd: `(defmodule rd (export (main 0)))
+(defun p (x) (io:format "~p~n" (list x)))
+(defun main ()
+  (p (io:get_line "line> "))
+  (p (io:get_chars "chars> " 3))
+  (p (io:get_line ""))
+  (p (io:read "term> "))
+  (p (io:read "term> "))
+  (p (io:read 'more>))
+  (p (io:columns))
+  (p (io:get_line "last> "))
+  (p (io:get_line "after> ")))
+`,
+  rd2: `(defmodule rd2 (export (main 0)))
+(defun p (x) (io:format "~w~n" (list x)))
+(defun main ()
+  (p (io:get_line ""))
+  (io:setopts '(#(encoding unicode)))
+  (p (io:get_line ""))
+  (p (io:get_line ""))
+  (p (io:get_chars "" 2))
+  (p (io:request (tuple 'get_line 'unicode "")))
+  (p (io:get_line "")))
+`,
+};
+
+async function run(name: string, input: string): Promise<string> {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/${name}.lfe`, PROGRAMS[name] as string);
+    const r = await runDenoWithInput(
+      [
+        "run",
+        "--allow-all",
+        "main.ts",
+        "-noshell",
+        "-pa",
+        dir,
+        "-eval",
+        `(${name}:main)`,
+        "-eval",
+        "(init:stop)",
+      ],
+      input,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    return r.stdout;
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+Deno.test("-noshell input: lines, characters and terms from standard input, as OTP's user gives them", async () => {
+  const out = await run("rd", 'hello world\nabcdef\n{a, [1,2],\n "s"}.\nfoo bar.\n');
+  assert.equal(
+    out,
+    [
+      'line> "hello world\\n"',
+      'chars> "abc"',
+      '"def\\n"',
+      'term> {ok,{a,[1,2],"s"}}',
+      'term> {error,{1,erl_parse,["syntax error before: ","bar"]}}',
+      "more>eof",
+      "{error,enotsup}",
+      "last> eof",
+      "after> eof",
+      "",
+    ].join("\n"),
+  );
+});
+
+Deno.test("-noshell input: each byte is one character, whatever the encoding", async () => {
+  const out = await run("rd2", "\u00c3\u00a9a\n\u00c3\u00a9b\nxyz\nq\u00c3\u00a9\nlast");
+  assert.equal(
+    out,
+    [
+      "[195,131,194,169,97,10]",
+      "[195,131,194,169,98,10]",
+      "[120,121,122,10]",
+      "[113,195]",
+      "[131,194,169,10]",
+      "[108,97,115,116]",
+      "",
+    ].join("\n"),
+  );
+});
