@@ -14,7 +14,7 @@ import { raiseError } from "../../runtime/errors.ts";
 import type { Yielded } from "../../runtime/process.ts";
 import { mustCurrent, NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { exactEq } from "../../runtime/term_order.ts";
-import { binary, charlist, Cons, Pid, type Term } from "../../runtime/terms.ts";
+import { arrayToList, binary, charlist, Cons, Pid, type Term } from "../../runtime/terms.ts";
 import { chardataToString } from "./_chardata.ts";
 import { prettyErlangDeep } from "./_erl_pretty.ts";
 import { quoteAtom, quoteChars, writeAtom, writeErlang } from "./_erl_write.ts";
@@ -22,6 +22,7 @@ import { deepTerm } from "./_deep.ts";
 import { writeErlangDeep } from "./_erl_deep.ts";
 import { formatDeep, formatToString } from "./format.ts";
 import { ErlTermsError, errorMessage, readErlTerms } from "./_erl_terms.ts";
+import { fread, freadCollect } from "./_io_lib_fread.ts";
 
 /** The pid an io device names: `standard_io` is the caller's group leader. */
 export function devicePid(device: Term): Pid {
@@ -192,6 +193,26 @@ export const ioModule: ModuleFunctions = {
   "write/2": function* (device: Term, term: Term) {
     return yield* putCharsTo(device, writeErlang(term, -1, "latin1"));
   },
+  "fread/2": function* (prompt: Term, format: Term) {
+    return yield* ioRequest("standard_io", [
+      "get_until",
+      "unicode",
+      prompt,
+      "io_lib",
+      "fread",
+      arrayToList([format]),
+    ]);
+  },
+  "fread/3": function* (device: Term, prompt: Term, format: Term) {
+    return yield* ioRequest(device, [
+      "get_until",
+      "unicode",
+      prompt,
+      "io_lib",
+      "fread",
+      arrayToList([format]),
+    ]);
+  },
   "get_chars/2": function* (prompt: Term, n: Term) {
     return yield* ioRequest("standard_io", ["get_chars", "unicode", prompt, n]);
   },
@@ -341,6 +362,8 @@ function indentation(s: Term, start: Term): number {
 }
 
 export const ioLibModule: ModuleFunctions = {
+  "fread/2": fread,
+  "fread/3": freadCollect,
   "char_list/1": (t: Term) => flatChars(t, 0x10ffff) !== undefined,
   "latin1_char_list/1": (t: Term) => flatChars(t, 255) !== undefined,
   "deep_char_list/1": (t: Term) => deepChars(t, 0x10ffff),

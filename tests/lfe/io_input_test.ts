@@ -1,7 +1,7 @@
 /**
  * Input under -noshell, as OTP's `user` reads standard input: io:get_line, get_chars, read
- * (terms over lines, a syntax error in erl_parse's words), columns (no terminal), a raw
- * io:request, each byte one character, and eof at the end. The expected output of `rd` is what
+ * (terms over lines, a syntax error in erl_parse's words), fread, columns (no terminal), a raw
+ * io:request, each byte one character, and eof at the end. The expected output of `rd` and `fr` is what
  * `erl -noshell` with LFE 2.2 printed for the same program and input; `rd2`'s follows the rule
  * erl showed for its bytes (one character each, also after `{encoding, unicode}`).
  */
@@ -33,6 +33,13 @@ const PROGRAMS: Record<string, string> = {
   (p (io:get_chars "" 2))
   (p (io:request (tuple 'get_line 'unicode "")))
   (p (io:get_line "")))
+`,
+  fr: `(defmodule fr (export (main 0)))
+(defun p (x) (io:format "~w~n" (list x)))
+(defun main ()
+  (p (io:fread "n> " "~d ~s"))
+  (p (io:fread "n> " "~d"))
+  (p (io:fread "n> " "~d")))
 `,
 };
 
@@ -78,6 +85,14 @@ Deno.test("-noshell input: lines, characters and terms from standard input, as O
       "after> eof",
       "",
     ].join("\n"),
+  );
+});
+
+Deno.test("-noshell input: io:fread reads by its format, line after line, to eof", async () => {
+  const out = await run("fr", "12 abc\nxyz\n");
+  assert.equal(
+    out,
+    ["n> {ok,[12,[97,98,99]]}", "n> {error,{fread,integer}}", "n> eof", ""].join("\n"),
   );
 });
 
