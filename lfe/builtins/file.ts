@@ -9,9 +9,10 @@
 
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { iodataToString } from "../../runtime/io.ts";
-import { charlist, charlistToString, type Term } from "../../runtime/terms.ts";
+import { charlist, charlistToString, Cons, type Term } from "../../runtime/terms.ts";
 import { ErlTermsError, errorMessage, readErlTerms } from "./_erl_terms.ts";
 import { moduleTable } from "./_util.ts";
+import { FILE_OPS } from "./_file_ops.ts";
 import { arrayToList } from "../../runtime/terms.ts";
 
 /** A file name as a string, or `undefined` if the term is none. */
@@ -82,9 +83,27 @@ function writeFile(f: Term, data: Term): Term {
   }
 }
 
+/** `path_consult/2`: the terms of the first `file` found in the directories of `path`. */
+function pathConsult(path: Term, file: Term): Term {
+  const f = fileName(file);
+  if (f === undefined) return ["error", "badarg"];
+  let c: Term = f.startsWith("/") ? arrayToList([charlist("/")]) : path;
+  for (; c instanceof Cons; c = c.tl) {
+    const dir = fileName(c.hd);
+    if (dir === undefined) continue;
+    const full = f.startsWith("/") ? f : `${dir}/${f}`;
+    const r = consult(charlist(full));
+    if (Array.isArray(r) && r[0] === "error" && r[1] === "enoent") continue;
+    return Array.isArray(r) && r[0] === "ok" ? ["ok", r[1] as Term, charlist(full)] : r;
+  }
+  return ["error", "enoent"];
+}
+
 /** `file` by `name/arity`. */
 export const FILE: ModuleFunctions = moduleTable("file", {
+  ...FILE_OPS,
   "consult/1": consult,
+  "path_consult/2": pathConsult,
   "read_file/1": readFile,
   "write_file/2": writeFile,
   "get_cwd/0": () => ["ok", charlist(Deno.cwd())],
