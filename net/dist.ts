@@ -91,6 +91,12 @@ export class Distribution extends SignalRouter implements ConnectionHost {
     return [...this.#conns.keys()];
   }
 
+  /** Erlang's net_ticktime in seconds; with `set`, what connections made from now on use. */
+  netTicktime(set?: number): number {
+    if (set !== undefined) this.#o.ticktime = set;
+    return this.#o.ticktime;
+  }
+
   /** Closes the connection to `node` (`erlang:disconnect_node/1`); `false` if there was none. */
   disconnect(node: string): boolean {
     const c = this.#conns.get(node);
@@ -308,6 +314,7 @@ export class Distribution extends SignalRouter implements ConnectionHost {
     });
     this.#conns.set(peer, c);
     this.node.siblings?.nodeUp(peer);
+    this.node.nodeEvent(true, peer);
     const p = this.#pending.get(peer);
     this.#pending.delete(peer);
     if (p !== undefined) {

@@ -21,7 +21,8 @@ import {
 import type { Router } from "./router.ts";
 import { Scheduler } from "./scheduler.ts";
 import { GONE, type SharedState, STARTING } from "./shared.ts";
-import { Pid, Ref, type Term } from "./terms.ts";
+import { arrayToList, Pid, Ref, type Term } from "./terms.ts";
+import { exactEq } from "./term_order.ts";
 
 /** Options of {@linkcode Node.spawn}. */
 export interface SpawnOptions {
@@ -530,6 +531,51 @@ export class Node {
     q.monitors!.delete(ref);
     this.#monitorAliasGone(ref);
     this.#deliverSignal(q, [e.tag ?? "DOWN", ref, "process", object, reason]);
+  }
+
+  // ---- Node events (`net_kernel:monitor_nodes/1,2`) ----
+
+  readonly #nodeMonitors: { pid: Pid; options: Term[] }[] = [];
+  readonly #upNodes = new Set<string>();
+
+  /** Subscribes `pid` to `{nodeup, Node}` and `{nodedown, Node}` (`on`), or ends one. */
+  monitorNodes(pid: Pid, on: boolean, options: Term[]): void {
+    if (on) {
+      this.#nodeMonitors.push({ pid, options });
+      return;
+    }
+    const same = (a: Term[], b: Term[]) =>
+      a.length === b.length && a.every((x, i) => exactEq(x, b[i] as Term));
+    const i = this.#nodeMonitors.findIndex((m) => samePid(m.pid, pid) && same(m.options, options));
+    if (i >= 0) this.#nodeMonitors.splice(i, 1);
+  }
+
+  /** A node came up (`up`) or went down: its subscribers hear of it, a node down only once up. */
+  nodeEvent(up: boolean, peer: string): void {
+    if (up) {
+      if (this.#upNodes.has(peer)) return;
+      this.#upNodes.add(peer);
+    } else if (!this.#upNodes.delete(peer)) return;
+    for (const m of [...this.#nodeMonitors]) {
+      const q = this.lookup(m.pid);
+      if (q === undefined) {
+        this.#nodeMonitors.splice(this.#nodeMonitors.indexOf(m), 1);
+        continue;
+      }
+      const tag = up ? "nodeup" : "nodedown";
+      if (m.options.length === 0) {
+        q.post([tag, peer]);
+        continue;
+      }
+      const info: Term[] = [];
+      if (m.options.some((o) => Array.isArray(o) && o[0] === "node_type")) {
+        info.push(["node_type", "visible"]);
+      }
+      if (!up && m.options.includes("nodedown_reason")) {
+        info.push(["nodedown_reason", "connection_closed"]);
+      }
+      q.post([tag, peer, arrayToList(info)]);
+    }
   }
 
   // ---- Process aliases (`alias/0,1`, `monitor/3`'s `{alias, Mode}`) ----

@@ -37,6 +37,8 @@ export interface Router {
   busy?(node: string): boolean;
   /** Closes the connection to `node`; `false` if there was none. */
   disconnect?(node: string): boolean;
+  /** The net tick time in seconds, and a new one for connections made from now on. */
+  netTicktime?(set?: number): number;
   /** Calls `then` once the connection to `node` has drained (or closed). */
   whenDrained?(node: string, then: () => void): void;
   /** Connects to `node` if not connected; resolves whether it is connected now. */

@@ -328,6 +328,7 @@ export class Siblings extends SignalRouter implements SiblingsApi {
       }
       case "nodeup":
         this.#up.add(t[1] as string);
+        node.nodeEvent(true, t[1] as string);
         return;
       case "nodedown":
         this.#up.delete(t[1] as string);

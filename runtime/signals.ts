@@ -234,6 +234,7 @@ export function nodeDown(
   const list = watchers.get(down);
   watchers.delete(down);
   for (const w of list ?? []) node.sendPid(w, ["nodedown", down], null);
+  node.nodeEvent(false, down);
 }
 
 /**

@@ -16,6 +16,7 @@ import { caught, ErlangError, raiseError } from "../../runtime/errors.ts";
 import {
   awaitPromise,
   connectNode,
+  nodes,
   ping,
   spawnMonitorOn,
   spawnOn,
@@ -25,6 +26,7 @@ import { mustCurrent, NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { exactEq } from "../../runtime/term_order.ts";
 import { listNames } from "../../net/epmd_client.ts";
 import {
+  arrayToList,
   charlist,
   charlistToString,
   isAtom,
@@ -33,6 +35,7 @@ import {
   type Pid,
   type Ref,
   type Term,
+  TermMap,
 } from "../../runtime/terms.ts";
 
 /** Applies `module:fun(args...)` in this process, raising `undef` when there is no such code. */
@@ -319,12 +322,105 @@ export const netAdmModule: ModuleFunctions = {
   "world_list/2": worldList,
 };
 
+/** Whether this node is distributed. */
+function alive(): boolean {
+  return thisNode().router !== null;
+}
+
+/** `monitor_nodes/1,2`: `ok`, or `error` for a flag or options that are not right. */
+function monitorNodes(flag: Term, options: Term = null): Term {
+  if (typeof flag !== "boolean") return "error";
+  let opts: Term[];
+  try {
+    opts = listToArray(options);
+  } catch {
+    return "error";
+  }
+  const unknown = opts.filter((o) =>
+    !(o === "nodedown_reason" ||
+      (Array.isArray(o) && o.length === 2 && o[0] === "node_type" &&
+        ["visible", "hidden", "all"].includes(o[1] as string)))
+  );
+  if (unknown.length > 0) return ["error", ["unknown_options", arrayToList(unknown)]];
+  const p = mustCurrent("monitor_nodes");
+  p.node.monitorNodes(p.pid, flag, opts);
+  return "ok";
+}
+
+function netTicktime(set?: number): Term {
+  const router = thisNode().router;
+  if (router === null) return "ignored";
+  return router.netTicktime?.(set) ?? 60;
+}
+
 /** The functions of `net_kernel`. */
 export const netKernelModule: ModuleFunctions = {
   "connect_node/1": function* (node: Term) {
     if (!isAtom(node)) raiseError("function_clause");
     return yield* connectNode(node);
   },
+  "hidden_connect_node/1": function* (node: Term) {
+    if (!isAtom(node)) raiseError("function_clause");
+    return yield* connectNode(node);
+  },
+  "monitor_nodes/1": (flag: Term) => monitorNodes(flag),
+  "monitor_nodes/2": monitorNodes,
+  "get_net_ticktime/0": () => netTicktime(),
+  "set_net_ticktime/1": (t: Term) => {
+    if (typeof t !== "number" || !Number.isInteger(t) || t <= 0) raiseError("function_clause");
+    const now = netTicktime();
+    if (now === "ignored") return "ignored";
+    if (now === t) return "unchanged";
+    netTicktime(t);
+    return "change_initiated";
+  },
+  "set_net_ticktime/2": (t: Term, _transition: Term) => {
+    if (typeof t !== "number" || !Number.isInteger(t) || t <= 0) raiseError("function_clause");
+    const now = netTicktime();
+    if (now === "ignored") return "ignored";
+    if (now === t) return "unchanged";
+    netTicktime(t);
+    return "change_initiated";
+  },
+  "nodename/0": () => alive() ? thisNode().name : "ignored",
+  "longnames/0": () => {
+    if (!alive()) return "ignored";
+    const host = thisNode().name.split("@")[1] ?? "";
+    return host.includes(".");
+  },
+  "disconnect/1": (node: Term) => {
+    if (!isAtom(node)) raiseError("function_clause");
+    const router = thisNode().router;
+    if (router === null) return "ignored";
+    return router.disconnect?.(String(node)) ?? false;
+  },
+  "allow/1": (nodes: Term) => {
+    let ns: Term[];
+    try {
+      ns = listToArray(nodes);
+    } catch {
+      return "error";
+    }
+    return ns.every((n) => isAtom(n)) ? (alive() ? "ok" : "ignored") : "error";
+  },
+  "get_state/0": () => {
+    const node = thisNode();
+    if (!alive()) return new TermMap([["started", "no"]]);
+    const host = node.name.split("@")[1] ?? "";
+    return new TermMap([
+      ["started", "static"],
+      ["name_type", "static"],
+      ["name", node.name],
+      ["name_domain", host.includes(".") ? "longnames" : "shortnames"],
+    ]);
+  },
+  "stop/0": () => ["error", alive() ? "not_allowed" : "not_found"],
+  "getopts/2": (node: Term, _opts: Term) => {
+    if (!isAtom(node)) raiseError("function_clause");
+    if (!alive()) return "ignored";
+    return nodes().includes(String(node)) ? ["ok", null] : ["error", "noconnection"];
+  },
+  "setopts/2": (_node: Term, _opts: Term) => alive() ? "ok" : "ignored",
 };
 
 /**

@@ -57,3 +57,62 @@ Deno.test("t033 net_adm: names from the port mapper, world_list and world over a
     await c.stop();
   }
 });
+
+Deno.test("t033 net_kernel:monitor_nodes: nodeup and nodedown of another node, with the info asked for", async () => {
+  const c = await Cluster.create();
+  try {
+    const watcher = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-sname",
+      "nkwatch",
+      "-noshell",
+      "-eval",
+      `(progn
+         (io:format "~p~n" (list (net_kernel:monitor_nodes 'true)))
+         (io:format "~p~n" (list (net_kernel:monitor_nodes 'true '(#(node_type all) nodedown_reason))))
+         (io:format "~p~n" (list (net_kernel:monitor_nodes 'true '(bad))))
+         (io:format "~p~n" (list (net_kernel:get_net_ticktime)))
+         (io:format "~p~n" (list (net_kernel:set_net_ticktime 60)))
+         (io:format "ready~n")
+         (let ((get (lambda () (receive (m m) (after 20000 'timeout)))))
+           (io:format "~w~n" (list (funcall get)))
+           (io:format "~w~n" (list (funcall get)))
+           (io:format "~w~n" (list (funcall get)))
+           (io:format "~w~n" (list (funcall get)))))`,
+      "-eval",
+      "(init:stop)",
+    ]);
+    await watcher.waitFor(/^ready$/, 30_000);
+    const other = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-sname",
+      "nkother",
+      "-noshell",
+      "-eval",
+      `(progn (net_adm:ping '${nodeName("nkwatch")}) (timer:sleep 500))`,
+      "-eval",
+      "(init:stop)",
+    ]);
+    await other.done;
+    await watcher.done;
+    const o = nodeName("nkother");
+    assert.deepEqual(watcher.out.filter((l) => l !== ""), [
+      "ok",
+      "ok",
+      "{error,{unknown_options,[bad]}}",
+      "60",
+      "unchanged",
+      "ready",
+      `{nodeup,${o}}`,
+      `{nodeup,${o},[{node_type,visible}]}`,
+      `{nodedown,${o}}`,
+      `{nodedown,${o},[{node_type,visible},{nodedown_reason,connection_closed}]}`,
+    ]);
+  } finally {
+    await c.stop();
+  }
+});
