@@ -488,7 +488,7 @@ export function processInfo(pid: Pid): ProcessInfo | undefined {
     groupLeader: p.groupLeader,
     initialCall: p.initialCall,
     reductions: p.reductions,
-    dictionary: p.dict === null || p.dict === undefined ? [] : [...p.dict.values()],
+    dictionary: p.dict === null || p.dict === undefined ? [] : dictionaryEntries(p.dict),
   };
 }
 
@@ -624,9 +624,30 @@ export function run(fn: ProcessFn, ...args: unknown[]): Promise<Term> {
 
 // ---- the process dictionary ----
 
+/**
+ * A value kept in a process dictionary that becomes its term only when something reads it: a
+ * library that updates its own entry on every call (as `rand` does its state) keeps it in a
+ * form of its own, and {@linkcode peekLazy} gives it back while nobody has looked.
+ */
+export abstract class LazyTerm {
+  /** The term this value stands for. */
+  abstract force(): Term;
+}
+
 function dictionary(what: string): Map<unknown, [Term, Term]> {
   const p = mustCurrent(what);
   return p.dict ??= new Map();
+}
+
+/** The term of a dictionary entry, made once if it was lazy. */
+function entryValue(e: [Term, Term]): Term {
+  const v = e[1] as unknown;
+  return v instanceof LazyTerm ? (e[1] = v.force()) : e[1];
+}
+
+/** The entries of a dictionary, lazy values made into terms. */
+export function dictionaryEntries(d: Map<unknown, [Term, Term]>): [Term, Term][] {
+  return [...d.values()].map((e) => [e[0], entryValue(e)]);
 }
 
 /** `put/2`: sets `key` in the caller's process dictionary; answers the old value or `undefined`. */
@@ -635,17 +656,29 @@ export function put(key: Term, value: Term): Term {
   const k = termKey(key);
   const old = d.get(k);
   d.set(k, [key, value]);
-  return old === undefined ? "undefined" : old[1];
+  return old === undefined ? "undefined" : entryValue(old);
+}
+
+/** Sets `key` to a lazy value; nothing is answered, the old value is not made. */
+export function putLazy(key: Term, value: LazyTerm): void {
+  dictionary("put()").set(termKey(key), [key, value as unknown as Term]);
+}
+
+/** The lazy value under `key` if it is still one, else `undefined`. */
+export function peekLazy(key: Term): LazyTerm | undefined {
+  const v = dictionary("get()").get(termKey(key))?.[1] as unknown;
+  return v instanceof LazyTerm ? v : undefined;
 }
 
 /** `get/1`: the value under `key` in the caller's process dictionary, or `undefined`. */
 export function get(key: Term): Term {
-  return dictionary("get()").get(termKey(key))?.[1] ?? "undefined";
+  const e = dictionary("get()").get(termKey(key));
+  return e === undefined ? "undefined" : entryValue(e);
 }
 
 /** `get/0`: the whole process dictionary, as a list of `#(key value)`. */
 export function getAll(): Term {
-  return arrayToList([...dictionary("get()").values()].map(([k, v]) => [k, v]));
+  return arrayToList(dictionaryEntries(dictionary("get()")).map(([k, v]) => [k, v]));
 }
 
 /** `erase/1`: removes `key`; answers its value or `undefined`. */
@@ -654,7 +687,7 @@ export function erase(key: Term): Term {
   const k = termKey(key);
   const old = d.get(k);
   d.delete(k);
-  return old === undefined ? "undefined" : old[1];
+  return old === undefined ? "undefined" : entryValue(old);
 }
 
 /** `erase/0`: empties the process dictionary; answers what it held. */
@@ -666,7 +699,7 @@ export function eraseAll(): Term {
 
 /** `get_keys/0,1`: the keys (with the value `value`, when given). */
 export function getKeys(value?: Term): Term {
-  const entries = [...dictionary("get_keys()").values()];
+  const entries = dictionaryEntries(dictionary("get_keys()"));
   return arrayToList(
     entries.filter(([, v]) => value === undefined || exactEq(v, value)).map(([k]) => k),
   );
