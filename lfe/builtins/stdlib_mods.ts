@@ -8,6 +8,7 @@
 
 import { defineModule } from "../../runtime/code.ts";
 import { BASE64 } from "./base64.ts";
+import { CRYPTO } from "./crypto.ts";
 import { BINARY } from "./binary.ts";
 import { CALENDAR } from "./calendar.ts";
 import { DICT } from "./dict.ts";
@@ -44,6 +45,7 @@ export function registerStdlibModules(): void {
   defineModule("os", OS);
   defineModule("array", ARRAY);
   defineModule("base64", BASE64);
+  defineModule("crypto", CRYPTO);
   defineModule("calendar", CALENDAR);
   defineModule("unicode", UNICODE);
   for (const f of ETS_MAY_WAIT) markMayWait(f);
