@@ -339,7 +339,7 @@ async function main(args: string[]): Promise<number | undefined> {
         count,
         placement: flags.placement ?? "load",
         entry: new URL("./scheduler.ts", import.meta.url),
-        data: { codePath },
+        data: { codePath, cookie: thisNode().router?.cookie?.() },
         log,
       });
       void s.ready.then(() => editor?.redraw());

@@ -14,12 +14,15 @@ import {
   warmOtpModules,
 } from "./lfe/mod.ts";
 import { serveScheduler, setFileLoader } from "./runtime/mod.ts";
+import { setSiblingCookie } from "./runtime/siblings.ts";
 import { registerShellModules } from "./shell/mod.ts";
 
 serveScheduler((data) => {
   registerBuiltins();
   registerShellModules();
-  setCodePath((data as { codePath: string[] }).codePath);
+  const d = data as { codePath: string[]; cookie?: string };
+  setCodePath(d.codePath);
+  if (d.cookie !== undefined) setSiblingCookie(d.cookie);
   installCodePathLoader();
   warmOtpModules();
   // A module compiled or reloaded on another scheduler ((c ...), (l ...)) is loaded here too.

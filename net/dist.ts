@@ -92,6 +92,20 @@ export class Distribution extends SignalRouter implements ConnectionHost {
   }
 
   /** Erlang's net_ticktime in seconds; with `set`, what connections made from now on use. */
+  /** Cookies set for single nodes (`erlang:set_cookie/2`). */
+  readonly #cookies = new Map<string, string>();
+
+  /** The cookie used with `node` (this node's own when none was set for it). */
+  cookie(node?: string): string {
+    return (node !== undefined ? this.#cookies.get(node) : undefined) ?? this.#o.cookie;
+  }
+
+  /** Sets this node's cookie, or the cookie used with `node`. */
+  setCookie(cookie: string, node?: string): void {
+    if (node === undefined || node === this.node.name) this.#o.cookie = cookie;
+    else this.#cookies.set(node, cookie);
+  }
+
   netTicktime(set?: number): number {
     if (set !== undefined) this.#o.ticktime = set;
     return this.#o.ticktime;
@@ -199,12 +213,12 @@ export class Distribution extends SignalRouter implements ConnectionHost {
       conn.setNoDelay(true);
       if (new TextDecoder().decode(found.extra) !== NODE_MARK) {
         // A BEAM node: Erlang's own handshake and External Term Format.
-        await erlDial(conn, peer, this.#erlHs());
+        await erlDial(conn, peer, { ...this.#erlHs(), cookie: this.cookie(peer) });
         this.#install(peer, conn, new FrameReader(conn, HANDSHAKE_MAX_FRAME), this.#erlWire(peer));
         return;
       }
       const reader = new FrameReader(conn, HANDSHAKE_MAX_FRAME);
-      await dial(conn, reader, peer, this.#hs());
+      await dial(conn, reader, peer, { ...this.#hs(), cookie: this.cookie(peer) });
       this.#dialedAt.set(peer, Date.now());
       this.#install(peer, conn, reader);
     } catch (e) {

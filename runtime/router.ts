@@ -39,6 +39,10 @@ export interface Router {
   disconnect?(node: string): boolean;
   /** The net tick time in seconds, and a new one for connections made from now on. */
   netTicktime?(set?: number): number;
+  /** The cookie used with `node`, or this node's own. */
+  cookie?(node?: string): string;
+  /** Sets this node's cookie, or the one used with `node`. */
+  setCookie?(cookie: string, node?: string): void;
   /** Calls `then` once the connection to `node` has drained (or closed). */
   whenDrained?(node: string, then: () => void): void;
   /** Connects to `node` if not connected; resolves whether it is connected now. */

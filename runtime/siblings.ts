@@ -414,9 +414,25 @@ export class Siblings extends SignalRouter implements SiblingsApi {
  * which holds the connections; spawns asked and `monitor_node` watchers are kept here, so that
  * a node going down is handled here too.
  */
+/** The node's cookie as the main isolate had it when this worker started. */
+let siblingCookie = "nocookie";
+const siblingCookies = new Map<string, string>();
+
+/** Sets the cookie a worker scheduler answers `erlang:get_cookie/0` with. */
+export function setSiblingCookie(cookie: string): void {
+  siblingCookie = cookie;
+}
+
 class ViaMain extends SignalRouter {
   readonly #s: Siblings;
   readonly #node: Node;
+  cookie(node?: string): string {
+    return (node !== undefined ? siblingCookies.get(node) : undefined) ?? siblingCookie;
+  }
+  setCookie(cookie: string, node?: string): void {
+    if (node === undefined || node === this.#node.name) siblingCookie = cookie;
+    else siblingCookies.set(node, cookie);
+  }
   constructor(s: Siblings, node: Node) {
     super(s.spawns, s.nodeWatchers);
     this.#s = s;

@@ -132,6 +132,24 @@ export function disconnectNode(n: Term): Term {
   return node.router.disconnect?.(atomName(n)) ?? false;
 }
 
+/** `get_cookie/0,1`: this node's cookie, or the one used with a node; `nocookie` if not alive. */
+export function getCookie(n?: Term): Term {
+  if (n !== undefined && !isAtom(n)) badarg();
+  const router = thisNode().router;
+  if (router === null || router.cookie === undefined) return "nocookie";
+  return router.cookie(n === undefined ? undefined : atomName(n));
+}
+
+/** `set_cookie/1,2`: sets this node's cookie, or the one used with a node. */
+export function setCookie(a: Term, b?: Term): Term {
+  const [n, c] = b === undefined ? [undefined, a] : [a, b];
+  if (!isAtom(c) || (n !== undefined && !isAtom(n))) badarg();
+  const router = thisNode().router;
+  if (router === null || router.setCookie === undefined) raiseError("distribution_not_started");
+  router.setCookie(atomName(c), n === undefined ? undefined : atomName(n));
+  return true;
+}
+
 /** What BEAM 25 loads before any code: the modules of its boot. */
 const PRE_LOADED = [
   "erts_code_purger",

@@ -232,6 +232,10 @@ const TABLE: ModuleFunctions = {
   "nodes/2": al.nodes2,
   "process_flag/3": al.processFlag3,
   "disconnect_node/1": al.disconnectNode,
+  "get_cookie/0": () => al.getCookie(),
+  "get_cookie/1": (n: Term) => al.getCookie(n),
+  "set_cookie/1": (c: Term) => al.setCookie(c),
+  "set_cookie/2": (n: Term, c: Term) => al.setCookie(n, c),
   ...al.CODE_BIFS,
   "spawn_request/1": function* (a: Term) {
     return yield* al.spawnRequest(a);

@@ -116,3 +116,57 @@ Deno.test("t033 net_kernel:monitor_nodes: nodeup and nodedown of another node, w
     await c.stop();
   }
 });
+
+Deno.test("t033 erlang:get_cookie and set_cookie: a node reaches another of a different cookie once told it", async () => {
+  const c = await Cluster.create({ cookie: "firstcookie" });
+  try {
+    const up = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-sname",
+      "ckother",
+      "-setcookie",
+      "othercookie",
+      "-noshell",
+      "-eval",
+      `(io:format "up~n")`,
+    ]);
+    await up.waitFor(/^up$/, 30_000);
+    const other = nodeName("ckother");
+    const asker = c.spawn([
+      "run",
+      "-A",
+      "main.ts",
+      "-sname",
+      "ckasker",
+      "-noshell",
+      "-eval",
+      `(progn
+         (io:format "~p~n" (list (erlang:get_cookie)))
+         (io:format "~p~n" (list (net_adm:ping '${other})))
+         (io:format "~p~n" (list (erlang:set_cookie '${other} 'othercookie)))
+         (io:format "~p~n" (list (erlang:get_cookie '${other})))
+         (io:format "~p~n" (list (net_adm:ping '${other})))
+         (io:format "~p~n" (list (erlang:set_cookie 'newcookie)))
+         (io:format "~p~n" (list (erlang:get_cookie)))
+         (io:format "~p~n" (list (catch (erlang:set_cookie "text")))))`,
+      "-eval",
+      "(init:stop)",
+    ]);
+    await asker.done;
+    const lines = asker.out.filter((l) => l !== "");
+    assert.deepEqual(lines.slice(0, 7), [
+      "firstcookie",
+      "pang",
+      "true",
+      "othercookie",
+      "pong",
+      "true",
+      "newcookie",
+    ]);
+    assert.match(lines[7] ?? "", /^\{'EXIT',\{badarg,/);
+  } finally {
+    await c.stop();
+  }
+});
