@@ -33,6 +33,7 @@ import {
   atomName,
   listToArray,
   Pid,
+  Port,
   quickTerm,
   Ref,
   type Term,
@@ -86,7 +87,14 @@ export function node(): Atom {
 }
 
 /** A destination: a pid, a registered name, or `[name, node]`. */
-export type Dest = Pid | Atom | readonly [Atom, Atom] | Ref;
+export type Dest = Pid | Atom | readonly [Atom, Atom] | Ref | Port;
+
+let portSender: ((port: Port, msg: Term) => void) | null = null;
+
+/** Sets what takes a message sent to a port (the module that opens ports). */
+export function setPortSender(f: (port: Port, msg: Term) => void): void {
+  portSender = f;
+}
 
 /**
  * Sends `msg` to `to` and returns `msg`. A dead pid drops it silently, as in Erlang; a name
@@ -112,6 +120,11 @@ export function send(to: Dest, msg: Term): Term {
   const node = p?.node ?? thisNode();
   const why = whyNotTerm(msg);
   if (why !== undefined) throw new TypeError(`Cannot send to ${String(to)}: ${why}`);
+  if (to instanceof Port) {
+    if (portSender === null) badarg(`Cannot send to a port: none is open here`);
+    portSender(to, msg);
+    return msg;
+  }
   if (to instanceof Ref) {
     // An alias: its process gets it while the alias is active; otherwise nobody does.
     node.sendAlias(to, msg);

@@ -363,3 +363,12 @@ export class Process {
 
 /** The type of a process body written in TypeScript: `function* p(): Proc { ... }`. */
 export type Proc<R = unknown> = Generator<Yielded, R, unknown>;
+
+/** Adds `f` to what runs when `p` ends, after what was there. */
+export function addOnExit(p: Process, f: (p: Process) => void): void {
+  const prev = p.onExit;
+  p.onExit = prev === null ? f : (q) => {
+    prev(q);
+    f(q);
+  };
+}

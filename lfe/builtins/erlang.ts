@@ -42,6 +42,7 @@ import { FRAMED_OPS, framedTable } from "./_framed_ops.ts";
 import * as t from "./_erlang_terms.ts";
 import * as c from "./_erlang_convert.ts";
 import * as p from "./_erlang_process.ts";
+import * as ports from "./_ports.ts";
 import * as al from "./_erlang_alias.ts";
 import * as s from "./_erlang_system.ts";
 import { append2, subtract2 } from "./_lists_basic.ts";
@@ -232,6 +233,19 @@ const TABLE: ModuleFunctions = {
   "nodes/2": al.nodes2,
   "process_flag/3": al.processFlag3,
   "disconnect_node/1": al.disconnectNode,
+  "open_port/2": ports.openPort,
+  "port_command/2": (port: Term, data: Term) => ports.portCommand(port, data),
+  "port_command/3": ports.portCommand,
+  "port_close/1": ports.portClose,
+  "port_connect/2": ports.portConnect,
+  "port_info/1": ports.portInfo,
+  "port_info/2": ports.portInfo2,
+  "ports/0": ports.ports,
+  "port_get_data/1": ports.portGetData,
+  "port_set_data/2": ports.portSetData,
+  "port_control/3": (port: Term, op: Term, data: Term) => ports.portControl(port, op, data),
+  "port_call/2": (port: Term, data: Term) => ports.portControl(port, 0, data),
+  "port_call/3": (port: Term, op: Term, data: Term) => ports.portControl(port, op, data),
   "get_cookie/0": () => al.getCookie(),
   "get_cookie/1": (n: Term) => al.getCookie(n),
   "set_cookie/1": (c: Term) => al.setCookie(c),

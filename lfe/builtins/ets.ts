@@ -29,7 +29,7 @@ import { receiveWith } from "../../runtime/receive.ts";
 import { raiseError } from "../../runtime/errors.ts";
 import type { Node } from "../../runtime/node.ts";
 import { refKey, samePid } from "../../runtime/node.ts";
-import type { Process, Yielded } from "../../runtime/process.ts";
+import { addOnExit, type Process, type Yielded } from "../../runtime/process.ts";
 import { currentProcess } from "../../runtime/scheduler.ts";
 import { compare, exactEq } from "../../runtime/term_order.ts";
 import { arrayToList, charlist, Cons, Pid, Ref, type Term, termKey } from "../../runtime/terms.ts";
@@ -260,7 +260,7 @@ function setOwner(tab: Table, p: Process): void {
   let set = owned.get(p);
   if (set === undefined) {
     owned.set(p, set = new Set());
-    p.onExit = ownerExited;
+    addOnExit(p, ownerExited);
   }
   set.add(tab);
 }
