@@ -47,7 +47,7 @@
                       '(#(args ("-c" "head -c 5 >/dev/null; printf '\\000\\003abc'")) #(packet 2) binary exit_status))))
     (port_command p "xyz")
     (io:format "~p~n" (list (collect p '()))))
-  (let ((p (open_port #(spawn_executable "/bin/sh") '(#(args ("-c" "echo $FOO $0; pwd")) #(env (#("FOO" "bar"))) #(cd "/") exit_status))))
+  (let ((p (open_port #(spawn_executable "/bin/sh") '(#(args ("-c" "echo $FOO $0 $(pwd)")) #(env (#("FOO" "bar"))) #(cd "/") exit_status))))
     (io:format "~p~n" (list (collect p '()))))
   (io:format "~p~n" (list (reason (catch (open_port #(spawn_executable "/nonexistent/x") '())))))
   (io:format "~p~n" (list (reason (catch (open_port #(nothing "x") '())))))
