@@ -347,7 +347,7 @@ export function processes(): Pid[] {
 export interface ProcessInfo {
   pid: Pid;
   registeredName: Atom | undefined;
-  status: "running" | "runnable" | "waiting";
+  status: "running" | "runnable" | "waiting" | "suspended";
   messageQueueLen: number;
   messages: Term[];
   links: Pid[];
@@ -480,7 +480,7 @@ export function* allProcesses(): Generator<Yielded, ProcessSummary[], unknown> {
   return out.sort((a, b) => a.pid.id - b.pid.id);
 }
 
-const STATUS = ["runnable", "running", "waiting"] as const;
+const STATUS = ["runnable", "running", "waiting", "exiting", "suspended"] as const;
 
 /** What is known of a live local process, or `undefined` if it is not alive. */
 export function processInfo(pid: Pid): ProcessInfo | undefined {
@@ -489,7 +489,7 @@ export function processInfo(pid: Pid): ProcessInfo | undefined {
   return {
     pid: p.pid,
     registeredName: p.name,
-    status: STATUS[p.state as 0 | 1 | 2],
+    status: STATUS[p.state as 0 | 1 | 2 | 4] as "running" | "runnable" | "waiting" | "suspended",
     messageQueueLen: p.queueLength,
     messages: p.messages(),
     links: [...(p.links ?? [])],

@@ -28,6 +28,8 @@ export const State = {
   Waiting: 2,
   /** Ended; its generator is never resumed again. */
   Exited: 3,
+  /** Held by `erlang:suspend_process/1,2`: not run, and not woken by messages, until resumed. */
+  Suspended: 4,
 } as const;
 /** One of {@linkcode State}. */
 export type State = typeof State[keyof typeof State];

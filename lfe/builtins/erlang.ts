@@ -44,6 +44,7 @@ import * as c from "./_erlang_convert.ts";
 import * as p from "./_erlang_process.ts";
 import * as ports from "./_ports.ts";
 import { decodePacket } from "./_decode_packet.ts";
+import { SYS_FLAG_FUNCTIONS } from "./_erlang_sysflags.ts";
 import * as al from "./_erlang_alias.ts";
 import * as s from "./_erlang_system.ts";
 import { append2, subtract2 } from "./_lists_basic.ts";
@@ -235,6 +236,7 @@ const TABLE: ModuleFunctions = {
   "process_flag/3": al.processFlag3,
   "disconnect_node/1": al.disconnectNode,
   "decode_packet/3": decodePacket,
+  ...SYS_FLAG_FUNCTIONS,
   "open_port/2": ports.openPort,
   "port_command/2": (port: Term, data: Term) => ports.portCommand(port, data),
   "port_command/3": ports.portCommand,
