@@ -30,7 +30,7 @@ import { lfeControl } from "./_lfe_format.ts";
 export type FormatStyle = "erlang" | "lfe";
 
 /** One control sequence with its arguments. */
-interface Spec {
+export interface Spec {
   c: string;
   args: Term[];
   width: number | null;
@@ -72,7 +72,19 @@ export function formatToString(format: Term, args: Term, style: FormatStyle): st
  * ```
  */
 export function formatDeep(format: Term, args: Term, style: FormatStyle): DeepItem[] {
-  const items = scan(formatChars(format, style), properList(args), style);
+  return buildItems(scan(formatChars(format, style), properList(args), style), style);
+}
+
+/** The text and control sequences of an Erlang format, each with its arguments. */
+export function scanFormat(format: Term, args: Term): FormatItem[] {
+  return scan(formatChars(format, "erlang"), properList(args), "erlang");
+}
+
+/** A piece of a scanned format: a character, or a control sequence with its arguments. */
+export type FormatItem = string | Spec;
+
+/** What the items of a scanned format write, as {@linkcode formatDeep} gives it. */
+export function buildItems(items: FormatItem[], style: FormatStyle): DeepItem[] {
   const out: DeepItem[] = [];
   let col = 0;
   for (const item of items) {

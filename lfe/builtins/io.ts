@@ -8,6 +8,8 @@
  * @module
  */
 
+import * as more from "./_io_lib_more.ts";
+import { findFunction } from "../../runtime/code.ts";
 import { whereis } from "../../runtime/api.ts";
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { raiseError } from "../../runtime/errors.ts";
@@ -396,6 +398,23 @@ export const ioLibModule: ModuleFunctions = {
   "indentation/2": indentation,
   "format/2": (format: Term, args: Term) => deepTerm(formatDeep(format, args, "erlang")),
   "fwrite/2": (format: Term, args: Term) => deepTerm(formatDeep(format, args, "erlang")),
+  "format/3": more.format3,
+  "fwrite/3": more.format3,
+  "scan_format/2": more.scanFormat2,
+  "unscan_format/1": more.unscanFormat,
+  "build_text/1": (l: Term) => more.buildText(l),
+  "build_text/2": more.buildText,
+  "write/3": more.write3,
+  "write_binary/3": more.writeBinary,
+  "limit_term/2": more.limitTerm,
+  "format_prompt/1": (p: Term) => more.formatPrompt(p),
+  "format_prompt/2": more.formatPrompt,
+  "collect_chars/3": more.collectChars3,
+  "collect_chars/4": more.collectChars4,
+  "collect_line/3": (c: Term, d: Term, _n: Term) => more.collectLine(c, d),
+  "collect_line/4": (c: Term, d: Term, e: Term, _n: Term) => more.collectLine(c, d, e),
+  "get_until/3": (c: Term, d: Term, mfa: Term) => more.getUntil(c, d, mfa, callSync),
+  "get_until/4": (c: Term, d: Term, _e: Term, mfa: Term) => more.getUntil(c, d, mfa, callSync),
   "write/1": (term: Term) => deepTerm(writeErlangDeep(term)),
   "write/2": (term: Term, depth: Term) => deepTerm(writeErlangDeep(term, depthOf(depth))),
   "print/1": (term: Term) => deepTerm(prettyErlangDeep(term)),
@@ -418,3 +437,10 @@ export const ioLibModule: ModuleFunctions = {
   "printable_latin1_list/1": (t: Term) => printableLatin1List(t),
   "printable_unicode_list/1": printableUnicodeList,
 };
+
+/** Calls `m:f(args...)`, a function that does not wait (as io_lib's readers do not). */
+function callSync(m: string, f: string, args: Term[]): Term {
+  const fn = findFunction(m, f, args.length);
+  if (fn === undefined) return raiseError("undef");
+  return fn(...args) as Term;
+}
