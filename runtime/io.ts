@@ -219,12 +219,14 @@ interface Input {
 function isInputRequest(req: Term): req is Term[] {
   return Array.isArray(req) &&
     ((req[0] === "get_line" && (req.length === 2 || req.length === 3)) ||
+      (req[0] === "get_password" && (req.length === 1 || req.length === 2)) ||
       (req[0] === "get_chars" && (req.length === 3 || req.length === 4)) ||
       (req[0] === "get_until" && (req.length === 4 || req.length === 5 || req.length === 6)));
 }
 
 /** The prompt of an input request, as text (an atom's name, or character data). */
 function promptOf(req: Term[]): string {
+  if (req[0] === "get_password") return "";
   const at = req[0] === "get_line"
     ? req.length - 1
     : req[0] === "get_chars"
@@ -259,6 +261,18 @@ function inputAnswer(r: Pending, input: Input, dev: Device): Term | undefined {
     if (nl < 0 && !input.ended) return undefined;
     if (cs.length === 0) return "eof";
     const line = cs.splice(0, nl < 0 ? cs.length : nl + 1);
+    return charsTerm(dev, line);
+  }
+  if (req[0] === "get_password") {
+    // As erl: only a terminal reads a password; other input refuses the request.
+    if (!Deno.stdin.isTerminal()) return ["error", ["request", [...req]]];
+    // The line without its end, as a password is read.
+    const nl = cs.indexOf(10);
+    if (nl < 0 && !input.ended) return undefined;
+    if (cs.length === 0) return "eof";
+    const line = cs.splice(0, nl < 0 ? cs.length : nl + 1);
+    if (line[line.length - 1] === 10) line.pop();
+    if (line[line.length - 1] === 13) line.pop();
     return charsTerm(dev, line);
   }
   if (req[0] === "get_chars") {

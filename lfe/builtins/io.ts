@@ -263,6 +263,12 @@ export const ioModule: ModuleFunctions = {
   "get_line/2": function* (device: Term, prompt: Term) {
     return yield* ioRequest(device, ["get_line", "unicode", prompt]);
   },
+  "get_password/0": function* () {
+    return yield* ioRequest("standard_io", ["get_password", "unicode"]);
+  },
+  "get_password/1": function* (device: Term) {
+    return yield* ioRequest(device, ["get_password", "unicode"]);
+  },
   "printable_range/0": () => "latin1",
   "getopts/0": function* () {
     return yield* ioRequest("standard_io", "getopts");

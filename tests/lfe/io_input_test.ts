@@ -34,6 +34,11 @@ const PROGRAMS: Record<string, string> = {
   (p (io:request (tuple 'get_line 'unicode "")))
   (p (io:get_line "")))
 `,
+  pw: `(defmodule pw (export (main 0)))
+(defun main ()
+  (io:format "~p~n" (list (io:get_password)))
+  (io:format "~p~n" (list (io:get_line ""))))
+`,
   fr: `(defmodule fr (export (main 0)))
 (defun p (x) (io:format "~w~n" (list x)))
 (defun main ()
@@ -110,4 +115,9 @@ Deno.test("-noshell input: each byte is one character, whatever the encoding", a
       "",
     ].join("\n"),
   );
+});
+
+Deno.test("-noshell input: io:get_password is refused when standard input is no terminal, as erl refuses it", async () => {
+  const out = await run("pw", "secret\nnext\n");
+  assert.equal(out, ["{error,{request,{get_password,unicode}}}", '"secret\\n"', ""].join("\n"));
 });
