@@ -353,6 +353,22 @@ function netTicktime(set?: number): Term {
   return router.netTicktime?.(set) ?? 60;
 }
 
+let verboseLevel = 0;
+let passive = false;
+
+/** The nodes `net_kernel:allow/1` let in: none named, so every node may connect. */
+function allowedNodes(): Term {
+  return null;
+}
+
+/** What `node_info/1` tells of a connected node; `undefined` for one that is not. */
+function nodeInfo(node: Term): Term | undefined {
+  if (!isAtom(node)) return undefined;
+  const router = thisNode().router;
+  if (router === null || !router.nodes().includes(String(node))) return undefined;
+  return arrayToList([["state", "up"], ["type", "normal"]]);
+}
+
 /** The functions of `net_kernel`. */
 export const netKernelModule: ModuleFunctions = {
   "connect_node/1": function* (node: Term) {
@@ -415,6 +431,48 @@ export const netKernelModule: ModuleFunctions = {
     ]);
   },
   "stop/0": () => ["error", alive() ? "not_allowed" : "not_found"],
+  "allowed/0": () => (alive() ? ["ok", allowedNodes()] : "ignored"),
+  "connecttime/0": () => 7000,
+  "epmd_module/0": () => "erl_epmd",
+  "protocol_childspecs/0": () => null,
+  "verbose/1": (level: Term) => {
+    if (typeof level !== "number") raiseError("function_clause");
+    if (!alive()) return "ignored";
+    const old = verboseLevel;
+    verboseLevel = level;
+    return ["ok", old];
+  },
+  "passive_cnct/1": (flag: Term) => {
+    if (typeof flag !== "boolean") raiseError("function_clause");
+    const old = passive;
+    if (alive()) passive = flag;
+    return old;
+  },
+  "publish_on_node/1": (node: Term) => (isAtom(node) ? alive() : raiseError("function_clause")),
+  "dflag_unicode_io/1": (_pid: Term) => true,
+  "async_disconnect/1": (node: Term) => {
+    if (!isAtom(node)) raiseError("function_clause");
+    thisNode().router?.disconnect?.(String(node));
+    return "ok";
+  },
+  "node_info/1": (node: Term) => {
+    if (!alive()) raiseError("badarg");
+    const info = nodeInfo(node);
+    return info === undefined ? ["error", "bad_node"] : ["ok", info];
+  },
+  "node_info/2": (node: Term, key: Term) => {
+    if (!alive()) raiseError("badarg");
+    const info = nodeInfo(node);
+    if (info === undefined) return ["error", "bad_node"];
+    const hit = listToArray(info).find((e) => Array.isArray(e) && e[0] === key);
+    return hit === undefined ? ["error", "invalid_key"] : ["ok", (hit as Term[])[1] as Term];
+  },
+  "nodes_info/0": () => {
+    if (!alive()) raiseError("badarg");
+    const router = thisNode().router!;
+    return ["ok", arrayToList(router.nodes().map((n) => [n, nodeInfo(n)!]))];
+  },
+
   "getopts/2": (node: Term, _opts: Term) => {
     if (!isAtom(node)) raiseError("function_clause");
     if (!alive()) return "ignored";

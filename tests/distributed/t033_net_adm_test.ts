@@ -150,7 +150,11 @@ Deno.test("t033 erlang:get_cookie and set_cookie: a node reaches another of a di
          (io:format "~p~n" (list (net_adm:ping '${other})))
          (io:format "~p~n" (list (erlang:set_cookie 'newcookie)))
          (io:format "~p~n" (list (erlang:get_cookie)))
-         (io:format "~p~n" (list (catch (erlang:set_cookie "text")))))`,
+         (io:format "~p~n" (list (catch (erlang:set_cookie "text"))))
+         (io:format "~p~n" (list (list (net_kernel:allowed) (net_kernel:verbose 1) (net_kernel:verbose 0)
+                                       (net_kernel:node_info 'nobody@nowhere)
+                                       (net_kernel:node_info '${other} 'state)
+                                       (element 1 (net_kernel:nodes_info))))))`,
       "-eval",
       "(init:stop)",
     ]);
@@ -166,6 +170,7 @@ Deno.test("t033 erlang:get_cookie and set_cookie: a node reaches another of a di
       "newcookie",
     ]);
     assert.match(lines[7] ?? "", /^\{'EXIT',\{badarg,/);
+    assert.equal(lines.at(-1), "[{ok,[]},{ok,0},{ok,1},{error,bad_node},{ok,up},ok]");
   } finally {
     await c.stop();
   }
