@@ -10,13 +10,13 @@
  * @module
  */
 
-import { monitor, sendTerm } from "../../runtime/api.ts";
+import { monitor, self, sendTerm } from "../../runtime/api.ts";
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { iodataToString } from "../../runtime/io.ts";
 import { type Process, type Yielded } from "../../runtime/process.ts";
 import { mustCurrent, NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { exactEq } from "../../runtime/term_order.ts";
-import { arrayToList, charlist, Cons, Pid, type Term } from "../../runtime/terms.ts";
+import { arrayToList, charlist, Cons, Pid, type Term, termKey } from "../../runtime/terms.ts";
 import { fileName, posixError } from "./file.ts";
 import { universalToLocal } from "./_erlang_time.ts";
 
@@ -209,6 +209,8 @@ function writeFile3(f: Term, data: Term, modes: Term): Term {
 
 interface OpenFile {
   file: Deno.FsFile;
+  /** The name it was opened by, as `pid2name/1` gives it back. */
+  name: Term;
   binary: boolean;
   utf8: boolean;
   read: boolean;
@@ -385,8 +387,19 @@ function ioAnswer(f: OpenFile, req: Term): Term {
   return ["error", "request"];
 }
 
+/** The names of the files open, by their io servers. */
+const NAMES = new Map<unknown, Term>();
+
 /** The file io server: answers until closed, or until its owner ends. */
 function* fileServer(f: OpenFile, owner: Pid): Gen<Term> {
+  try {
+    return yield* serve(f, owner);
+  } finally {
+    NAMES.delete(termKey(self()));
+  }
+}
+
+function* serve(f: OpenFile, owner: Pid): Gen<Term> {
   const mon = monitor(owner);
   for (;;) {
     const m = yield* receiveWith((m) => m);
@@ -438,8 +451,9 @@ function open(nameTerm: Term, modes: Term): Term {
   } catch (e) {
     return ["error", posixError(e)];
   }
-  const f: OpenFile = { file, binary: has("binary"), utf8, read, write, ahead: [] };
+  const f: OpenFile = { file, name: nameTerm, binary: has("binary"), utf8, read, write, ahead: [] };
   const pid = p.node.spawn(fileServer, [f, p.pid], { initialCall: ["file_io_server", "init", 1] });
+  NAMES.set(termKey(pid), typeof nameTerm === "string" ? charlist(nameTerm) : nameTerm);
   return ["ok", pid];
 }
 
@@ -607,9 +621,61 @@ function* fileRequest(dev: Term, req: Term): Gen<Term> {
   return yield* request(dev, req);
 }
 
+/** `copy_opened/3`: bytes from one opened file to another, `{ok, Copied}`. */
+function* copyOpened(src: Term, dst: Term, count: Term): Gen<Term> {
+  if (!(count === "infinity" || (typeof count === "number" && count >= 0))) {
+    return ["error", "badarg"];
+  }
+  let left = count === "infinity" ? Infinity : count as number, copied = 0;
+  while (left > 0) {
+    const r = yield* fileRequest(src, ["read", Math.min(65536, left)]);
+    if (r === "eof") break;
+    if (!Array.isArray(r) || r[0] !== "ok") return r;
+    const data = r[1] as Term;
+    const n = data instanceof Uint8Array ? data.length : [...iter(data)].length;
+    const w = yield* fileRequest(dst, ["write", data]);
+    if (w !== "ok") return w;
+    copied += n;
+    left -= n;
+  }
+  return ["ok", copied];
+}
+
+/**
+ * `ipread_s32bu_p32bu/3`: a 32-bit size and a 32-bit pointer at `pos`, then the size's bytes
+ * at the pointer (no more than `max`): `{ok, {Size, Pointer, Data}}` or `eof`.
+ */
+function* ipread(dev: Term, pos: Term, max: Term): Gen<Term> {
+  if (typeof pos !== "number" || !(max === "infinity" || typeof max === "number")) {
+    return ["error", "badarg"];
+  }
+  const head = yield* fileRequest(dev, ["pread", pos, 8]);
+  if (head === "eof") return "eof";
+  if (!Array.isArray(head) || head[0] !== "ok") return head;
+  const hb = head[1] instanceof Uint8Array
+    ? head[1]
+    : Uint8Array.from([...iter(head[1] as Term)] as number[]);
+  if (hb.length < 8) return "eof";
+  const dv = new DataView(hb.buffer, hb.byteOffset, 8);
+  const size = dv.getInt32(0), ptr = dv.getUint32(4);
+  if (size < 0 || (typeof max === "number" && size > max)) return "eof";
+  if (size === 0) return ["ok", [size, ptr, "eof"]];
+  const data = yield* fileRequest(dev, ["pread", ptr, size]);
+  if (data === "eof") return ["ok", [size, ptr, "eof"]];
+  if (!Array.isArray(data) || data[0] !== "ok") return data;
+  return ["ok", [size, ptr, data[1] as Term]];
+}
+
 /** The functions of `file` that this module adds, by `name/arity`. */
 export const FILE_OPS: ModuleFunctions = {
   ...opsByName,
+  "pid2name/1": (pid: Term) => {
+    const name = pid instanceof Pid ? NAMES.get(termKey(pid)) : undefined;
+    return name === undefined ? "undefined" : ["ok", name];
+  },
+  "copy_opened/3": copyOpened,
+  "ipread_s32bu_p32bu/3": ipread,
+  "ipread_s32bu_p32bu_int/3": ipread,
   "close/1": function* (dev: Term) {
     return yield* request(dev, "close", "ok");
   },
