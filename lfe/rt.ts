@@ -7,6 +7,7 @@
  * @module
  */
 
+import { tracing } from "../runtime/trace.ts";
 import {
   arrayToList,
   Cons,
@@ -69,6 +70,7 @@ function proc(): Process {
 
 /** `(! to msg)`: LFE makes only terms, so the local case goes straight to the mailbox. */
 function send(to: Term, msg: Term): Term {
+  if (tracing.count !== 0) return apiSend(to as Pid, msg);
   if (to instanceof Pid) {
     const q = to.proc as Process | undefined;
     if (q !== undefined) {

@@ -18,6 +18,7 @@
  * @module
  */
 
+import { traceSend, tracing } from "./trace.ts";
 import { findFunction } from "./code.ts";
 import { badarg, ErlangError, raiseExit } from "./errors.ts";
 import { type DeviceOptions, type Output, startUser } from "./io.ts";
@@ -101,6 +102,7 @@ export function setPortSender(f: (port: Port, msg: Term) => void): void {
  * that no process has raises `badarg` in the sender.
  */
 export function send(to: Dest, msg: Term): Term {
+  if (tracing.count !== 0) traceSendTo(to as Term, msg);
   if (to instanceof Pid) {
     if (!quickTerm(msg)) {
       const why = whyNotTerm(msg);
@@ -148,12 +150,23 @@ export function send(to: Dest, msg: Term): Term {
  * process `to`.
  */
 export function sendTerm(to: Pid, msg: Term): void {
+  if (tracing.count !== 0) traceSendTo(to, msg);
   const q = to.proc as Process | undefined;
   if (q !== undefined) q.post(msg);
   else {
     const p = currentProcess();
     (p?.node ?? thisNode()).sendPid(to, msg, p);
   }
+}
+
+/** Tells the tracer of the sending process, if it is traced for `send`, of a send. */
+export function traceSendTo(to: Term, msg: Term): void {
+  const p = currentProcess();
+  if (p === null) return;
+  const node = p.node;
+  const gone = to instanceof Pid && to.proc === undefined && node.isHere(to) &&
+    node.lookup(to) === undefined;
+  traceSend(p, to, msg, !gone);
 }
 
 function describePid(pid: Pid): string {

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { traceExit, traceProc, traceSpawn, tracing } from "./trace.ts";
 import { stopTimer } from "./receive.ts";
 import { isGenerator, resolve, TailCall } from "./call.ts";
 import { exitReasonOf } from "./errors.ts";
@@ -161,6 +162,12 @@ export class Node {
     else {
       pid = this.#newPid();
       this.spawnPlaced(pid, fn, args, gl, options.initialCall ?? new InitialFn(fn));
+      if (tracing.count !== 0) {
+        const mfa: Term = options.mfa !== undefined
+          ? [options.mfa[0], options.mfa[1], arrayToList(args as Term[])]
+          : ["erlang", "apply", arrayToList([fn as unknown as Term, null])];
+        traceSpawn(parent, this.lookup(pid)!, mfa);
+      }
     }
     if (parent !== null) {
       if (options.link) this.link(parent, pid);
@@ -353,6 +360,7 @@ export class Node {
     if (this.shared !== null && !this.shared.register(name, p.pid.id, p.pid.serial)) return false;
     this.#names.set(name, p);
     p.name = name;
+    if (tracing.count !== 0) traceProc(p, "register", name);
     return true;
   }
 
@@ -385,6 +393,7 @@ export class Node {
     this.#names.delete(name);
     this.shared?.unregister(name, p.pid.id, p.pid.serial);
     p.name = undefined;
+    if (tracing.count !== 0) traceProc(p, "unregister", name);
     return true;
   }
 
@@ -427,6 +436,10 @@ export class Node {
     }
     (p.links ??= []).push(to);
     (q.links ??= []).push(p.pid);
+    if (tracing.count !== 0) {
+      traceProc(p, "link", to);
+      traceProc(q, "getting_linked", p.pid);
+    }
   }
 
   /** Removes the link between `p` and `to`. */
@@ -438,6 +451,10 @@ export class Node {
     }
     const q = this.lookup(to);
     if (q !== undefined) removePid(q.links, p.pid);
+    if (tracing.count !== 0) {
+      traceProc(p, "unlink", to);
+      if (q !== undefined) traceProc(q, "getting_unlinked", p.pid);
+    }
   }
 
   /** `p` starts monitoring `to` (a pid, or a registered name on a node). */
@@ -663,6 +680,7 @@ export class Node {
 
   #cleanUp(p: Process): void {
     const reason = p.exitReason;
+    if (tracing.count !== 0) traceExit(p, reason);
     if (p.timer !== undefined) stopTimer(p);
     const onExit = p.onExit;
     if (onExit !== null) {

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { traceReceive, tracing } from "./trace.ts";
 import type { Node } from "./node.ts";
 import { type Fun, funInfo, type Pid, type Ref, type Term } from "./terms.ts";
 
@@ -308,6 +309,7 @@ export class Process {
   post(msg: Term): void {
     const st = this.state;
     if (st === State.Exited) return;
+    if (tracing.count !== 0) traceReceive(this, msg);
     this.deliver(msg);
     if (st === State.Waiting) this.node.scheduler.enqueue(this);
   }

@@ -45,6 +45,7 @@ import * as p from "./_erlang_process.ts";
 import * as ports from "./_ports.ts";
 import { decodePacket } from "./_decode_packet.ts";
 import { SYS_FLAG_FUNCTIONS } from "./_erlang_sysflags.ts";
+import * as tr from "./_erlang_trace.ts";
 import * as al from "./_erlang_alias.ts";
 import * as s from "./_erlang_system.ts";
 import { append2, subtract2 } from "./_lists_basic.ts";
@@ -237,6 +238,11 @@ const TABLE: ModuleFunctions = {
   "disconnect_node/1": al.disconnectNode,
   "decode_packet/3": decodePacket,
   ...SYS_FLAG_FUNCTIONS,
+  "trace/3": tr.trace,
+  "trace_info/2": tr.traceInfo,
+  "trace_pattern/2": (mfa: Term, ms: Term) => tr.tracePattern(mfa, ms),
+  "trace_pattern/3": tr.tracePattern,
+  "trace_delivered/1": tr.traceDelivered,
   "open_port/2": ports.openPort,
   "port_command/2": (port: Term, data: Term) => ports.portCommand(port, data),
   "port_command/3": ports.portCommand,

@@ -38,7 +38,7 @@ const MISSING_AT_MOST: Record<string, number> = {
   calendar: 0,
   re: 0,
   crypto: 0,
-  erlang: 19,
+  erlang: 14,
   timer: 0,
   filename: 0,
   file: 10,
