@@ -290,6 +290,8 @@ function inputAnswer(r: Pending, input: Input, dev: Device): Term | undefined {
   ];
   const fn = findFunction(String(m), String(f), 2 + listToArray(xa).length);
   if (fn === undefined) return ["error", "request"];
+  // Input that has ended answers a new request `eof`, as OTP's io servers do.
+  if (r.cont === null && cs.length === 0 && input.ended) return "eof";
   for (;;) {
     // The collector is given the characters there are, or `eof` when none are left.
     const line = cs.indexOf(10);

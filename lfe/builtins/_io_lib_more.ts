@@ -210,11 +210,17 @@ function limit(t: Term, d: number): Term {
     return [limit(t[0]!, d - 1), ...rest];
   }
   if (t instanceof TermMap) {
-    if (d === 1) return new TermMap([["...", "..."]]);
+    // As erts_internal:maps_to_list(Map, D) gives them: D pairs at most, then one for the rest.
     const entries = t.entries().sort((a, b) => compareKeys(a[0], b[0]));
-    const kept = entries.slice(0, d - 1).map(([k, v]): [Term, Term] => [k, limit(v, d - 1)]);
-    if (entries.length > d - 1) kept.push(["...", "..."]);
-    return new TermMap(kept);
+    const out: [Term, Term][] = [];
+    for (let k = 0; k < entries.length; k++) {
+      if (k === d) {
+        out.push(["...", "..."]);
+        break;
+      }
+      out.push([entries[k]![0], limit(entries[k]![1], d - k - 1)]);
+    }
+    return new TermMap(out);
   }
   if (t instanceof Uint8Array) {
     if (t.length <= d - 1) return t;
@@ -264,17 +270,7 @@ export function formatPrompt(prompt: Term, _encoding: Term = "latin1"): Term {
     return deep(formatDeep(prompt[1]!, prompt[2]!, "erlang"));
   }
   if (typeof prompt === "string" || typeof prompt === "boolean") {
-    return deep(
-      formatDeep(
-        arrayToList([126, 116, 115]),
-        arrayToList([
-          [...String(prompt)].length === 0
-            ? null
-            : arrayToList([...String(prompt)].map((c) => c.codePointAt(0)!)),
-        ]),
-        "erlang",
-      ),
-    );
+    return arrayToList([...String(prompt)].map((c) => c.codePointAt(0)!));
   }
   if (prompt instanceof Uint8Array || prompt === null || prompt instanceof Cons) {
     return deep(formatDeep(arrayToList([126, 116, 115]), arrayToList([prompt]), "erlang"));
@@ -424,7 +420,7 @@ export function getUntil(
   if (!Array.isArray(mfa) || mfa.length !== 3) return raiseError("function_clause");
   const [m, f, a] = mfa;
   const r = call(m as string, f as string, [cont, data, ...(properArray(a!) ?? badarg())]);
-  if (Array.isArray(r) && r.length === 3 && r[0] === "done") return r;
+  if (Array.isArray(r) && r.length === 3 && r[0] === "done") return ["stop", r[1]!, r[2]!];
   if (Array.isArray(r) && r.length === 2 && r[0] === "more") return r[1]!;
   return raiseError(["case_clause", r]);
 }

@@ -263,6 +263,26 @@ export const ioModule: ModuleFunctions = {
   "get_line/2": function* (device: Term, prompt: Term) {
     return yield* ioRequest(device, ["get_line", "unicode", prompt]);
   },
+  "scan_erl_exprs/1": function* (prompt: Term) {
+    return yield* scanErl("standard_io", prompt, 1, null);
+  },
+  "scan_erl_exprs/2": function* (device: Term, prompt: Term) {
+    return yield* scanErl(device, prompt, 1, null);
+  },
+  "scan_erl_exprs/3": function* (device: Term, prompt: Term, loc: Term) {
+    return yield* scanErl(device, prompt, loc, null);
+  },
+  "scan_erl_exprs/4": scanErl,
+  "scan_erl_form/1": function* (prompt: Term) {
+    return yield* scanErl("standard_io", prompt, 1, null);
+  },
+  "scan_erl_form/2": function* (device: Term, prompt: Term) {
+    return yield* scanErl(device, prompt, 1, null);
+  },
+  "scan_erl_form/3": function* (device: Term, prompt: Term, loc: Term) {
+    return yield* scanErl(device, prompt, loc, null);
+  },
+  "scan_erl_form/4": scanErl,
   "get_password/0": function* () {
     return yield* ioRequest("standard_io", ["get_password", "unicode"]);
   },
@@ -449,4 +469,21 @@ function callSync(m: string, f: string, args: Term[]): Term {
   const fn = findFunction(m, f, args.length);
   if (fn === undefined) return raiseError("undef");
   return fn(...args) as Term;
+}
+
+/** `scan_erl_exprs/1..4` and `scan_erl_form/1..4`: Erlang tokens up to a dot, from a device. */
+function* scanErl(
+  device: Term,
+  prompt: Term,
+  loc: Term,
+  opts: Term,
+): Generator<Yielded, Term, unknown> {
+  return yield* ioRequest(device, [
+    "get_until",
+    "unicode",
+    prompt,
+    "erl_scan",
+    "tokens",
+    arrayToList([loc, opts]),
+  ]);
 }

@@ -9,6 +9,7 @@
 import { defineModule } from "../../runtime/code.ts";
 import { BASE64 } from "./base64.ts";
 import { CRYPTO } from "./crypto.ts";
+import { ERL_SCAN } from "./erl_scan.ts";
 import { BINARY } from "./binary.ts";
 import { CALENDAR } from "./calendar.ts";
 import { DICT } from "./dict.ts";
@@ -46,6 +47,7 @@ export function registerStdlibModules(): void {
   defineModule("array", ARRAY);
   defineModule("base64", BASE64);
   defineModule("crypto", CRYPTO);
+  defineModule("erl_scan", ERL_SCAN);
   defineModule("calendar", CALENDAR);
   defineModule("unicode", UNICODE);
   for (const f of ETS_MAY_WAIT) markMayWait(f);

@@ -34,6 +34,13 @@ const PROGRAMS: Record<string, string> = {
   (p (io:request (tuple 'get_line 'unicode "")))
   (p (io:get_line "")))
 `,
+  se: `(defmodule se (export (main 0)))
+(defun main ()
+  (io:format "~p~n" (list (io:scan_erl_exprs '|> |)))
+  (io:format "~p~n" (list (io:scan_erl_form 'standard_io '|> | #(1 1))))
+  (io:format "~p~n" (list (io:scan_erl_exprs 'standard_io "" 7)))
+  (io:format "~p~n" (list (io:scan_erl_exprs ""))))
+`,
   pw: `(defmodule pw (export (main 0)))
 (defun main ()
   (io:format "~p~n" (list (io:get_password)))
@@ -120,4 +127,29 @@ Deno.test("-noshell input: each byte is one character, whatever the encoding", a
 Deno.test("-noshell input: io:get_password is refused when standard input is no terminal, as erl refuses it", async () => {
   const out = await run("pw", "secret\nnext\n");
   assert.equal(out, ["{error,{request,{get_password,unicode}}}", '"secret\\n"', ""].join("\n"));
+});
+
+Deno.test("-noshell input: io:scan_erl_exprs and scan_erl_form read Erlang tokens to a dot, as erl reads them", async () => {
+  const out = await run("se", 'foo(X, Y) ->\n  X + Y.\n"unterminated\n. a b.\n1 2 3');
+  assert.equal(
+    out,
+    [
+      "> {ok,[{atom,1,foo},",
+      "     {'(',1},",
+      "     {var,1,'X'},",
+      "     {',',1},",
+      "     {var,1,'Y'},",
+      "     {')',1},",
+      "     {'->',1},",
+      "     {var,2,'X'},",
+      "     {'+',2},",
+      "     {var,2,'Y'},",
+      "     {dot,2}],",
+      "    3}",
+      '> {error,{{1,1},erl_scan,{string,34,"unterminated\\n. a"}},{3,6}}',
+      "eof",
+      "eof",
+      "",
+    ].join("\n"),
+  );
 });
