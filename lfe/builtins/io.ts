@@ -8,6 +8,7 @@
  * @module
  */
 
+import { parseExprs, parseForm } from "./erl_parse.ts";
 import * as more from "./_io_lib_more.ts";
 import { findFunction } from "../../runtime/code.ts";
 import { whereis } from "../../runtime/api.ts";
@@ -283,6 +284,30 @@ export const ioModule: ModuleFunctions = {
     return yield* scanErl(device, prompt, loc, null);
   },
   "scan_erl_form/4": scanErl,
+  "parse_erl_exprs/1": function* (prompt: Term) {
+    return yield* parseErl("standard_io", prompt, 1, null, parseExprs);
+  },
+  "parse_erl_exprs/2": function* (device: Term, prompt: Term) {
+    return yield* parseErl(device, prompt, 1, null, parseExprs);
+  },
+  "parse_erl_exprs/3": function* (device: Term, prompt: Term, loc: Term) {
+    return yield* parseErl(device, prompt, loc, null, parseExprs);
+  },
+  "parse_erl_exprs/4": function* (device: Term, prompt: Term, loc: Term, opts: Term) {
+    return yield* parseErl(device, prompt, loc, opts, parseExprs);
+  },
+  "parse_erl_form/1": function* (prompt: Term) {
+    return yield* parseErl("standard_io", prompt, 1, null, parseForm);
+  },
+  "parse_erl_form/2": function* (device: Term, prompt: Term) {
+    return yield* parseErl(device, prompt, 1, null, parseForm);
+  },
+  "parse_erl_form/3": function* (device: Term, prompt: Term, loc: Term) {
+    return yield* parseErl(device, prompt, loc, null, parseForm);
+  },
+  "parse_erl_form/4": function* (device: Term, prompt: Term, loc: Term, opts: Term) {
+    return yield* parseErl(device, prompt, loc, opts, parseForm);
+  },
   "get_password/0": function* () {
     return yield* ioRequest("standard_io", ["get_password", "unicode"]);
   },
@@ -486,4 +511,19 @@ function* scanErl(
     "tokens",
     arrayToList([loc, opts]),
   ]);
+}
+
+/** `parse_erl_exprs/1..4` and `parse_erl_form/1..4`: tokens to a dot, parsed. */
+function* parseErl(
+  device: Term,
+  prompt: Term,
+  loc: Term,
+  opts: Term,
+  parse: (toks: Term) => Term,
+): Generator<Yielded, Term, unknown> {
+  const r = yield* scanErl(device, prompt, loc, opts);
+  if (!Array.isArray(r) || r[0] !== "ok") return r;
+  const p = parse(r[1]!);
+  if (Array.isArray(p) && p[0] === "ok") return ["ok", p[1]!, r[2]!];
+  return ["error", (p as Term[])[1]!, r[2]!];
 }

@@ -10,6 +10,7 @@ import { defineModule } from "../../runtime/code.ts";
 import { BASE64 } from "./base64.ts";
 import { CRYPTO } from "./crypto.ts";
 import { ERL_SCAN } from "./erl_scan.ts";
+import { ERL_PARSE } from "./erl_parse.ts";
 import { BINARY } from "./binary.ts";
 import { CALENDAR } from "./calendar.ts";
 import { DICT } from "./dict.ts";
@@ -48,6 +49,7 @@ export function registerStdlibModules(): void {
   defineModule("base64", BASE64);
   defineModule("crypto", CRYPTO);
   defineModule("erl_scan", ERL_SCAN);
+  defineModule("erl_parse", ERL_PARSE);
   defineModule("calendar", CALENDAR);
   defineModule("unicode", UNICODE);
   for (const f of ETS_MAY_WAIT) markMayWait(f);

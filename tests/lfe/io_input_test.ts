@@ -41,6 +41,14 @@ const PROGRAMS: Record<string, string> = {
   (io:format "~p~n" (list (io:scan_erl_exprs 'standard_io "" 7)))
   (io:format "~p~n" (list (io:scan_erl_exprs ""))))
 `,
+  pe: `(defmodule pe (export (main 0)))
+(defun main ()
+  (io:format "~p~n" (list (io:parse_erl_exprs '|> |)))
+  (io:format "~p~n" (list (io:parse_erl_form 'standard_io '|> | #(1 1))))
+  (io:format "~p~n" (list (io:parse_erl_exprs 'standard_io "" 7)))
+  (io:format "~p~n" (list (io:parse_erl_form 'standard_io "" 7 '())))
+  (io:format "~p~n" (list (io:parse_erl_exprs ""))))
+`,
   pw: `(defmodule pw (export (main 0)))
 (defun main ()
   (io:format "~p~n" (list (io:get_password)))
@@ -148,6 +156,32 @@ Deno.test("-noshell input: io:scan_erl_exprs and scan_erl_form read Erlang token
       "    3}",
       '> {error,{{1,1},erl_scan,{string,34,"unterminated\\n. a"}},{3,6}}',
       "eof",
+      "eof",
+      "",
+    ].join("\n"),
+  );
+});
+
+Deno.test("-noshell input: io:parse_erl_exprs and parse_erl_form read and parse Erlang, as erl does", async () => {
+  const out = await run(
+    "pe",
+    "X = 1 + f(Y),\n  [a|T].\nfoo(X) -> X;\nfoo(_) -> none.\n1 + .\n-module(m).\n",
+  );
+  assert.equal(
+    out,
+    [
+      "> {ok,[{match,1,",
+      "            {var,1,'X'},",
+      "            {op,1,'+',{integer,1,1},{call,1,{atom,1,f},[{var,1,'Y'}]}}},",
+      "     {cons,2,{atom,2,a},{var,2,'T'}}],",
+      "    3}",
+      "> {ok,{function,{1,1},",
+      "              foo,1,",
+      "              [{clause,{1,1},[{var,{1,5},'X'}],[],[{var,{1,11},'X'}]},",
+      "               {clause,{2,1},[{var,{2,5},'_'}],[],[{atom,{2,11},none}]}]},",
+      "    {3,1}}",
+      '{error,{7,erl_parse,["syntax error before: ","\'.\'"]},8}',
+      "{ok,{attribute,7,module,m},8}",
       "eof",
       "",
     ].join("\n"),
