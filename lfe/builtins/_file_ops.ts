@@ -10,6 +10,10 @@
  * @module
  */
 
+import { bindingsFrom, exprs as evalExprs } from "./erl_eval.ts";
+import { parseExprs } from "./erl_parse.ts";
+import { tokens as scanTokens } from "./erl_scan.ts";
+import { caught } from "../../runtime/errors.ts";
 import { monitor, self, sendTerm } from "../../runtime/api.ts";
 import type { ModuleFunctions } from "../../runtime/code.ts";
 import { iodataToString } from "../../runtime/io.ts";
@@ -666,9 +670,81 @@ function* ipread(dev: Term, pos: Term, max: Term): Gen<Term> {
   return ["ok", [size, ptr, data[1] as Term]];
 }
 
+/**
+ * `eval/1,2` and `script/1,2`: a file's Erlang expressions, each ended by a dot, evaluated in
+ * turn with the bindings they make: `ok` (or `{ok, Value}` of the last), or the first error,
+ * `{error, {Line, Module, Term}}` (a syntax error, or `{Class, Reason, Stack}` from `file`).
+ */
+function* evalFile(nameTerm: Term, bs: Term, wantValue: boolean): Gen<Term> {
+  const name = fileName(nameTerm);
+  if (name === undefined) return ["error", "badarg"];
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(name);
+  } catch (e) {
+    return ["error", posixError(e)];
+  }
+  const b = bindingsFrom(bs);
+  let rest: Term = arrayToList([...text].map((c) => c.codePointAt(0)!));
+  let loc: Term = 1;
+  let last: Term = "undefined";
+  let evaluated = false;
+  for (;;) {
+    let r = scanTokens(null, rest, loc) as Term[];
+    if (r[0] === "more") r = scanTokens(r[1]!, "eof", loc) as Term[];
+    const [, res, after] = r as [Term, Term[], Term];
+    if (res[0] === "eof") {
+      if (!wantValue) return "ok";
+      return evaluated ? ["ok", last] : ["error", [res[1]!, "file", "undefined_script"]];
+    }
+    if (res[0] === "error") return ["error", res[1]!];
+    const parsed = parseExprs(res[1]!) as Term[];
+    if (parsed[0] !== "ok") return ["error", parsed[1]!];
+    try {
+      last = yield* evalExprs(listToArrayLoose(parsed[1]!), b);
+      evaluated = true;
+    } catch (e) {
+      const c = caught(e);
+      return ["error", [res[2]!, "file", [c.cls, c.reason, c.stack ?? null]]];
+    }
+    loc = res[2]!;
+    rest = after === "eof" ? null : after;
+  }
+}
+
+function listToArrayLoose(t: Term): Term[] {
+  const out: Term[] = [];
+  for (let c = t; c instanceof Cons; c = c.tl) out.push(c.hd);
+  return out;
+}
+
 /** The functions of `file` that this module adds, by `name/arity`. */
 export const FILE_OPS: ModuleFunctions = {
   ...opsByName,
+  "eval/1": function* (f: Term) {
+    return yield* evalFile(f, null, false);
+  },
+  "eval/2": function* (f: Term, bs: Term) {
+    return yield* evalFile(f, bs, false);
+  },
+  "script/1": function* (f: Term) {
+    return yield* evalFile(f, null, true);
+  },
+  "script/2": function* (f: Term, bs: Term) {
+    return yield* evalFile(f, bs, true);
+  },
+  "path_eval/2": function* (path: Term, f: Term) {
+    return yield* pathEval(path, f, null, false);
+  },
+  "path_eval/3": function* (path: Term, f: Term, bs: Term) {
+    return yield* pathEval(path, f, bs, false);
+  },
+  "path_script/2": function* (path: Term, f: Term) {
+    return yield* pathEval(path, f, null, true);
+  },
+  "path_script/3": function* (path: Term, f: Term, bs: Term) {
+    return yield* pathEval(path, f, bs, true);
+  },
   "pid2name/1": (pid: Term) => {
     const name = pid instanceof Pid ? NAMES.get(termKey(pid)) : undefined;
     return name === undefined ? "undefined" : ["ok", name];
@@ -731,3 +807,12 @@ export const FILE_OPS: ModuleFunctions = {
     return yield* fileRequest(dev, ["allocate"]);
   },
 };
+
+function* pathEval(path: Term, file: Term, bs: Term, wantValue: boolean): Gen<Term> {
+  const full = onPath(path, file);
+  if (full === undefined) return ["error", "enoent"];
+  const r = yield* evalFile(charlist(full), bs, wantValue);
+  if (r === "ok") return ["ok", charlist(full)];
+  if (Array.isArray(r) && r[0] === "ok") return ["ok", r[1]!, charlist(full)];
+  return r;
+}

@@ -127,6 +127,11 @@ export const ERL_INTERNAL: ModuleFunctions = moduleTable("erl_internal", {
 });
 
 /** Whether `name/arity` may be called in a guard: a guard BIF, a type test or an operator. */
+/** Whether `name/arity` is an auto-imported BIF, as `erl_internal:bif/2` says. */
+export function isBif(name: string, arity: number): boolean {
+  return BIFS.has(key(name, arity));
+}
+
 export function isGuardFunction(name: string, arity: number): boolean {
   const k = `${name}/${arity}`;
   return GUARD_BIFS.has(k) || TYPE_TESTS.has(k) || isArith(name, arity) || isBool(name, arity) ||

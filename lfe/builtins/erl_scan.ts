@@ -187,7 +187,7 @@ class Scanner {
       this.name();
       const name = String.fromCodePoint(...this.cs.slice(from, this.i));
       const a = this.anno(at, this.cs.slice(from, this.i));
-      return RESERVED.has(name) ? [name, a] : ["atom", a, name];
+      return RESERVED.has(name) ? [name, a] : ["atom", a, atomOf(name)];
     }
     if (isUpper(c) || c === 95) {
       this.name();
@@ -205,7 +205,11 @@ class Scanner {
     }
     if (c === 39) {
       const s = this.quoted(39, at);
-      return ["atom", this.anno(at, this.cs.slice(from, this.i)), String.fromCodePoint(...s)];
+      return [
+        "atom",
+        this.anno(at, this.cs.slice(from, this.i)),
+        atomOf(String.fromCodePoint(...s)),
+      ];
     }
     if (c === 46) {
       const n = this.peek(1);
@@ -428,6 +432,11 @@ class Scanner {
       );
     }
   }
+}
+
+/** An atom's term: `true` and `false` are the booleans. */
+function atomOf(name: string): Term {
+  return name === "true" ? true : name === "false" ? false : name;
 }
 
 function digitValue(c: number): number {

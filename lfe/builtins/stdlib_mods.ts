@@ -11,6 +11,7 @@ import { BASE64 } from "./base64.ts";
 import { CRYPTO } from "./crypto.ts";
 import { ERL_SCAN } from "./erl_scan.ts";
 import { ERL_PARSE } from "./erl_parse.ts";
+import { ERL_EVAL } from "./erl_eval.ts";
 import { BINARY } from "./binary.ts";
 import { CALENDAR } from "./calendar.ts";
 import { DICT } from "./dict.ts";
@@ -50,6 +51,7 @@ export function registerStdlibModules(): void {
   defineModule("crypto", CRYPTO);
   defineModule("erl_scan", ERL_SCAN);
   defineModule("erl_parse", ERL_PARSE);
+  defineModule("erl_eval", ERL_EVAL);
   defineModule("calendar", CALENDAR);
   defineModule("unicode", UNICODE);
   for (const f of ETS_MAY_WAIT) markMayWait(f);

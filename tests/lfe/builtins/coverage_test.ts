@@ -41,7 +41,7 @@ const MISSING_AT_MOST: Record<string, number> = {
   erlang: 14,
   timer: 0,
   filename: 0,
-  file: 10,
+  file: 2,
   os: 0,
   net_adm: 0,
   net_kernel: 18,
