@@ -12,6 +12,7 @@ import { BitString, Cons, type Term, TermMap } from "../../runtime/terms.ts";
 import { consAll, type Deep, type DeepItem } from "./_deep.ts";
 import { writeErlangDeep } from "./_erl_deep.ts";
 import { DOTS, measure, type Node } from "./_erl_measure.ts";
+import { intermediate } from "./_erl_limited.ts";
 import { type Encoding, writeErlang } from "./_erl_write.ts";
 
 /** Whether a node is written whole (`?ATM` in OTP). */
@@ -271,6 +272,22 @@ export interface PrettyErlangOptions {
   encoding?: Encoding;
   /** Whether printable lists print as strings (`~lp` turns it off). */
   strings?: boolean;
+  /** At most this many characters (`chars_limit`; -1, the default, for no limit). */
+  charsLimit?: number;
+}
+
+/** The term measured for layout: to the depth, or (with a limit) to fit the characters. */
+function measured(t: Term, d: number, enc: Encoding, options: PrettyErlangOptions): Node {
+  const limit = options.charsLimit ?? -1;
+  if (limit >= 0) return intermediate(t, d, limit, enc, options.strings ?? true);
+  return measure(t, d, enc, options.strings ?? true);
+}
+
+/** `io_lib:write/2` with `chars_limit` (and a depth): the term written on one line to fit. */
+export function writeLimited(t: Term, depth: number, limit: number, enc: Encoding): Deep {
+  if (depth === 0 || limit === 0) return "...";
+  if (limit < 0) return writeErlangDeep(t, depth, enc);
+  return writeDeep(intermediate(t, depth, limit, enc, false));
 }
 
 /**
@@ -294,7 +311,7 @@ export function prettyErlang(t: Term, options: PrettyErlangOptions = {}): string
   }
   let n: Node;
   try {
-    n = measure(t, d, enc, options.strings ?? true);
+    n = measured(t, d, enc, options);
   } catch (e) {
     if (e instanceof RangeError) return writeErlang(t, d, enc); // nested too deep to lay out
     throw e;
@@ -331,7 +348,7 @@ export function prettyErlangDeep(t: Term, options: PrettyErlangOptions = {}): De
   }
   let n: Node;
   try {
-    n = measure(t, d, enc, options.strings ?? true);
+    n = measured(t, d, enc, options);
   } catch (e) {
     if (e instanceof RangeError) return writeErlang(t, d, enc);
     throw e;
@@ -366,14 +383,19 @@ function writeDeep(n: Node): Deep {
   return [...open, writeList(n.es, n.end, sep), close];
 }
 
+/** Whether a tail is the `...` of a cut (measured to a depth or to a limit). */
+function isDots(n: Node | null): boolean {
+  return n === DOTS || (n !== null && (n as { isDots?: boolean }).isDots === true);
+}
+
 function writeList(es: Node[], end: Node | null, sep: number): Deep {
   const first = es[0];
-  if (first === undefined) return end === DOTS ? "..." : end === null ? [] : writeDeep(end);
+  if (first === undefined) return isDots(end) ? "..." : end === null ? [] : writeDeep(end!);
   const out: DeepItem[] = [writeDeep(first)];
   for (let i = 1; i < es.length; i++) out.push(44, writeDeep(es[i] as Node));
   if (end === null) return out;
   out.push(sep);
-  return consAll(out, end === DOTS ? "..." : writeDeep(end));
+  return consAll(out, isDots(end) ? "..." : writeDeep(end));
 }
 
 /**

@@ -4,9 +4,9 @@
  * `format_prompt/1,2`, and the continuation functions an io server reads input with
  * (`collect_chars/3,4`, `collect_line/3,4`, `get_until/3,4`).
  *
- * A `chars_limit` is met by writing each `~p`, `~P`, `~w` and `~W` argument as deep as fits its
- * share of the limit, and cutting a `~s` string to its share with `...`; OTP's own search for
- * the depth can leave a term a little longer than that share.
+ * A `chars_limit` is shared as OTP shares it: what the plain characters and small controls
+ * leave is divided among the `~p`, `~P`, `~w`, `~W` and `~s` controls in turn, each term
+ * measured to fit its share as `io_lib_pretty` measures it (`_erl_limited.ts`).
  *
  * @module
  */
@@ -17,7 +17,8 @@ import { bitstring } from "../../runtime/bits.ts";
 import { buildItems, formatDeep, type FormatItem, scanFormat, type Spec } from "./format.ts";
 import { type DeepItem, flatText } from "./_deep.ts";
 import { writeErlangDeep } from "./_erl_deep.ts";
-import { prettyErlangDeep } from "./_erl_pretty.ts";
+import { prettyErlangDeep, writeLimited } from "./_erl_pretty.ts";
+import { erlTermField } from "./_erl_deep.ts";
 import { properArray } from "./_util.ts";
 
 function badarg(): never {
@@ -68,7 +69,9 @@ function buildLimited(items: FormatItem[], limit: number): DeepItem[] {
       continue;
     }
     const share = Math.floor(left / count);
-    const d = limitedControl(item, share);
+    const text = flatText(out);
+    const col = text.length - (text.lastIndexOf("\n") + 1);
+    const d = limitedControl(item, share, col);
     out.push(...d);
     left = Math.max(0, left - flatText(d).length);
     count--;
@@ -76,28 +79,26 @@ function buildLimited(items: FormatItem[], limit: number): DeepItem[] {
   return out;
 }
 
-function limitedControl(item: Spec, share: number): DeepItem[] {
+function limitedControl(item: Spec, share: number, col: number): DeepItem[] {
   if (item.c === "s") {
     const text = flatText(buildItems([{ ...item }], "erlang"));
     if ([...text].length <= share) return buildItems([item], "erlang");
     const cut = [...text].slice(0, Math.max(0, share - 3)).join("") + "...";
     return [cut];
   }
-  const maxDepth = item.c === "P" || item.c === "W" ? Number(item.args[1]) : -1;
-  const at = (depth: number): DeepItem[] => {
-    const c = item.c === "P" || item.c === "W" ? item.c : item.c.toUpperCase();
-    return buildItems([{ ...item, c, args: [item.args[0]!, depth] }], "erlang");
-  };
-  const full = item.c === "p" || item.c === "w" ? buildItems([item], "erlang") : at(maxDepth);
-  if (flatText(full).length <= share) return full;
-  let best = at(1);
-  for (let d = 2; maxDepth < 0 || d <= maxDepth; d++) {
-    const t = at(d);
-    if (flatText(t).length > share) break;
-    best = t;
-    if (flatText(t) === flatText(full)) break;
+  const depth = item.c === "P" || item.c === "W" ? Number(item.args[1]) : -1;
+  if (share === 0) return ["..."];
+  if (item.c === "w" || item.c === "W") {
+    return [erlTermField(writeLimited(item.args[0]!, depth, share, item.enc), item)];
   }
-  return best;
+  return [prettyErlangDeep(item.args[0]!, {
+    column: item.prec ?? col + 1,
+    lineLength: item.width ?? 80,
+    encoding: item.enc,
+    depth,
+    strings: item.strings,
+    charsLimit: share,
+  })];
 }
 
 // ---- scan_format, unscan_format, build_text ----

@@ -10,6 +10,7 @@
 
 import { parseExprs, parseForm } from "./erl_parse.ts";
 import * as more from "./_io_lib_more.ts";
+import { writeLimited } from "./_erl_pretty.ts";
 import { findFunction } from "../../runtime/code.ts";
 import { whereis } from "../../runtime/api.ts";
 import type { ModuleFunctions } from "../../runtime/code.ts";
@@ -17,7 +18,15 @@ import { raiseError } from "../../runtime/errors.ts";
 import type { Yielded } from "../../runtime/process.ts";
 import { mustCurrent, NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { exactEq } from "../../runtime/term_order.ts";
-import { arrayToList, binary, charlist, Cons, Pid, type Term } from "../../runtime/terms.ts";
+import {
+  arrayToList,
+  binary,
+  charlist,
+  Cons,
+  listToArray,
+  Pid,
+  type Term,
+} from "../../runtime/terms.ts";
 import { chardataToString } from "./_chardata.ts";
 import { prettyErlangDeep } from "./_erl_pretty.ts";
 import { quoteAtom, quoteChars, writeAtom, writeErlang } from "./_erl_write.ts";
@@ -467,7 +476,22 @@ export const ioLibModule: ModuleFunctions = {
   "get_until/3": (c: Term, d: Term, mfa: Term) => more.getUntil(c, d, mfa, callSync),
   "get_until/4": (c: Term, d: Term, _e: Term, mfa: Term) => more.getUntil(c, d, mfa, callSync),
   "write/1": (term: Term) => deepTerm(writeErlangDeep(term)),
-  "write/2": (term: Term, depth: Term) => deepTerm(writeErlangDeep(term, depthOf(depth))),
+  "write/2": (term: Term, depth: Term) => {
+    if (depth === null || depth instanceof Cons) {
+      // Options: depth, chars_limit, encoding.
+      let d = -1, limit = -1;
+      let enc: "latin1" | "unicode" = "latin1";
+      for (const o of listToArray(depth)) {
+        if (!Array.isArray(o) || o.length !== 2) continue;
+        if (o[0] === "depth" && isInteger(o[1]!)) d = Number(o[1]);
+        else if (o[0] === "chars_limit" && isInteger(o[1]!)) limit = Number(o[1]);
+        else if (o[0] === "encoding") enc = o[1] === "unicode" ? "unicode" : "latin1";
+      }
+      if (limit >= 0) return deepTerm(writeLimited(term, d, limit, enc));
+      return deepTerm(writeErlangDeep(term, d, enc));
+    }
+    return deepTerm(writeErlangDeep(term, depthOf(depth)));
+  },
   "print/1": (term: Term) => deepTerm(prettyErlangDeep(term)),
   "print/4": (term: Term, column: Term, lineLength: Term, depth: Term) =>
     deepTerm(prettyErlangDeep(term, {

@@ -36,6 +36,15 @@ cases() ->
       [c(fwrite, [q(F), q(A), q([])]) || {F, A} <- Fs],
       [c(format, [q(F), q(A), q([{chars_limit, L}])]) || {F, A} <- [{"~s", ["hello world"]}, {"~s|~s", ["abcdefgh", "ijklmnop"]}, {"~ts", ["abc"]}], L <- [3, 5, 8, 20]],
       [c(format, [q("~p"), q([a]), q(bad)]), c(format, [q("~p"), q([a]), q([{chars_limit, a}])])],
+      %% chars_limit on terms: each ~p, ~w, ~P, ~W given its share of what is left
+      times(120, fun () ->
+          F = pick(["~p", "~w", "~p ~w", "~w|~p", "~P", "~W", "~p~n~p", "x: ~p", "~s ~p", "~tp", "~lp", "~60p"]),
+          Args = lists:append([case C of $P -> [term(4), rand:uniform(6)]; $W -> [term(4), rand:uniform(6)];
+                                         $s -> ["some text here"]; _ -> [term(4)] end
+                               || C <- [X || X <- F, lists:member(X, "pwPWs")]]),
+          c(format, [q(F), q(Args), q([{chars_limit, pick([0, 1, 5, 10, 20, 30, 50, 100])}])]) end),
+      times(40, fun () -> c(format, [q("~p"), q([pick([lists:seq(1, 40), "a long string of text here", <<"binary string here">>, <<1,2,3,4,5,6,7,8,9>>, #{a => [1,2,3], b => {x, y}}, {tag, [a, b, c], "str", <<"bin">>}])]), q([{chars_limit, rand:uniform(40)}])]) end),
+      times(30, fun () -> c(write, [q(term(4)), q([{chars_limit, rand:uniform(30)}, {depth, pick([-1, 3, 5])}])]) end),
       lists:append([[c(write, [q(T), q(D), q(P)]) || D <- [1, 2, 3, 5, -1], P <- [false, true]] || T <- [{a, [1, 2, 3], "abc"}, [1, [2, [3, [4]]]], #{a => {b, c}}, <<1, 2, 3, 4>>]]),
       times(30, fun () -> c(limit_term, [q(term(3)), q(rand:uniform(5) - 1)]) end),
       [c(limit_term, [q(T), q(D)]) || T <- [{a, [1, 2, 3, 4, 5], "abcdef", #{a => 1, b => 2}, <<1, 2, 3, 4, 5, 6>>}, [1, 2 | 3], "abc", {}, [], #{}, <<>>, #{x => [1, 2, 3]}], D <- [1, 2, 3, 4, -1]],
