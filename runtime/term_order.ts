@@ -104,7 +104,11 @@ export function arithEq(a: Term, b: Term): boolean {
 export function orderedEntries(m: TermMap): readonly (readonly [Term, Term])[] {
   let sorted = sortedEntries.get(m);
   if (sorted === undefined) {
-    sorted = m.entries().sort((x, y) => compareTerms(x[0], y[0], true));
+    const es = m.entries();
+    // Keys that are all integers (the commonest large maps) sort by value alone.
+    sorted = es.every((e) => typeof e[0] === "number")
+      ? es.sort((x, y) => (x[0] as number) - (y[0] as number))
+      : es.sort((x, y) => compareTerms(x[0], y[0], true));
     sortedEntries.set(m, sorted);
   }
   return sorted;

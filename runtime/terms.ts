@@ -312,45 +312,268 @@ function funKey(f: Fun): number {
   return id;
 }
 
+type MapKey = string | number | boolean | bigint | Fun;
+
+/** One key of a large map: its lookup key, its hash, the key term and the value. */
+interface Entry {
+  k: MapKey;
+  h: number;
+  key: Term;
+  value: Term;
+}
+
+/** A node of a hash array mapped trie: the children or entries its bitmap says are there. */
+interface Branch {
+  bitmap: number;
+  items: (Entry | Branch | Bucket)[];
+}
+
+/** Entries whose hashes are all equal. */
+interface Bucket {
+  h: number;
+  entries: Entry[];
+}
+
+const isEntry = (x: Entry | Branch | Bucket): x is Entry => (x as Entry).k !== undefined;
+const isBucket = (x: Entry | Branch | Bucket): x is Bucket => (x as Bucket).entries !== undefined;
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function hashKey(k: MapKey): number {
+  switch (typeof k) {
+    case "string":
+      return hashString(k);
+    case "number": {
+      if ((k | 0) === k) {
+        let h = Math.imul(k ^ (k >>> 16), 0x45d9f3b);
+        h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+        return (h ^ (h >>> 16)) >>> 0;
+      }
+      return hashString(String(k));
+    }
+    case "boolean":
+      return k ? 0x9e3779b9 : 0x7f4a7c15;
+    case "bigint":
+      return hashString(k.toString());
+    default:
+      return Math.imul(funKey(k), 0x9e3779b1) >>> 0;
+  }
+}
+
+const popcount = (x: number) => {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+};
+
+function findIn(node: Branch, e: { k: MapKey; h: number }): Entry | undefined {
+  let n: Branch | Bucket | Entry = node;
+  for (let shift = 0;; shift += 5) {
+    if (isEntry(n)) return n.k === e.k ? n : undefined;
+    if (isBucket(n)) return n.entries.find((x) => x.k === e.k);
+    const bit = 1 << ((e.h >>> shift) & 31);
+    if ((n.bitmap & bit) === 0) return undefined;
+    n = n.items[popcount(n.bitmap & (bit - 1))]!;
+  }
+}
+
+/** The trie with `e` put in (a copy of the path to it); `added` tells whether it is a new key. */
+function assoc(node: Branch, shift: number, e: Entry, added: { v: boolean }): Branch {
+  const bit = 1 << ((e.h >>> shift) & 31);
+  const i = popcount(node.bitmap & (bit - 1));
+  const items = node.items.slice();
+  if ((node.bitmap & bit) === 0) {
+    items.splice(i, 0, e);
+    added.v = true;
+    return { bitmap: node.bitmap | bit, items };
+  }
+  const cur = items[i]!;
+  if (isEntry(cur)) {
+    if (cur.k === e.k) {
+      items[i] = e;
+      return { bitmap: node.bitmap, items };
+    }
+    added.v = true;
+    items[i] = cur.h === e.h ? { h: e.h, entries: [cur, e] } : pair(cur, e, shift + 5);
+    return { bitmap: node.bitmap, items };
+  }
+  if (isBucket(cur)) {
+    if (cur.h === e.h) {
+      const j = cur.entries.findIndex((x) => x.k === e.k);
+      const entries = cur.entries.slice();
+      if (j >= 0) entries[j] = e;
+      else {
+        entries.push(e);
+        added.v = true;
+      }
+      items[i] = { h: cur.h, entries };
+      return { bitmap: node.bitmap, items };
+    }
+    // A bucket of another hash meets a new key: both go one level down.
+    const b: Branch = { bitmap: 1 << ((cur.h >>> (shift + 5)) & 31), items: [cur] };
+    items[i] = assoc(b, shift + 5, e, added);
+    return { bitmap: node.bitmap, items };
+  }
+  items[i] = assoc(cur, shift + 5, e, added);
+  return { bitmap: node.bitmap, items };
+}
+
+function pair(a: Entry, b: Entry, shift: number): Branch {
+  const ia = (a.h >>> shift) & 31, ib = (b.h >>> shift) & 31;
+  if (ia === ib) return { bitmap: 1 << ia, items: [pair(a, b, shift + 5)] };
+  return { bitmap: (1 << ia) | (1 << ib), items: ia < ib ? [a, b] : [b, a] };
+}
+
+/** The trie without the key (a copy of the path to it), or the same node when it is not there. */
+function dissoc(node: Branch, shift: number, k: MapKey, h: number): Branch | Entry | Bucket | null {
+  const bit = 1 << ((h >>> shift) & 31);
+  if ((node.bitmap & bit) === 0) return node;
+  const i = popcount(node.bitmap & (bit - 1));
+  const cur = node.items[i]!;
+  let next: Branch | Entry | Bucket | null;
+  if (isEntry(cur)) next = cur.k === k ? null : cur;
+  else if (isBucket(cur)) {
+    const entries = cur.entries.filter((x) => x.k !== k);
+    next = entries.length === cur.entries.length
+      ? cur
+      : entries.length === 1
+      ? entries[0]!
+      : { h: cur.h, entries };
+  } else next = dissoc(cur, shift + 5, k, h);
+  if (next === cur) return node;
+  const items = node.items.slice();
+  if (next === null) {
+    items.splice(i, 1);
+    const bitmap = node.bitmap & ~bit;
+    if (items.length === 0) return null;
+    // A lone entry moves up; a lone branch stays where its hashes put it.
+    if (items.length === 1 && shift > 0 && !isBranch(items[0]!)) return items[0]!;
+    return { bitmap, items };
+  }
+  // A branch left with a single entry gives it to its parent.
+  items[i] =
+    !isEntry(next) && !isBucket(next) && next.items.length === 1 && !isBranch(next.items[0]!)
+      ? next.items[0]!
+      : next;
+  return { bitmap: node.bitmap, items };
+}
+
+const isBranch = (x: Entry | Branch | Bucket): x is Branch => (x as Branch).bitmap !== undefined;
+
+function collect(n: Entry | Branch | Bucket, out: [Term, Term][]): void {
+  if (isEntry(n)) out.push([n.key, n.value]);
+  else if (isBucket(n)) { for (const e of n.entries) out.push([e.key, e.value]); }
+  else for (const x of n.items) collect(x, out);
+}
+
+/** Maps up to this size are a JavaScript Map, copied on change; larger ones a trie. */
+const SMALL = 16;
+
 /**
  * A map term. Immutable: {@linkcode TermMap.put} and {@linkcode TermMap.remove} return a new map.
- * Keys match exactly (`1` and `1.0` are different keys), as in Erlang.
+ * Keys match exactly (`1` and `1.0` are different keys), as in Erlang. A small map is a
+ * JavaScript Map copied on change; a larger one is a hash array mapped trie, whose changes copy
+ * only the path to the key (so a map built by `maps:put` in a loop grows in linear time).
  */
 export class TermMap {
-  readonly #m: Map<unknown, [Term, Term]>;
+  #m: Map<unknown, [Term, Term]> | null;
+  #root: Branch | null = null;
+  #size = 0;
   constructor(entries: Iterable<readonly [Term, Term]> = []) {
     this.#m = new Map();
-    for (const [k, v] of entries) this.#m.set(mapKey(k), [k, v]);
+    for (const [k, v] of entries) {
+      if (this.#m !== null) {
+        this.#m.set(mapKey(k), [k, v]);
+        if (this.#m.size > SMALL) this.#toTrie();
+      } else this.#assoc(k, v);
+    }
+    this.#size = this.#m !== null ? this.#m.size : this.#size;
+  }
+  #toTrie(): void {
+    const m = this.#m!;
+    this.#m = null;
+    this.#root = { bitmap: 0, items: [] };
+    this.#size = 0;
+    for (const [k, v] of m.values()) this.#assoc(k, v);
+  }
+  // Puts a key into this (a map under construction) in place of its trie.
+  #assoc(key: Term, value: Term): void {
+    const k = mapKey(key);
+    const added = { v: false };
+    this.#root = assoc(this.#root!, 0, { k, h: hashKey(k), key, value }, added);
+    if (added.v) this.#size++;
   }
   /** The number of keys. */
   get size(): number {
-    return this.#m.size;
+    return this.#size;
   }
   /** The value under `key`, or `undefined`. */
   get(key: Term): Term | undefined {
-    return this.#m.get(mapKey(key))?.[1];
+    const k = mapKey(key);
+    if (this.#m !== null) return this.#m.get(k)?.[1];
+    return findIn(this.#root!, { k, h: hashKey(k) })?.value;
   }
   /** Whether the map holds `key`. */
   has(key: Term): boolean {
-    return this.#m.has(mapKey(key));
+    const k = mapKey(key);
+    if (this.#m !== null) return this.#m.has(k);
+    return findIn(this.#root!, { k, h: hashKey(k) }) !== undefined;
   }
   /** A new map with `key` set to `value`. */
   put(key: Term, value: Term): TermMap {
     const n = new TermMap();
-    for (const [k, e] of this.#m) n.#m.set(k, e);
-    n.#m.set(mapKey(key), [key, value]);
+    if (this.#m !== null) {
+      const m = new Map(this.#m);
+      m.set(mapKey(key), [key, value]);
+      n.#m = m;
+      n.#size = m.size;
+      if (m.size > SMALL) n.#toTrie();
+      return n;
+    }
+    const k = mapKey(key);
+    const added = { v: false };
+    n.#m = null;
+    n.#root = assoc(this.#root!, 0, { k, h: hashKey(k), key, value }, added);
+    n.#size = this.#size + (added.v ? 1 : 0);
     return n;
   }
   /** A new map without `key`. */
   remove(key: Term): TermMap {
+    const k = mapKey(key);
     const n = new TermMap();
-    for (const [k, e] of this.#m) n.#m.set(k, e);
-    n.#m.delete(mapKey(key));
+    if (this.#m !== null) {
+      const m = new Map(this.#m);
+      m.delete(k);
+      n.#m = m;
+      n.#size = m.size;
+      return n;
+    }
+    const root = dissoc(this.#root!, 0, k, hashKey(k));
+    if (root === this.#root) return this;
+    n.#m = null;
+    n.#root = root === null
+      ? { bitmap: 0, items: [] }
+      : isBranch(root)
+      ? root
+      : { bitmap: 0, items: [] };
+    if (root !== null && !isBranch(root)) {
+      // The trie shrank to one entry or bucket: it goes back into a branch of its own.
+      const h = isEntry(root) ? root.h : root.h;
+      n.#root = { bitmap: 1 << (h & 31), items: [root] };
+    }
+    n.#size = this.#size - 1;
     return n;
   }
-  /** The entries in insertion order. */
+  /** The entries: a small map's in the order they were put, a large one's in its trie's. */
   entries(): [Term, Term][] {
-    return [...this.#m.values()];
+    if (this.#m !== null) return [...this.#m.values()];
+    const out: [Term, Term][] = [];
+    collect(this.#root!, out);
+    return out;
   }
 }
 
