@@ -216,8 +216,24 @@ export function binaryToFloat(b: Term): Float {
  * `undefined` if `t` is none.
  */
 export function iolistBytes(t: Term): Uint8Array | undefined {
-  const parts: (number | Uint8Array)[] = [];
-  let size = 0;
+  // The bytes go straight into a buffer that doubles as it fills.
+  let buf = new Uint8Array(256);
+  let at = 0;
+  const room = (n: number) => {
+    if (at + n <= buf.length) return;
+    let cap = buf.length * 2;
+    while (cap < at + n) cap *= 2;
+    const grown = new Uint8Array(cap);
+    grown.set(buf.subarray(0, at));
+    buf = grown;
+  };
+  const put = (b: Uint8Array) => {
+    const n = b.length;
+    room(n);
+    if (n < 16) { for (let i = 0; i < n; i++) buf[at + i] = b[i]!; }
+    else buf.set(b, at);
+    at += n;
+  };
   const stack: Term[] = [t];
   while (stack.length > 0) {
     let c = stack.pop() as Term;
@@ -225,33 +241,20 @@ export function iolistBytes(t: Term): Uint8Array | undefined {
       const h = c.hd;
       if (typeof h === "number") {
         if (h < 0 || h > 255) return undefined;
-        parts.push(h);
-        size++;
-      } else if (h instanceof Uint8Array) {
-        parts.push(h);
-        size += h.length;
-      } else if (h === null || h instanceof Cons) {
+        if (at === buf.length) room(1);
+        buf[at++] = h;
+      } else if (h instanceof Uint8Array) put(h);
+      else if (h === null || h instanceof Cons) {
         stack.push(c.tl);
         c = h;
         continue;
       } else return undefined;
       c = c.tl;
     }
-    if (c instanceof Uint8Array) {
-      parts.push(c);
-      size += c.length;
-    } else if (c !== null) return undefined;
+    if (c instanceof Uint8Array) put(c);
+    else if (c !== null) return undefined;
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    if (typeof p === "number") out[at++] = p;
-    else {
-      out.set(p, at);
-      at += p.length;
-    }
-  }
-  return out;
+  return at === buf.length ? buf : buf.slice(0, at);
 }
 
 /** `list_to_binary/1`: a list (not a binary) of io data. */
