@@ -29,6 +29,9 @@ class BadForm {
   constructor(readonly anno: Term, readonly text: string) {}
 }
 
+const SEND = new Set(["!"]);
+const ORELSE = new Set(["orelse"]);
+const ANDALSO = new Set(["andalso"]);
 const COMP = new Set(["==", "/=", "=<", "<", ">=", ">", "=:=", "=/="]);
 const LIST_OP = new Set(["++", "--"]);
 const ADD = new Set(["+", "-", "bor", "bxor", "bsl", "bsr", "or", "xor"]);
@@ -108,75 +111,55 @@ class Parser {
     return this.expr100();
   }
 
+  /** `l Op R` for an operator of `ops` next, its right side read by `right`; else `l`. */
+  op(l: Term, ops: ReadonlySet<string>, right: () => Term): Term {
+    const c = cat(this.peek());
+    if (c === undefined || !ops.has(c)) return l;
+    const t = this.next();
+    return ["op", anno(t), c, l, right()];
+  }
+
+  /** Operands of `ops` read by `operand`, grouped to the left. */
+  leftAssoc(ops: ReadonlySet<string>, operand: () => Term): Term {
+    let l = operand();
+    for (;;) {
+      const e = this.op(l, ops, operand);
+      if (e === l) return l;
+      l = e;
+    }
+  }
+
   expr100(): Term {
     const l = this.expr150();
     if (this.is("=")) {
       this.next();
       return ["match", firstAnno(l), l, this.expr100()];
     }
-    if (this.is("!")) {
-      const t = this.next();
-      return ["op", anno(t), "!", l, this.expr100()];
-    }
-    return l;
+    return this.op(l, SEND, () => this.expr100());
   }
 
   expr150(): Term {
-    const l = this.expr160();
-    if (this.is("orelse")) {
-      const t = this.next();
-      return ["op", anno(t), "orelse", l, this.expr150()];
-    }
-    return l;
+    return this.op(this.expr160(), ORELSE, () => this.expr150());
   }
 
   expr160(): Term {
-    const l = this.expr200();
-    if (this.is("andalso")) {
-      const t = this.next();
-      return ["op", anno(t), "andalso", l, this.expr160()];
-    }
-    return l;
+    return this.op(this.expr200(), ANDALSO, () => this.expr160());
   }
 
   expr200(): Term {
-    const l = this.expr300();
-    const c = cat(this.peek());
-    if (c !== undefined && COMP.has(c)) {
-      const t = this.next();
-      return ["op", anno(t), c, l, this.expr300()];
-    }
-    return l;
+    return this.op(this.expr300(), COMP, () => this.expr300());
   }
 
   expr300(): Term {
-    const l = this.expr400();
-    const c = cat(this.peek());
-    if (c !== undefined && LIST_OP.has(c)) {
-      const t = this.next();
-      return ["op", anno(t), c, l, this.expr300()];
-    }
-    return l;
+    return this.op(this.expr400(), LIST_OP, () => this.expr300());
   }
 
   expr400(): Term {
-    let l = this.expr500();
-    for (;;) {
-      const c = cat(this.peek());
-      if (c === undefined || !ADD.has(c)) return l;
-      const t = this.next();
-      l = ["op", anno(t), c, l, this.expr500()];
-    }
+    return this.leftAssoc(ADD, () => this.expr500());
   }
 
   expr500(): Term {
-    let l = this.expr600();
-    for (;;) {
-      const c = cat(this.peek());
-      if (c === undefined || !MULT.has(c)) return l;
-      const t = this.next();
-      l = ["op", anno(t), c, l, this.expr600()];
-    }
+    return this.leftAssoc(MULT, () => this.expr600());
   }
 
   expr600(): Term {
