@@ -20,6 +20,8 @@ import { writeErlangDeep } from "./_erl_deep.ts";
 import { prettyErlangDeep, writeLimited } from "./_erl_pretty.ts";
 import { erlTermField } from "./_erl_deep.ts";
 import { properArray } from "./_util.ts";
+import { printableLatin1 } from "./_clj_pred.ts";
+import { orderedEntries } from "../../runtime/term_order.ts";
 
 function badarg(): never {
   return raiseError("badarg");
@@ -201,7 +203,7 @@ function limit(t: Term, d: number): Term {
   if (d === 0) return "...";
   if (t instanceof Cons) {
     if (d === 1) return new Cons("...", null);
-    if (printable(t)) return t;
+    if (printableLatin1(t)) return t;
     return new Cons(limit(t.hd, d - 1), limitTail(t.tl, d - 1));
   }
   if (Array.isArray(t)) {
@@ -211,16 +213,10 @@ function limit(t: Term, d: number): Term {
     return [limit(t[0]!, d - 1), ...rest];
   }
   if (t instanceof TermMap) {
-    // As erts_internal:maps_to_list(Map, D) gives them: D pairs at most, then one for the rest.
-    const entries = t.entries().sort((a, b) => compareKeys(a[0], b[0]));
-    const out: [Term, Term][] = [];
-    for (let k = 0; k < entries.length; k++) {
-      if (k === d) {
-        out.push(["...", "..."]);
-        break;
-      }
-      out.push([entries[k]![0], limit(entries[k]![1], d - k - 1)]);
-    }
+    // As OTP's limit_map/2: D + 1 pairs at most, in key order, each value to depth D - 1.
+    const out = orderedEntries(t).slice(0, d + 1).map(([k, v]) =>
+      [k, limit(v, d - 1)] as [Term, Term]
+    );
     return new TermMap(out);
   }
   if (t instanceof Uint8Array) {
@@ -243,26 +239,6 @@ function listOf(t: Term): Term[] {
   for (; c instanceof Cons; c = c.tl) out.push(c.hd);
   if (c !== null) out.push(c);
   return out;
-}
-
-function printable(t: Term): boolean {
-  let c = t;
-  for (; c instanceof Cons; c = c.tl) {
-    const x = c.hd;
-    if (
-      typeof x !== "number" ||
-      !((x >= 32 && x <= 126) || (x >= 160 && x <= 255) || [8, 9, 10, 11, 12, 13, 27].includes(x))
-    ) {
-      return false;
-    }
-  }
-  return c === null;
-}
-
-function compareKeys(a: Term, b: Term): number {
-  const sa = String(flatText(writeErlangDeep(a, -1))),
-    sb = String(flatText(writeErlangDeep(b, -1)));
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
 /** `format_prompt/1,2`: a prompt as the characters an io server shows. */
