@@ -15,7 +15,7 @@
 import { orderedEntries } from "../../runtime/term_order.ts";
 import { BitString, Cons, type Term, TermMap } from "../../runtime/terms.ts";
 import { codePoints, type Encoding, quoteChars, writeAtom, writeAtomic } from "./_erl_write.ts";
-import type { Node } from "./_erl_measure.ts";
+import { type Node, printableLatin1 } from "./_erl_measure.ts";
 
 /** A measured part: a node, the `...` it holds, and how to measure it deeper (`expand`). */
 type LNode = Node & { dots: number; more: More | null; isDots?: boolean };
@@ -34,10 +34,6 @@ function leaf(s: string, dots = 0, more: More | null = null): LNode {
 
 function dotsTail(more: More): LNode {
   return { k: "s", s: "...", len: 3, dots: 3, more, isDots: true };
-}
-
-function printableLatin1(c: number): boolean {
-  return (c >= 32 && c <= 126) || (c >= 160 && c <= 255) || (c >= 8 && c <= 13) || c === 27;
 }
 
 /** `printable_latin1_list/2`: `all`, or how many of `n` were left where it stopped. */
@@ -134,8 +130,7 @@ function list1(x: Term, d: number, t: number, enc: Encoding, str: boolean): IfLi
   for (;;) {
     if (c === null) return { es, tail: null };
     if (d === 1 || t === 0) {
-      const rest = c, dd0 = d, t0 = t;
-      void t0;
+      const rest = c, dd0 = d;
       return { es, tail: dotsTail((t1, dd) => list1(rest, dd0 + dd, t1, enc, str)) };
     }
     if (!(c instanceof Cons)) return { es, tail: printLength(c, d - 1, t, enc, str) };

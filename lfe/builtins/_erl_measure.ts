@@ -31,7 +31,8 @@ function leaf(s: string): Node {
   return { k: "s", s, len: codePoints(s).length };
 }
 
-function printableLatin1(c: number): boolean {
+/** A character io_lib prints within a string: Latin-1 visible, or \b \t \n \v \f \r \e. */
+export function printableLatin1(c: number): boolean {
   return (c >= 32 && c <= 126) || (c >= 160 && c <= 255) || (c >= 8 && c <= 13) || c === 27;
 }
 

@@ -20,7 +20,15 @@ import { iodataToString } from "../../runtime/io.ts";
 import { type Process, type Yielded } from "../../runtime/process.ts";
 import { mustCurrent, NOMATCH, receiveWith } from "../../runtime/receive.ts";
 import { exactEq } from "../../runtime/term_order.ts";
-import { arrayToList, charlist, Cons, Pid, type Term, termKey } from "../../runtime/terms.ts";
+import {
+  arrayToList,
+  charlist,
+  Cons,
+  listToArray,
+  Pid,
+  type Term,
+  termKey,
+} from "../../runtime/terms.ts";
 import { fileName, posixError } from "./file.ts";
 import { universalToLocal } from "./_erlang_time.ts";
 
@@ -701,7 +709,7 @@ function* evalFile(nameTerm: Term, bs: Term, wantValue: boolean): Gen<Term> {
     const parsed = parseExprs(res[1]!) as Term[];
     if (parsed[0] !== "ok") return ["error", parsed[1]!];
     try {
-      last = yield* evalExprs(listToArrayLoose(parsed[1]!), b);
+      last = yield* evalExprs(listToArray(parsed[1]!), b);
       evaluated = true;
     } catch (e) {
       const c = caught(e);
@@ -710,12 +718,6 @@ function* evalFile(nameTerm: Term, bs: Term, wantValue: boolean): Gen<Term> {
     loc = res[2]!;
     rest = after === "eof" ? null : after;
   }
-}
-
-function listToArrayLoose(t: Term): Term[] {
-  const out: Term[] = [];
-  for (let c = t; c instanceof Cons; c = c.tl) out.push(c.hd);
-  return out;
 }
 
 /** The functions of `file` that this module adds, by `name/arity`. */

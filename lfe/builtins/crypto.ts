@@ -221,8 +221,6 @@ function cmacState(cipher: string, key: Uint8Array): MacState {
 /** AES as a block function (CMAC's and the CFB, OFB and CCM modes' primitive). */
 function blockEncryptor(cipher: string, key: Uint8Array): (b: Uint8Array) => Uint8Array {
   if (cipher.startsWith("des")) {
-    const c = nc.createCipheriv("des-ede3-cbc", key, new Uint8Array(8));
-    c.setAutoPadding(false);
     return (block) => {
       const d = nc.createCipheriv("des-ede3-cbc", key, new Uint8Array(8));
       d.setAutoPadding(false);
